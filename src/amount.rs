@@ -1,0 +1,158 @@
+//! Domain values of a mention: qualifiers, how its currency was decided,
+//! and the one place where written digits become a `Decimal`.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::grammar::amount::{Numeral, Quantity};
+use crate::grammar::number::Digits;
+
+/// A word that bounds or hedges an amount, in canonical form.
+///
+/// # Example
+///
+/// ```
+/// use figures::Qualifier;
+/// assert_eq!(Qualifier::AtLeast.as_str(), "at_least");
+/// assert_eq!(Qualifier::Over.to_string(), "over");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    /// about, around, approximately, roughly, some, circa, ~
+    About,
+    /// nearly, almost, close to, just under
+    Nearly,
+    /// over, more than, above, exceeding, in excess of, upwards of
+    Over,
+    /// at least, no less than
+    AtLeast,
+    /// under, less than, below
+    Under,
+    /// up to, at most, no more than, as much as
+    UpTo,
+}
+
+impl Qualifier {
+    /// The canonical name written in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Under => "under",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+
+    /// A hedge (`about`, `nearly`) rather than a bound.
+    pub fn is_hedge(&self) -> bool {
+        matches!(self, Qualifier::About | Qualifier::Nearly)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a mention's currency was decided.
+///
+/// # Example
+///
+/// ```
+/// let m = figures::extract("It cost $5.").next().unwrap()?;
+/// assert_eq!(m.basis, figures::Basis::Default);
+/// assert_eq!(m.basis.as_str(), "default");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// A symbol that names one currency (`€`, `US$`).
+    Symbol,
+    /// An ISO 4217 code (`USD`).
+    Code,
+    /// A name (`euros`, `Swiss francs`, `pence`).
+    Name,
+    /// An ambiguous form read as the user said with `--assume`.
+    Assumed,
+    /// An ambiguous form read by the country named nearby (`Canadian`).
+    Context,
+    /// An ambiguous form read by the `--locale` region's currency.
+    Locale,
+    /// An ambiguous form read as its documented default (`$` is USD).
+    Default,
+    /// An ambiguous form with no default (`kr`, `riyals`): no currency.
+    Ambiguous,
+}
+
+impl Basis {
+    /// The name written in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Basis::Symbol => "symbol",
+            Basis::Code => "code",
+            Basis::Name => "name",
+            Basis::Assumed => "assumed",
+            Basis::Context => "context",
+            Basis::Locale => "locale",
+            Basis::Default => "default",
+            Basis::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// The value of a written quantity, and of one unit in its last written
+/// place (`2.54 billion` → 2540000000 and 10000000).
+///
+/// `None` when the number does not fit a decimal.
+pub(crate) fn value(q: &Quantity<'_>, extra_power: u32) -> Option<(Decimal, Decimal)> {
+    let (value, ulp) = match q.numeral {
+        Numeral::Digits(d) => digits_value(&d)?,
+        Numeral::Words(w) => (w.value, w.ulp),
+    };
+    let power = q.scale.map_or(0, |s| s.0) + extra_power;
+    let factor = Decimal::from_i128_with_scale(10i128.checked_pow(power)?, 0);
+    Some((value.checked_mul(factor)?, ulp.checked_mul(factor)?))
+}
+
+/// Exact digits to a decimal, ignoring group separators.
+fn digits_value(d: &Digits<'_>) -> Option<(Decimal, Decimal)> {
+    let mut mantissa: i128 = 0;
+    for b in d.int.bytes().chain(d.frac.bytes()).filter(u8::is_ascii_digit) {
+        mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+    }
+    let scale = u32::try_from(d.frac.len()).ok()?;
+    let value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
+    let ulp = Decimal::try_from_i128_with_scale(1, scale).ok()?;
+    Some((value, ulp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::amount::quantity;
+    use rust_decimal_macros::dec;
+
+    fn v(text: &str) -> Option<(Decimal, Decimal)> {
+        value(&quantity(text).unwrap().1, 0)
+    }
+
+    #[test]
+    fn exact_values_and_precision() {
+        assert_eq!(v("21 billion"), Some((dec!(21000000000), dec!(1000000000))));
+        assert_eq!(v("2.54 billion"), Some((dec!(2540000000), dec!(10000000))));
+        assert_eq!(v("1,234,567.89"), Some((dec!(1234567.89), dec!(0.01))));
+        assert_eq!(v("1.234.567,89"), Some((dec!(1234567.89), dec!(0.01))));
+        assert_eq!(v(".5"), Some((dec!(0.5), dec!(0.1))));
+        assert_eq!(v("twenty-one million"), Some((dec!(21000000), dec!(1000000))));
+    }
+
+    #[test]
+    fn overflow_is_none_not_a_panic() {
+        assert_eq!(v("99999999999999999999999999999999999999999"), None);
+        assert_eq!(v("99999999999999999999 trillion"), None);
+    }
+}

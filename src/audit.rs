@@ -1,0 +1,313 @@
+//! Auditing a stated conversion against the reference rate, allowing for
+//! the rounding of both written figures.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::extract::Mention;
+use crate::rates::RateTable;
+
+/// What the audit concluded about a pair.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(figures::Verdict::NoRate.as_str(), "no_rate");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The stated rate, within its rounding, meets the reference ± tolerance.
+    Consistent,
+    /// It does not.
+    Inconsistent,
+    /// No reference rate for these currencies on that date (see `reason`).
+    NoRate,
+    /// The pair cannot be audited: a range, a zero or negative figure, or an
+    /// unknown currency (see `reason`).
+    NotAudited,
+}
+
+impl Verdict {
+    /// The name written in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::NoRate => "no_rate",
+            Verdict::NotAudited => "not_audited",
+        }
+    }
+}
+
+/// The relative tolerance around the reference rate: `1%` or `0.01`.
+///
+/// # Example
+///
+/// ```
+/// use figures::Tolerance;
+/// let t: Tolerance = "2.5%".parse()?;
+/// assert_eq!(t.fraction().to_string(), "0.025");
+/// assert_eq!("0.01".parse::<Tolerance>()?, Tolerance::default());
+/// assert!("-1%".parse::<Tolerance>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tolerance(Decimal);
+
+impl Tolerance {
+    /// The tolerance as a fraction (0.01 for 1%).
+    pub fn fraction(&self) -> Decimal {
+        self.0
+    }
+}
+
+impl Default for Tolerance {
+    fn default() -> Tolerance {
+        Tolerance(Decimal::new(1, 2))
+    }
+}
+
+impl FromStr for Tolerance {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Tolerance, Error> {
+        let s = s.trim();
+        let (number, percent) = match s.strip_suffix('%') {
+            Some(n) => (n.trim(), true),
+            None => (s, false),
+        };
+        let value = Decimal::from_str_exact(number)
+            .ok()
+            .map(|v| if percent { v / Decimal::ONE_HUNDRED } else { v })
+            .filter(|v| !v.is_sign_negative() && *v < Decimal::ONE);
+        value.map(|v| Tolerance(v.normalize())).ok_or_else(|| {
+            let msg = format!("tolerance {s:?} must be a fraction below 1 (0.01) or a percentage (1%)");
+            Error::new(ErrorKind::BadArgument(msg), Location::default())
+        })
+    }
+}
+
+impl fmt::Display for Tolerance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", (self.0 * Decimal::ONE_HUNDRED).normalize())
+    }
+}
+
+/// How much a hedge (`about`, `nearly`) on either figure widens the
+/// tolerance: one percentage point.
+const HEDGE_WIDENING: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// The audit of one stated conversion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Audit {
+    /// Conversion amount over figure amount: units of the conversion's
+    /// currency per unit of the figure's.
+    pub stated_rate: Option<Decimal>,
+    /// The reference rate in the same direction.
+    pub reference_rate: Option<Decimal>,
+    /// The business day whose reference rate was used.
+    pub rate_date: Option<Date>,
+    /// (stated / reference − 1) × 100, rounded to 2 decimals.
+    pub deviation_pct: Option<Decimal>,
+    /// The conclusion.
+    pub verdict: Verdict,
+    /// Why, when the verdict or the date needs explaining.
+    pub reason: String,
+}
+
+impl Audit {
+    fn not_audited(reason: impl Into<String>) -> Audit {
+        Audit {
+            stated_rate: None,
+            reference_rate: None,
+            rate_date: None,
+            deviation_pct: None,
+            verdict: Verdict::NotAudited,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The interval a written amount stands for: ± half a unit in its last
+/// written place (`24 billion` is 23.5 to 24.5 billion).
+fn written_interval(m: &Mention, amount: Decimal) -> (Decimal, Decimal) {
+    let half = m.precision / Decimal::TWO;
+    (amount - half, amount + half)
+}
+
+/// Audits `conversion` as the stated equivalent of `figure` on `date`
+/// (the table's last day when `None`, which `reason` then says).
+///
+/// The stated rate may lie anywhere in [conv_low / fig_high, conv_high /
+/// fig_low]; the pair is consistent when that interval meets
+/// [ref × (1 − t), ref × (1 + t)], where t is the tolerance plus one point
+/// when either figure is hedged (`about`, `nearly`).
+///
+/// # Example
+///
+/// ```
+/// use figures::{audit, extract, RateTable, Tolerance, Verdict};
+/// let found: Vec<_> = extract("€21 billion ($24 billion)").collect::<Result<_, _>>()?;
+/// let table = RateTable::embedded();
+/// let a = audit(&found[0], &found[1], table, Some("2025-04-10".parse()?), Tolerance::default());
+/// assert_eq!(a.verdict, Verdict::Consistent); // 1.1429 vs 1.1082, but 24/21 are rounded
+/// assert_eq!(a.deviation_pct.unwrap().to_string(), "3.13");
+/// let a = audit(&found[0], &found[1], table, Some("2022-09-27".parse()?), Tolerance::default());
+/// assert_eq!(a.verdict, Verdict::Inconsistent);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn audit(
+    figure: &Mention,
+    conversion: &Mention,
+    table: &RateTable,
+    date: Option<Date>,
+    tolerance: Tolerance,
+) -> Audit {
+    let (Some(fig), Some(conv)) = (figure.amount, conversion.amount) else {
+        return Audit::not_audited("a range cannot be audited");
+    };
+    if fig <= Decimal::ZERO || conv <= Decimal::ZERO {
+        return Audit::not_audited("a zero or negative amount cannot be audited");
+    }
+    let (Some(from), Some(to)) = (figure.currency, conversion.currency) else {
+        return Audit::not_audited("the currency of one side is not known");
+    };
+    let stated = conv / fig;
+    let mut notes = Vec::new();
+    let date = match (date, table.last_date()) {
+        (Some(d), _) => d,
+        (None, Some(last)) => {
+            notes.push(format!("no --date given: used the table's last day, {last}"));
+            last
+        }
+        (None, None) => return Audit { verdict: Verdict::NoRate, ..Audit::not_audited("the rate table is empty") },
+    };
+    let reference = match table.rate(from, to, date) {
+        Ok(r) => r,
+        Err(no) => {
+            notes.push(no.0);
+            return Audit {
+                stated_rate: Some(significant(stated)),
+                verdict: Verdict::NoRate,
+                ..Audit::not_audited(notes.join("; "))
+            };
+        }
+    };
+    if reference.date != date {
+        notes.push(format!("no rates published on {date}: used {}", reference.date));
+    }
+    let r = reference.value;
+    let mut t = tolerance.fraction();
+    if [figure, conversion].iter().any(|m| m.qualifier.is_some_and(|q| q.is_hedge())) {
+        t += HEDGE_WIDENING;
+    }
+    let (fig_low, fig_high) = written_interval(figure, fig);
+    let (conv_low, conv_high) = written_interval(conversion, conv);
+    let stated_low = conv_low / fig_high;
+    // A figure rounded to zero bounds nothing from above.
+    let stated_high = (fig_low > Decimal::ZERO).then(|| conv_high / fig_low);
+    let (band_low, band_high) = (r * (Decimal::ONE - t), r * (Decimal::ONE + t));
+    let meets = stated_low <= band_high && stated_high.is_none_or(|h| h >= band_low);
+    let verdict = if meets { Verdict::Consistent } else { Verdict::Inconsistent };
+    if verdict == Verdict::Inconsistent {
+        let high = stated_high.map_or("unbounded".to_string(), |h| significant(h).to_string());
+        notes.push(format!(
+            "the written figures allow {} to {high}, outside {} ± {}",
+            significant(stated_low),
+            significant(r),
+            Tolerance(t)
+        ));
+    }
+    Audit {
+        stated_rate: Some(significant(stated)),
+        reference_rate: Some(significant(r)),
+        rate_date: Some(reference.date),
+        deviation_pct: Some(((stated / r - Decimal::ONE) * Decimal::ONE_HUNDRED).round_dp(2).normalize()),
+        verdict,
+        reason: notes.join("; "),
+    }
+}
+
+/// Six significant digits, without trailing zeros.
+fn significant(d: Decimal) -> Decimal {
+    d.round_sf(6).unwrap_or(d).normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use rust_decimal_macros::dec;
+
+    fn pair(text: &str) -> (Mention, Mention) {
+        let v: Vec<Mention> = extract(text).collect::<crate::Result<_>>().unwrap();
+        (v[0].clone(), v[1].clone())
+    }
+
+    fn run(text: &str, date: &str) -> Audit {
+        let (f, c) = pair(text);
+        audit(&f, &c, RateTable::embedded(), Some(date.parse().unwrap()), Tolerance::default())
+    }
+
+    #[test]
+    fn seed_dates() {
+        let a = run("€21 billion ($24 billion)", "2025-04-11");
+        assert_eq!(a.verdict, Verdict::Consistent);
+        assert_eq!(a.stated_rate, Some(dec!(1.14286)));
+        assert_eq!(a.reference_rate, Some(dec!(1.1346)));
+        assert_eq!(a.deviation_pct, Some(dec!(0.73)));
+        assert_eq!(run("€21 billion ($24 billion)", "2025-04-10").verdict, Verdict::Consistent);
+        assert_eq!(run("€21 billion ($24 billion)", "2022-09-27").verdict, Verdict::Inconsistent);
+    }
+
+    #[test]
+    fn precise_figures_leave_no_room() {
+        // 21.00 and 24.00 billion allow only 1.1423 to 1.1434: off by 3% on 2025-04-10.
+        assert_eq!(run("€21.00 billion ($24.00 billion)", "2025-04-10").verdict, Verdict::Inconsistent);
+    }
+
+    #[test]
+    fn hedge_widens_by_one_point() {
+        // 1.1346 * 1.02 = 1.1573; 1.16 (exact figures) is outside 1% but inside 2%.
+        assert_eq!(run("€100.00 ($116.00)", "2025-04-11").verdict, Verdict::Inconsistent);
+        assert_eq!(run("€100.00 (about $116.00)", "2025-04-11").verdict, Verdict::Inconsistent);
+        assert_eq!(run("€100.00 (about $115.50)", "2025-04-11").verdict, Verdict::Consistent);
+        assert_eq!(run("€100.00 ($115.50)", "2025-04-11").verdict, Verdict::Inconsistent);
+    }
+
+    #[test]
+    fn weekend_date_says_which_day() {
+        let a = run("€21 billion ($24 billion)", "2025-04-13");
+        assert_eq!(a.rate_date, Some("2025-04-11".parse().unwrap()));
+        assert!(a.reason.contains("used 2025-04-11"));
+    }
+
+    #[test]
+    fn no_date_uses_last_day_and_says_so() {
+        let (f, c) = pair("€21 billion ($24 billion)");
+        let a = audit(&f, &c, RateTable::embedded(), None, Tolerance::default());
+        assert_eq!(a.rate_date, Some("2026-10-30".parse().unwrap()));
+        assert!(a.reason.contains("no --date given"));
+    }
+
+    #[test]
+    fn not_audited_and_no_rate() {
+        assert_eq!(run("€20-25 billion ($24 billion)", "2025-04-11").verdict, Verdict::NotAudited);
+        assert_eq!(run("€0 ($0)", "2025-04-11").verdict, Verdict::NotAudited);
+        let a = run("₴100 ($2.40)", "2025-04-11");
+        assert_eq!(a.verdict, Verdict::NoRate);
+        assert!(a.reason.contains("no UAH rate"));
+    }
+
+    #[test]
+    fn tolerance_parsing() {
+        assert_eq!("1%".parse::<Tolerance>().unwrap().fraction(), dec!(0.01));
+        assert_eq!("0.05".parse::<Tolerance>().unwrap().fraction(), dec!(0.05));
+        assert!("150%".parse::<Tolerance>().is_err());
+        assert!("abc".parse::<Tolerance>().is_err());
+    }
+}

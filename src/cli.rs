@@ -1,0 +1,219 @@
+//! The command line: arguments to library calls, diagnostics to stderr,
+//! and the exit codes documented in README.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use figures::{Currency, Error, Extractor, Format, RateTable, Report, RowWriter, Tolerance, Verdict};
+use jiff::civil::Date;
+
+/// Find the money in text, pair stated conversions and audit them against
+/// the ECB reference rates.
+#[derive(Parser)]
+#[command(name = "figures", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write one row per amount of money found (CSV or JSON lines).
+    Extract(Inputs),
+    /// Write one row per stated conversion, audited; exits 3 when one is inconsistent.
+    Audit(Inputs),
+    /// Convert an amount at the ECB reference rate of a day.
+    Convert {
+        /// The amount as written, e.g. "€21 billion".
+        amount: String,
+        /// The ISO 4217 code to convert to.
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        rates: RateArgs,
+    },
+}
+
+#[derive(Args)]
+struct RateArgs {
+    /// The day whose reference rates apply (YYYY-MM-DD); default: the table's last day.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// A newer ECB eurofxref-hist.csv to use instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    rates: Option<std::path::PathBuf>,
+}
+
+#[derive(Args)]
+struct Inputs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    format: FormatArg,
+    #[command(flatten)]
+    rates: RateArgs,
+    /// How far a stated rate may be from the reference: 1% or 0.01.
+    #[arg(long, default_value = "1%", value_parser = parse_tolerance)]
+    tolerance: Tolerance,
+    /// Read an ambiguous written form as this currency, e.g. '$=CAD' (repeatable).
+    #[arg(long, value_name = "FORM=CODE")]
+    assume: Vec<String>,
+    /// Input files; standard input when none or `-`.
+    files: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Csv,
+    Jsonl,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse().map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
+}
+
+fn parse_tolerance(s: &str) -> Result<Tolerance, String> {
+    s.parse().map_err(|e: Error| e.to_string())
+}
+
+/// How a run ended, in the order of precedence of the exit codes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    Ok = 0,
+    Inconsistent = 3,
+    InputError = 1,
+    Fatal = 2,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match run(cli) {
+        Ok(outcome) => outcome,
+        Err(err) if is_broken_pipe(&err) => Outcome::Ok,
+        Err(err) => {
+            eprintln!("figures: {err}");
+            Outcome::Fatal
+        }
+    };
+    ExitCode::from(outcome as u8)
+}
+
+fn is_broken_pipe(err: &Error) -> bool {
+    let mut source: Option<&dyn std::error::Error> = Some(err);
+    while let Some(e) = source {
+        if e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe) {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+fn run(cli: Cli) -> Result<Outcome, Error> {
+    match cli.command {
+        Command::Extract(inputs) => process(inputs, false),
+        Command::Audit(inputs) => process(inputs, true),
+        Command::Convert { amount, to, rates } => convert(&amount, &to, &rates),
+    }
+}
+
+fn table(args: &RateArgs) -> Result<Option<RateTable>, Error> {
+    args.rates.as_ref().map(RateTable::from_path).transpose()
+}
+
+fn extractor(assume: &[String]) -> Result<Extractor, Error> {
+    let mut ex = Extractor::new();
+    for spec in assume {
+        let Some((form, code)) = spec.split_once('=') else {
+            return Err(usage(format!("--assume {spec:?} must be FORM=CODE, e.g. '$=CAD'")));
+        };
+        let currency: Currency = code.trim().parse()?;
+        ex = ex.assume(form.trim(), currency);
+    }
+    Ok(ex)
+}
+
+fn usage(msg: String) -> Error {
+    Error::from(io::Error::new(io::ErrorKind::InvalidInput, msg))
+}
+
+fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
+    let mut report = Report::new().extractor(extractor(&inputs.assume)?).tolerance(inputs.tolerance);
+    if let Some(t) = table(&inputs.rates)? {
+        report = report.rates(t);
+    }
+    if let Some(d) = inputs.rates.date {
+        report = report.date(d);
+    }
+    let format = match inputs.format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Jsonl => Format::Jsonl,
+    };
+    let stdout = io::stdout().lock();
+    let mut out = RowWriter::new(io::BufWriter::with_capacity(1 << 16, stdout), format);
+    let files = if inputs.files.is_empty() { vec!["-".to_string()] } else { inputs.files };
+    let mut outcome = Outcome::Ok;
+    let mut report_error = |err: Error| {
+        eprintln!("figures: {err}");
+        outcome = outcome.max(Outcome::InputError);
+    };
+    let mut inconsistent = false;
+    for name in &files {
+        let input: Box<dyn io::Read> = if name == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match std::fs::File::open(name) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    report_error(Error::from(io::Error::new(e.kind(), format!("{name}: {e}"))));
+                    continue;
+                }
+            }
+        };
+        let result = if audit_only {
+            report.run_pairs(input, name, |row| {
+                inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
+                out.write(&row)
+            }, &mut report_error)
+        } else {
+            report.run(input, name, |row| out.write(&row), &mut report_error)
+        };
+        if let Err(err) = result {
+            if is_broken_pipe(&err) || !err.is_io() || err.location().source().is_none() {
+                return Err(err); // output failed: nothing more can be written
+            }
+            report_error(err);
+        }
+    }
+    out.flush()?;
+    if audit_only && inconsistent && outcome == Outcome::Ok {
+        outcome = Outcome::Inconsistent;
+    }
+    Ok(outcome)
+}
+
+fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
+    let to: Currency = to.trim().parse()?;
+    let owned = table(args)?;
+    let table = owned.as_ref().unwrap_or_else(|| RateTable::embedded());
+    let mention = figures::extract(amount)
+        .next()
+        .transpose()?
+        .ok_or_else(|| usage(format!("no amount of money in {amount:?}")))?;
+    let (Some(value), Some(from)) = (mention.amount, mention.currency) else {
+        return Err(usage(format!("{amount:?} names no single amount and currency")));
+    };
+    let date = args.date.or(table.last_date()).ok_or_else(|| usage("the rate table is empty".into()))?;
+    let rate = table.rate(from, to, date).map_err(|no| usage(no.0))?;
+    let digits = to.minor_units().unwrap_or(2);
+    let converted = (value * rate.value).round_dp(digits).normalize();
+    let mut stdout = io::stdout().lock();
+    writeln!(
+        stdout,
+        "{converted} {to} ({} {from} at {} {to} per {from}, ECB reference rate of {})",
+        value.normalize(),
+        rate.value.round_sf(6).unwrap_or(rate.value).normalize(),
+        rate.date
+    )?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,332 @@
+//! Currencies: ISO 4217 codes and the table of the ways text writes them
+//! (symbols, names, minor units), embedded from `data/` at build time.
+//!
+//! The table is built by `scripts/gen_tables.py` from Unicode CLDR and ISO
+//! 4217 plus a small curated list (see `data/README.md`). A form that can
+//! mean several currencies (`$`, `kr`, `dollars`) lists every candidate and
+//! at most one documented default.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rust_decimal::Decimal;
+
+use crate::error::{Error, ErrorKind, Location};
+
+static CURRENCIES_CSV: &str = include_str!("../data/currencies.csv");
+static FORMS_CSV: &str = include_str!("../data/currency-forms.csv");
+static REGIONS_CSV: &str = include_str!("../data/regions.csv");
+
+/// An ISO 4217 currency code known to the embedded table (active or historic).
+///
+/// # Example
+///
+/// ```
+/// use figures::Currency;
+/// let eur: Currency = "EUR".parse()?;
+/// assert_eq!(eur.as_str(), "EUR");
+/// assert_eq!(eur.minor_units(), Some(2));
+/// assert!("CNN".parse::<Currency>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// The euro, base of the ECB reference rates.
+    pub const EUR: Currency = Currency(*b"EUR");
+
+    /// The three-letter code.
+    pub fn as_str(&self) -> &str {
+        // Only built from ASCII codes in the table.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+
+    /// Digits after the decimal point (ISO 4217, CLDR where ISO has none).
+    pub fn minor_units(&self) -> Option<u32> {
+        TABLE.codes.get(self).and_then(|info| info.minor_units)
+    }
+
+    /// The currency's English name, as ISO 4217 gives it.
+    pub fn name(&self) -> &'static str {
+        TABLE.codes.get(self).map_or("", |info| info.name.as_str())
+    }
+
+    /// Looks a code up in the table: exactly three ASCII letters, any case.
+    pub(crate) fn lookup(code: &str) -> Option<Currency> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        let upper = Currency(bytes.map(|b| b.to_ascii_uppercase()));
+        TABLE.codes.contains_key(&upper).then_some(upper)
+    }
+}
+
+impl FromStr for Currency {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Currency, Error> {
+        Currency::lookup(s).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownCurrency { text: s.to_string() }, Location::default())
+        })
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What kind of written form a currency took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FormKind {
+    Symbol,
+    Name,
+    /// A minor unit, coin or slang word: cents, pence, dime, grand, bucks.
+    Minor,
+}
+
+/// One written form and every currency it can mean.
+#[derive(Debug)]
+pub(crate) struct Form {
+    pub kind: FormKind,
+    /// Value of one of this form in major units (0.01 for cents).
+    pub unit: Decimal,
+    pub candidates: Vec<Currency>,
+    /// The documented reading when there are several candidates.
+    pub default: Option<Currency>,
+}
+
+impl Form {
+    /// The one currency this form names, if it names exactly one.
+    pub fn definite(&self) -> Option<Currency> {
+        match self.candidates.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FormRow {
+    form: String,
+    code: String,
+    kind: String,
+    unit: String,
+    default: String,
+}
+
+#[derive(serde::Deserialize)]
+struct CodeRow {
+    code: String,
+    minor_units: String,
+    name: String,
+}
+
+struct CodeInfo {
+    name: String,
+    minor_units: Option<u32>,
+}
+
+pub(crate) struct Table {
+    codes: HashMap<Currency, CodeInfo>,
+    pub forms: Vec<Form>,
+    /// Symbols, matched case-sensitively; pattern i is `forms[symbol_ids[i]]`.
+    symbols: AhoCorasick,
+    symbol_ids: Vec<usize>,
+    /// Names and minor units, matched ignoring ASCII case.
+    names: AhoCorasick,
+    name_ids: Vec<usize>,
+    regions: HashMap<String, Currency>,
+}
+
+pub(crate) static TABLE: LazyLock<Table> = LazyLock::new(Table::embedded);
+
+impl Table {
+    fn embedded() -> Table {
+        // The embedded files are checked by unit tests; a malformed row is skipped.
+        let mut codes = HashMap::new();
+        let mut reader = csv::Reader::from_reader(CURRENCIES_CSV.as_bytes());
+        for row in reader.deserialize::<CodeRow>().flatten() {
+            if let Ok(bytes) = <[u8; 3]>::try_from(row.code.as_bytes()) {
+                let info = CodeInfo { name: row.name, minor_units: row.minor_units.parse().ok() };
+                codes.insert(Currency(bytes), info);
+            }
+        }
+        let mut by_text: Vec<(String, Form)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut reader = csv::Reader::from_reader(FORMS_CSV.as_bytes());
+        for row in reader.deserialize::<FormRow>().flatten() {
+            let Some(currency) = Currency::lookup_in(&codes, &row.code) else { continue };
+            let kind = match row.kind.as_str() {
+                "symbol" => FormKind::Symbol,
+                "name" => FormKind::Name,
+                _ => FormKind::Minor,
+            };
+            let at = match index.get(&row.form) {
+                Some(&at) => at,
+                None => {
+                    let unit = row.unit.parse().unwrap_or(Decimal::ONE);
+                    let form = Form { kind, unit, candidates: Vec::new(), default: None };
+                    index.insert(row.form.clone(), by_text.len());
+                    by_text.push((row.form, form));
+                    by_text.len() - 1
+                }
+            };
+            let form = &mut by_text[at].1;
+            form.candidates.push(currency);
+            if row.default == "yes" {
+                form.default = Some(currency);
+            }
+        }
+        let mut symbols = Vec::new();
+        let mut symbol_ids = Vec::new();
+        let mut names = Vec::new();
+        let mut name_ids = Vec::new();
+        for (i, (text, form)) in by_text.iter().enumerate() {
+            if form.kind == FormKind::Symbol && !is_wordy(text) {
+                symbols.push(text.as_str());
+                symbol_ids.push(i);
+            } else {
+                names.push(text.as_str());
+                name_ids.push(i);
+            }
+        }
+        let regions = REGIONS_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|row| {
+                let (region, code) = row.split_once(',')?;
+                Some((region.to_string(), Currency::lookup_in(&codes, code)?))
+            })
+            .collect();
+        let symbols = automaton(&symbols, false);
+        let names = automaton(&names, true);
+        Table {
+            codes,
+            forms: by_text.into_iter().map(|(_, form)| form).collect(),
+            symbols,
+            symbol_ids,
+            names,
+            name_ids,
+            regions,
+        }
+    }
+
+    /// The longest symbol (`$`, `US$`, `€`) at the very start of `text`.
+    pub fn symbol_at(&self, text: &str) -> Option<(usize, usize)> {
+        longest(&self.symbols, &self.symbol_ids, text)
+    }
+
+    /// The longest name or lettered symbol (`dollars`, `swiss francs`, `kr`,
+    /// `cents`) at the very start of `text`, ignoring ASCII case.
+    pub fn name_at(&self, text: &str) -> Option<(usize, usize)> {
+        longest(&self.names, &self.name_ids, text)
+    }
+
+    /// The currency in legal tender today in an ISO 3166 region (`AU`).
+    pub fn region_currency(&self, region: &str) -> Option<Currency> {
+        self.regions.get(region).copied()
+    }
+}
+
+impl Currency {
+    fn lookup_in(codes: &HashMap<Currency, CodeInfo>, code: &str) -> Option<Currency> {
+        let c = Currency(code.as_bytes().try_into().ok()?);
+        codes.contains_key(&c).then_some(c)
+    }
+}
+
+/// A form that starts or ends with a letter is matched with the names, where
+/// word boundaries and case folding apply (`kr`, `Rs.`, `zł`).
+fn is_wordy(text: &str) -> bool {
+    let first = text.chars().next().is_some_and(char::is_alphabetic);
+    let last = text.trim_end_matches('.').chars().last().is_some_and(char::is_alphabetic);
+    first || last
+}
+
+fn automaton(patterns: &[&str], fold_case: bool) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(fold_case)
+        .build(patterns)
+        .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton builds"))
+}
+
+fn longest(ac: &AhoCorasick, ids: &[usize], text: &str) -> Option<(usize, usize)> {
+    let m = ac.find(Input::new(text).anchored(Anchored::Yes))?;
+    Some((m.end(), ids[m.pattern().as_usize()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> Currency {
+        Currency::lookup(s).unwrap()
+    }
+
+    fn found(at: Option<(usize, usize)>) -> (usize, &'static Form) {
+        let (len, id) = at.unwrap();
+        (len, &TABLE.forms[id])
+    }
+
+    #[test]
+    fn embedded_tables_parse_with_anchors() {
+        assert!(TABLE.codes.len() > 300);
+        assert_eq!(code("usd").as_str(), "USD");
+        assert_eq!(code("JPY").minor_units(), Some(0));
+        assert!(Currency::lookup("CNN").is_none());
+        assert!(Currency::lookup("PTE").is_some(), "historic codes are kept");
+        let (len, euro) = found(TABLE.symbol_at("€21bn"));
+        assert_eq!((len, euro.definite()), (3, Some(Currency::EUR)));
+    }
+
+    #[test]
+    fn dollar_sign_is_ambiguous_with_usd_default() {
+        let (_, dollar) = found(TABLE.symbol_at("$5"));
+        assert!(dollar.candidates.len() > 3);
+        assert_eq!(dollar.default, Some(code("USD")));
+    }
+
+    #[test]
+    fn longest_symbol_wins() {
+        let (len, form) = found(TABLE.name_at("US$4.7"));
+        assert_eq!(len, 3);
+        assert_eq!(form.definite(), Some(code("USD")));
+        let (len, form) = found(TABLE.name_at("HK$ 10"));
+        assert_eq!((len, form.definite()), (3, Some(code("HKD"))));
+    }
+
+    #[test]
+    fn names_ignore_case_and_prefer_longest() {
+        let (len, form) = found(TABLE.name_at("Swiss Francs were"));
+        assert_eq!((len, form.definite()), (12, Some(code("CHF"))));
+        let (_, francs) = found(TABLE.name_at("francs"));
+        assert_eq!(francs.default, None, "bare francs has no default");
+        let (_, kr) = found(TABLE.name_at("kr 100"));
+        assert_eq!(kr.default, None);
+    }
+
+    #[test]
+    fn minor_units_carry_their_value() {
+        let (_, cents) = found(TABLE.name_at("cents"));
+        assert_eq!(cents.kind, FormKind::Minor);
+        assert_eq!(cents.unit, Decimal::new(1, 2));
+    }
+
+    #[test]
+    fn regions_give_tender() {
+        assert_eq!(TABLE.region_currency("AU"), Some(code("AUD")));
+        assert_eq!(TABLE.region_currency("DE"), Some(Currency::EUR));
+    }
+}

@@ -1,0 +1,228 @@
+//! The crate's one error type: what went wrong, and where.
+
+use std::fmt;
+
+/// A convenient alias for results whose error is [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An error, with the place in the input where it happened.
+///
+/// # Example
+///
+/// ```
+/// let err = figures::RateTable::from_csv("Date,USD,\nnot-a-date,1.1,\n").unwrap_err();
+/// assert_eq!(err.location().line(), Some(2));
+/// assert!(err.to_string().starts_with("line 2: "));
+/// ```
+#[derive(Debug)]
+pub struct Error {
+    kind: Box<ErrorKind>,
+    location: Location,
+}
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An amount was recognised but does not fit a decimal (about 7.9e28).
+    #[error("{text:?} is too large for a decimal (limit about 7.9e28)")]
+    Overflow {
+        /// The amount as written.
+        text: String,
+    },
+    /// The input is not valid UTF-8 at this place; the bytes were skipped.
+    #[error("invalid UTF-8 ({len} byte(s) skipped)")]
+    InvalidUtf8 {
+        /// How many bytes were skipped.
+        len: usize,
+    },
+    /// A currency code given by the user is not an ISO 4217 code.
+    #[error("unknown currency code {text:?}")]
+    UnknownCurrency {
+        /// The code as given.
+        text: String,
+    },
+    /// A rates file is not in the ECB format.
+    #[error("bad rates file: {reason}")]
+    BadRates {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A command-line value could not be understood.
+    #[error("{0}")]
+    BadArgument(String),
+    /// Writing CSV failed.
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+    /// Reading or writing failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn new(kind: ErrorKind, location: Location) -> Error {
+        Error { kind: Box::new(kind), location }
+    }
+
+    /// What went wrong.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::ErrorKind;
+    /// let err = figures::RateTable::from_csv("Date,USD,\n2025-01-02,abc,\n").unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::BadRates { .. }));
+    /// ```
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where it went wrong.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = figures::RateTable::from_csv("Date,USD,\n2025-01-02,abc,\n").unwrap_err();
+    /// assert_eq!(err.location().line(), Some(2));
+    /// ```
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// True when the error came from reading or writing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = figures::RateTable::from_path("/no/such/file.csv").unwrap_err();
+    /// assert!(err.is_io());
+    /// ```
+    pub fn is_io(&self) -> bool {
+        matches!(*self.kind, ErrorKind::Io(_))
+    }
+
+    /// The same error at another place in its source.
+    pub(crate) fn relocated(mut self, location: Location) -> Error {
+        self.location = Location { source: self.location.source.take(), ..location };
+        self
+    }
+
+    /// The same error, placed in the named source (a file path, or `-`).
+    pub(crate) fn in_source(mut self, source: &str) -> Error {
+        self.location.source = Some(source.to_string());
+        self
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.kind.source()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.location, self.kind)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io(err), Location::default())
+    }
+}
+
+impl From<csv::Error> for Error {
+    fn from(err: csv::Error) -> Error {
+        Error::new(ErrorKind::Csv(err), Location::default())
+    }
+}
+
+/// Where an error happened: a source name, a line and column (1-based) and
+/// a byte offset (0-based), each when known.
+///
+/// Displays as `pledges.txt:3:17: `, `rates.csv: line 4: `, `byte 12: ` or
+/// nothing at all.
+///
+/// # Example
+///
+/// ```
+/// let loc = figures::Location::default();
+/// assert_eq!(loc.to_string(), "");
+/// assert_eq!(loc.byte(), None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    source: Option<String>,
+    line: Option<u64>,
+    column: Option<u64>,
+    byte: Option<u64>,
+}
+
+impl Location {
+    pub(crate) fn line_only(line: u64) -> Location {
+        Location { line: Some(line), ..Location::default() }
+    }
+
+    pub(crate) fn at(line: u64, column: u64, byte: u64) -> Location {
+        Location { source: None, line: Some(line), column: Some(column), byte: Some(byte) }
+    }
+
+    /// The source (file path or `-` for standard input), when known.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The 1-based line, when known.
+    pub fn line(&self) -> Option<u64> {
+        self.line
+    }
+
+    /// The 1-based column in characters, when known.
+    pub fn column(&self) -> Option<u64> {
+        self.column
+    }
+
+    /// The 0-based byte offset from the start of the input, when known.
+    pub fn byte(&self) -> Option<u64> {
+        self.byte
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.source, self.line, self.column) {
+            (Some(s), Some(l), Some(c)) => write!(f, "{s}:{l}:{c}: ")?,
+            (Some(s), Some(l), None) => write!(f, "{s}: line {l}: ")?,
+            (Some(s), None, _) => write!(f, "{s}: ")?,
+            (None, Some(l), Some(c)) => write!(f, "line {l}, column {c}: ")?,
+            (None, Some(l), None) => write!(f, "line {l}: ")?,
+            (None, None, _) => {}
+        }
+        if let Some(b) = self.byte {
+            write!(f, "byte {b}: ")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_display_names_file_line_column_and_byte() {
+        let loc = Location::at(3, 17, 120);
+        let err = Error::new(ErrorKind::InvalidUtf8 { len: 1 }, loc).in_source("a.txt");
+        assert_eq!(err.to_string(), "a.txt:3:17: byte 120: invalid UTF-8 (1 byte(s) skipped)");
+    }
+
+    #[test]
+    fn location_display_line_only() {
+        let err = Error::new(ErrorKind::BadRates { reason: "x".into() }, Location::line_only(4))
+            .in_source("r.csv");
+        assert_eq!(err.to_string(), "r.csv: line 4: bad rates file: x");
+    }
+}

@@ -1,0 +1,448 @@
+//! Text to mentions: find where amounts may start, run the grammar there,
+//! and turn what it recognised into exact values with a currency.
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::amount::{Basis, Qualifier, value};
+use crate::currency::{Currency, FormKind, TABLE};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::grammar::amount::{Cents, Parsed, Side, mention};
+use crate::grammar::currency::{Cur, CurRef};
+use crate::grammar::qualifier::{Lead, lead};
+
+/// One amount of money found in text.
+///
+/// # Example
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let text = "Pledges passed €21 billion.";
+/// let m = figures::extract(text).next().unwrap()?;
+/// assert_eq!(&text[m.span.clone()], "passed €21 billion");
+/// assert_eq!(m.amount, Some(Decimal::from(21_000_000_000u64)));
+/// assert_eq!(m.currency.map(|c| c.to_string()), Some("EUR".into()));
+/// assert_eq!(m.qualifier, Some(figures::Qualifier::Over));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte offsets into the text, end exclusive.
+    pub span: Range<usize>,
+    /// The amount in major units; `None` for a range.
+    pub amount: Option<Decimal>,
+    /// The lower bound: a range's start, or the amount after `over` / `at least`.
+    pub min: Option<Decimal>,
+    /// The upper bound: a range's end, or the amount after `under` / `up to`.
+    pub max: Option<Decimal>,
+    /// The currency, when the text names one (or a default reading applies).
+    pub currency: Option<Currency>,
+    /// The currency as written (`$`, `euros`, `USD`).
+    pub currency_raw: String,
+    /// How the currency was decided.
+    pub basis: Basis,
+    /// A hedge or bound written before the amount.
+    pub qualifier: Option<Qualifier>,
+    /// One unit in the last written place, in major units: `24 billion`
+    /// has 1000000000, `2.54 billion` 10000000. Half of it either way is
+    /// what the writer's rounding allows.
+    pub precision: Decimal,
+}
+
+impl Mention {
+    /// True when this is a range (`$20-25 billion`), with `min` and `max`.
+    pub fn is_range(&self) -> bool {
+        self.amount.is_none()
+    }
+}
+
+/// Settings for reading amounts; `Extractor::default()` reads as documented
+/// in README (a bare `$` is USD, `¥` JPY).
+///
+/// # Example
+///
+/// ```
+/// use figures::{Basis, Currency, Extractor};
+/// let ex = Extractor::new().assume("$", "CAD".parse::<Currency>()?);
+/// let m = ex.mentions("It cost $5.").next().unwrap()?;
+/// assert_eq!(m.currency, Some("CAD".parse()?));
+/// assert_eq!(m.basis, Basis::Assumed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    assume: Vec<(String, Currency)>,
+}
+
+impl Extractor {
+    /// An extractor with the documented defaults.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// Reads the written form `form` (`$`, `kr`, `dollars`) as `currency`
+    /// wherever the text leaves it ambiguous.
+    pub fn assume(mut self, form: &str, currency: Currency) -> Extractor {
+        self.assume.push((form.to_string(), currency));
+        self
+    }
+
+    /// The amounts in `text`, in order, each an `Ok(Mention)` or an error
+    /// (an amount too large for a decimal) that does not stop the rest.
+    pub fn mentions<'t>(&'t self, text: &'t str) -> Mentions<'t> {
+        Mentions { extractor: self, text, pos: 0 }
+    }
+}
+
+/// Finds the amounts in `text` with the default settings.
+///
+/// # Example
+///
+/// ```
+/// let found: Vec<_> = figures::extract("€21bn ($24bn) for 21 billion people")
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[1].currency_raw, "$");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn extract(text: &str) -> Mentions<'_> {
+    static DEFAULT: Extractor = Extractor { assume: Vec::new() };
+    DEFAULT.mentions(text)
+}
+
+/// An iterator over the mentions in a text; see [`extract`].
+#[derive(Debug)]
+pub struct Mentions<'t> {
+    extractor: &'t Extractor,
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for Mentions<'_> {
+    type Item = Result<Mention>;
+
+    fn next(&mut self) -> Option<Result<Mention>> {
+        while let Some(start) = next_candidate(self.text, self.pos) {
+            let Some((end, built)) = self.try_at(start) else {
+                self.pos = start + self.text[start..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            self.pos = end;
+            return Some(built);
+        }
+        self.pos = self.text.len();
+        None
+    }
+}
+
+impl Mentions<'_> {
+    fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
+        let text = self.text;
+        let (rest, mut parsed) = mention(&text[start..], false).ok()?;
+        let mut end = text.len() - rest.len();
+        let before = lead(&text[..start]);
+        if matches!(before, Some((Lead::Range, _))) && parsed.second.is_none() {
+            if let Ok((rest, p)) = mention(&text[start..], true) {
+                end = text.len() - rest.len();
+                parsed = p;
+            }
+        }
+        let (qualifier, span_start) = match before {
+            Some((Lead::Qualifier(q), at)) => (Some(q), at),
+            Some((Lead::Range, at)) if parsed.second.is_some() => (None, at),
+            _ => (None, start),
+        };
+        let span = span_start..end;
+        let built = build(self.extractor, &parsed, qualifier, span.clone()).ok_or_else(|| {
+            let kind = ErrorKind::Overflow { text: text[span.clone()].to_string() };
+            let line = text[..start].matches('\n').count() as u64 + 1;
+            let column = text[..start].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+            Error::new(kind, Location::at(line, column, start as u64))
+        });
+        Some((end, built))
+    }
+}
+
+/// The next place at or after `pos` where an amount may start: a digit, a
+/// sign, a symbol or the start of a word; never inside a word or number.
+fn next_candidate(text: &str, pos: usize) -> Option<usize> {
+    let mut prev = text[..pos].chars().next_back();
+    for (i, c) in text[pos..].char_indices() {
+        let after_word = prev.is_some_and(|p| p.is_alphanumeric());
+        let candidate = match c {
+            '0'..='9' => !after_word && !matches!(prev, Some('.' | ',')),
+            '.' => !after_word && text[pos + i + 1..].starts_with(|d: char| d.is_ascii_digit()),
+            '-' | '−' => !after_word,
+            c if c.is_alphabetic() => !after_word,
+            '$' | '~' => true,
+            c => !c.is_ascii() && !crate::grammar::is_space(c),
+        };
+        if candidate {
+            return Some(pos + i);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// The one currency a mention names, how that was decided, and the token
+/// that decided it.
+fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>]) -> (Option<Currency>, Basis, Option<Cur<'a>>) {
+    if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
+        return (t.candidates().first().copied(), Basis::Code, Some(*t));
+    }
+    for t in tokens {
+        if let CurRef::Form(id) = t.what {
+            let form = &TABLE.forms[id];
+            if let Some(c) = form.definite() {
+                let basis = if form.kind == FormKind::Symbol { Basis::Symbol } else { Basis::Name };
+                return (Some(c), basis, Some(*t));
+            }
+        }
+    }
+    let Some(first) = tokens.first().copied() else { return (None, Basis::Ambiguous, None) };
+    // Every token may narrow the reading: "$ 10 dollars" is still a dollar.
+    let shared: Vec<Currency> = first
+        .candidates()
+        .iter()
+        .copied()
+        .filter(|c| tokens.iter().all(|t| t.candidates().contains(c)))
+        .collect();
+    if let [only] = shared[..] {
+        return (Some(only), Basis::Name, Some(first));
+    }
+    for t in tokens {
+        let raw = t.raw.trim();
+        if let Some((_, c)) = ex.assume.iter().find(|(f, _)| f.eq_ignore_ascii_case(raw)) {
+            return (Some(*c), Basis::Assumed, Some(*t));
+        }
+    }
+    let default = match first.what {
+        CurRef::Form(id) => TABLE.forms[id].default,
+        CurRef::Code(_) => None,
+    };
+    match default {
+        Some(c) => (Some(c), Basis::Default, Some(first)),
+        None => (None, Basis::Ambiguous, Some(first)),
+    }
+}
+
+/// The value of one unit of what a side's currency counts (0.01 for cents,
+/// 1000 for grand), and the power of ten a glued scale adds (`MEUR`).
+fn unit_of(side: &Side<'_>, fallback: Option<&Cur<'_>>) -> (Decimal, u32) {
+    let cur = side.suffix.as_ref().or(side.prefix.as_ref()).or(fallback);
+    let unit = match cur.map(|c| c.what) {
+        Some(CurRef::Form(id)) => TABLE.forms[id].unit,
+        _ => Decimal::ONE,
+    };
+    let power = side.currencies_scale();
+    (unit, power)
+}
+
+impl Side<'_> {
+    fn currencies_scale(&self) -> u32 {
+        self.prefix.iter().chain(self.suffix.iter()).find_map(|c| c.scale).map_or(0, |s| s.0)
+    }
+}
+
+/// A side's signed value and precision, in major units.
+fn side_value(side: &Side<'_>, fallback: Option<&Cur<'_>>, borrowed_power: u32) -> Option<(Decimal, Decimal)> {
+    let (unit, power) = unit_of(side, fallback);
+    let (v, ulp) = value(&side.quantity, power + borrowed_power)?;
+    let v = v.checked_mul(unit)?;
+    let ulp = ulp.checked_mul(unit)?;
+    Some((if side.negative { -v } else { v }, ulp))
+}
+
+fn build(
+    ex: &Extractor,
+    p: &Parsed<'_>,
+    qualifier: Option<Qualifier>,
+    span: Range<usize>,
+) -> Option<Mention> {
+    let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
+    if let Some(second) = &p.second {
+        tokens.extend(second.prefix.into_iter().chain(second.suffix));
+    }
+    let (currency, basis, decided_by) = decide(ex, &tokens);
+    let (amount, min, max, precision) = match &p.second {
+        Some(second) => {
+            let fallback = second.suffix.as_ref().or(second.prefix.as_ref());
+            // "$20-25 billion": the scale written once applies to both ends.
+            let borrowed = match (p.first.quantity.scale, second.quantity.scale) {
+                (None, Some(s)) if p.first.currencies_scale() == 0 => s.0,
+                _ => 0,
+            };
+            let (lo, ulp) = side_value(&p.first, fallback, borrowed)?;
+            let first_cur = p.first.suffix.as_ref().or(p.first.prefix.as_ref());
+            let (hi, _) = side_value(second, first_cur, 0)?;
+            (None, Some(lo), Some(hi), ulp)
+        }
+        None => {
+            let (mut v, mut ulp) = side_value(&p.first, None, 0)?;
+            if let Some(c) = &p.cents {
+                let (cents, cents_ulp) = match c {
+                    Cents::Minor(q, cur) => {
+                        let unit = match cur.what {
+                            CurRef::Form(id) => TABLE.forms[id].unit,
+                            CurRef::Code(_) => Decimal::ONE,
+                        };
+                        let (n, u) = value(q, 0)?;
+                        (n * unit, u * unit)
+                    }
+                    Cents::Hundredths(q) => {
+                        let (n, u) = value(q, 0)?;
+                        (n / Decimal::ONE_HUNDRED, u / Decimal::ONE_HUNDRED)
+                    }
+                };
+                v = if v.is_sign_negative() { v - cents } else { v + cents };
+                ulp = cents_ulp;
+            }
+            let (min, max) = match qualifier {
+                Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
+                Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
+                _ => (None, None),
+            };
+            (Some(v), min, max, ulp)
+        }
+    };
+    Some(Mention {
+        span,
+        amount: amount.map(|a| a.normalize()),
+        min: min.map(|a| a.normalize()),
+        max: max.map(|a| a.normalize()),
+        currency,
+        currency_raw: decided_by.map_or(String::new(), |t| t.raw.trim().to_string()),
+        basis,
+        qualifier,
+        precision: precision.normalize(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn one(text: &str) -> Mention {
+        let all: Vec<Mention> = extract(text).collect::<Result<_>>().unwrap();
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    fn code(m: &Mention) -> &str {
+        m.currency.as_ref().map_or("", |c| c.as_str())
+    }
+
+    fn none(text: &str) {
+        let all: Vec<Mention> = extract(text).collect::<Result<_>>().unwrap();
+        assert!(all.is_empty(), "{text}: {all:?}");
+    }
+
+    #[test]
+    fn seed_forms() {
+        let m = one("pledges have surpassed €21 billion today");
+        assert_eq!((m.amount, code(&m), m.qualifier), (Some(dec!(21000000000)), "EUR", Some(Qualifier::Over)));
+        assert_eq!(m.min, Some(dec!(21000000000)));
+        let m = one("contributed about $21 billion in the first quarter of this year.");
+        assert_eq!((m.amount, code(&m), m.qualifier), (Some(dec!(21000000000)), "USD", Some(Qualifier::About)));
+        let m = one("(USD 24 billion)");
+        assert_eq!((m.amount, code(&m), m.basis), (Some(dec!(24000000000)), "USD", Basis::Code));
+    }
+
+    #[test]
+    fn glued_codes_and_scales() {
+        assert_eq!(one("USD34.6 million").amount, Some(dec!(34600000)));
+        assert_eq!(one("EUR21bn").amount, Some(dec!(21000000000)));
+        assert_eq!(one("a US$4.7 billion deal").amount, Some(dec!(4700000000)));
+        assert_eq!(one("$3.5 tn").amount, Some(dec!(3500000000000)));
+        assert_eq!(one("Rs 500 crore").amount, Some(dec!(5000000000)));
+        assert_eq!(code(&one("Rs 500 crore")), "INR");
+        assert_eq!(one("120 MEUR").amount, Some(dec!(120000000)));
+    }
+
+    #[test]
+    fn words() {
+        let m = one("twenty-one million euros");
+        assert_eq!((m.amount, code(&m), m.is_range()), (Some(dec!(21000000)), "EUR", false));
+        assert_eq!(one("half a billion dollars").amount, Some(dec!(500000000)));
+    }
+
+    #[test]
+    fn ranges_fill_min_and_max() {
+        let m = one("between $20 and $25 billion");
+        assert_eq!((m.amount, m.min, m.max), (None, Some(dec!(20000000000)), Some(dec!(25000000000))));
+        assert_eq!(m.span, 0..27);
+        let m = one("$20-25 billion");
+        assert_eq!((m.min, m.max), (Some(dec!(20000000000)), Some(dec!(25000000000))));
+        let m = one("from 10 dollars to 20 dollars");
+        assert_eq!((m.min, m.max, code(&m)), (Some(dec!(10)), Some(dec!(20)), "USD"));
+    }
+
+    #[test]
+    fn minor_units_are_major() {
+        let m = one("50 cents");
+        assert_eq!((m.amount, code(&m)), (Some(dec!(0.5)), "USD"));
+        assert_eq!(one("470 pence").amount, Some(dec!(4.7)));
+        assert_eq!(one("5 dollars and 30 cents").amount, Some(dec!(5.3)));
+        assert_eq!(one("3 GBP 1 pence").amount, Some(dec!(3.01)));
+    }
+
+    #[test]
+    fn ambiguous_without_default_stays_empty() {
+        let m = one("ten riyals");
+        assert_eq!((m.amount, m.currency, m.basis), (Some(dec!(10)), None, Basis::Ambiguous));
+        let m = one("100 kr");
+        assert_eq!((m.currency, m.basis), (None, Basis::Ambiguous));
+    }
+
+    #[test]
+    fn defaults_and_assume() {
+        let m = one("$5");
+        assert_eq!((code(&m), m.basis), ("USD", Basis::Default));
+        let m = one("¥500");
+        assert_eq!(code(&m), "JPY");
+        let ex = Extractor::new().assume("$", Currency::lookup("CAD").unwrap());
+        let m = ex.mentions("$5").next().unwrap().unwrap();
+        assert_eq!((code(&m), m.basis), ("CAD", Basis::Assumed));
+    }
+
+    #[test]
+    fn no_false_alarms() {
+        none("21 billion people");
+        none("in 2025, 3% of the G7 and F-16s");
+        none("thousands a week");
+        none("the first quarter of this year");
+        none("CNN 24 hours");
+        none("ALL 5 solutions are wrong.");
+    }
+
+    #[test]
+    fn mention_crosses_one_line_break_not_a_blank_line() {
+        let m = one("pledged €21\nbillion");
+        assert_eq!(m.amount, Some(dec!(21000000000)));
+        let all: Vec<Mention> = extract("pledged €21\n\nbillion").collect::<Result<_>>().unwrap();
+        assert_eq!(all[0].amount, Some(dec!(21)));
+    }
+
+    #[test]
+    fn spans_index_the_input() {
+        let text = "Über €5 — and ₹1,00,000 or £1.3bn.";
+        for m in extract(text) {
+            let m = m.unwrap();
+            assert!(text.get(m.span.clone()).is_some());
+        }
+    }
+
+    #[test]
+    fn overflow_is_an_error_with_its_place() {
+        let text = "ok $1\nthen $99999999999999999999999999999999 trillion and $2";
+        let all: Vec<Result<Mention>> = extract(text).collect();
+        assert_eq!(all.len(), 3);
+        let err = all[1].as_ref().unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Overflow { .. }));
+        assert_eq!((err.location().line(), err.location().column()), (Some(2), Some(6)));
+        assert_eq!(all[2].as_ref().unwrap().amount, Some(dec!(2)));
+    }
+}

@@ -1,0 +1,372 @@
+//! Amounts: a number with its scale and currency, ranges, and cents tails.
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::sequence::terminated;
+
+use super::currency::{Cur, prefix, suffix};
+use super::number::{Digits, digits};
+use super::scale::{Scale, letter, scale};
+use super::words::{Words, words};
+use super::{IResult, fail, ws, ws0};
+
+/// A number as written, in digits or in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Numeral<'a> {
+    Digits(Digits<'a>),
+    Words(Words),
+}
+
+/// A number and the scale written after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Quantity<'a> {
+    pub numeral: Numeral<'a>,
+    pub scale: Option<Scale>,
+}
+
+impl Quantity<'_> {
+    fn is_article(&self) -> bool {
+        matches!(self.numeral, Numeral::Words(w) if w.article)
+    }
+
+    /// A plain whole number with no scale: the only kind that takes cents.
+    fn is_whole(&self) -> bool {
+        self.scale.is_none()
+            && match self.numeral {
+                Numeral::Digits(d) => d.decimal.is_none(),
+                Numeral::Words(w) => w.value.fract().is_zero(),
+            }
+    }
+
+    /// `2024`: four digits that read as a year.
+    fn is_year(&self) -> bool {
+        match self.numeral {
+            Numeral::Digits(d) => {
+                self.scale.is_none()
+                    && d.is_small_integer(4)
+                    && d.int.len() == 4
+                    && matches!(d.int.as_bytes()[0], b'1' | b'2')
+            }
+            Numeral::Words(_) => false,
+        }
+    }
+}
+
+/// One amount as written: sign, currency before and/or after, quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Side<'a> {
+    pub negative: bool,
+    pub prefix: Option<Cur<'a>>,
+    pub quantity: Quantity<'a>,
+    pub suffix: Option<Cur<'a>>,
+}
+
+impl Side<'_> {
+    pub fn has_currency(&self) -> bool {
+        self.prefix.is_some() || self.suffix.is_some()
+    }
+
+    fn currencies(&self) -> impl Iterator<Item = &Cur<'_>> {
+        self.prefix.iter().chain(self.suffix.iter())
+    }
+}
+
+/// The part after a whole amount that adds cents: `and 30 cents`, `43c`,
+/// `and two` (hundredths), `rupees 43`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cents<'a> {
+    Minor(Quantity<'a>, Cur<'a>),
+    Hundredths(Quantity<'a>),
+}
+
+/// A whole mention: one amount, or a range of two, maybe with cents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed<'a> {
+    pub first: Side<'a>,
+    pub second: Option<Side<'a>>,
+    pub cents: Option<Cents<'a>>,
+}
+
+// quantity = digits (scale | letter | ws scale)? | words (ws scale)?
+pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
+    if let Ok((rest, d)) = digits(i) {
+        let numeral = Numeral::Digits(d);
+        if let Ok((rest, s)) = alt((scale, letter)).parse(rest) {
+            return Ok((rest, Quantity { numeral, scale: Some(s) }));
+        }
+        if let Ok((rest, s)) = ws(rest).and_then(|(r, _)| scale(r)) {
+            return Ok((rest, Quantity { numeral, scale: Some(s) }));
+        }
+        return Ok((rest, Quantity { numeral, scale: None }));
+    }
+    let (rest, w) = words(i)?;
+    let numeral = Numeral::Words(w);
+    match ws(rest).and_then(|(r, _)| scale(r)) {
+        Ok((rest, s)) => Ok((rest, Quantity { numeral, scale: Some(s) })),
+        Err(_) => Ok((rest, Quantity { numeral, scale: None })),
+    }
+}
+
+// sign = "-" | "−" | "minus" ws
+fn sign(i: &str) -> IResult<'_, &str> {
+    alt((tag("-"), tag("−"), terminated(tag_no_case("minus"), ws))).parse(i)
+}
+
+fn opt_sign(i: &str) -> (&str, bool) {
+    match sign(i) {
+        Ok((rest, _)) => (rest, true),
+        Err(_) => (i, false),
+    }
+}
+
+/// True when a symbol is followed by a number: it leads the next amount
+/// (`$ 281.40 $ 265.70`), it does not close this one.
+fn leads_next(rest: &str) -> bool {
+    let rest = ws0(rest).map_or(rest, |(r, _)| r);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+// side = [sign] [prefix ws?] [sign] quantity [("" | ws | "-") suffix]
+pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
+    let (i, negative_before) = opt_sign(i);
+    let (i, prefix) = match prefix(i) {
+        Ok((rest, cur)) => (ws0(rest).map_or(rest, |(r, _)| r), Some(cur)),
+        Err(_) => (i, None),
+    };
+    let (i, negative_after) = if prefix.is_some() { opt_sign(i) } else { (i, false) };
+    let (rest, quantity) = quantity(i)?;
+    let suffix = after_quantity(rest).filter(|(after, cur)| match prefix {
+        Some(p) => cur.compatible(&p) && !leads_next(after),
+        None => true,
+    });
+    let (rest, suffix) = match suffix {
+        Some((rest, cur)) => (rest, Some(cur)),
+        None => (rest, None),
+    };
+    let side = Side { negative: negative_before || negative_after, prefix, quantity, suffix };
+    if quantity.is_article() && quantity.scale.is_none() && suffix.is_none() {
+        return fail(i); // "a" or "half" alone is no number
+    }
+    if matches!(quantity.numeral, Numeral::Words(_)) && suffix.is_some() && leads_next(rest) {
+        return fail(i); // "a US$4.7 billion": the symbol belongs to the digits
+    }
+    if let Some(p) = prefix {
+        // "Euro 2024" is a tournament; a name before a year is no amount.
+        if p.raw.chars().all(char::is_alphabetic) && quantity.is_year() && suffix.is_none() {
+            return fail(i);
+        }
+    }
+    Ok((rest, side))
+}
+
+/// The currency after a quantity: glued (`20€`, `99p`), after a space, or
+/// after a hyphen for names (`12-cent`, `one-yen`).
+fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
+    if let Ok(ok) = suffix(rest, true) {
+        return Some(ok);
+    }
+    if let Ok((r, _)) = ws(rest) {
+        return suffix(r, false).ok();
+    }
+    let r = rest.strip_prefix('-')?;
+    suffix(r, false).ok().filter(|(_, cur)| cur.raw.chars().all(char::is_alphabetic))
+}
+
+// connector = "-" | "–" | "—" | ws "to" ws | ws "and" ws
+fn connector(i: &str, and_ok: bool) -> IResult<'_, &str> {
+    let spaced = |w: &'static str| move |i| {
+        let (i, _) = ws(i)?;
+        let (i, t) = tag_no_case(w).parse(i)?;
+        let (i, _) = ws(i)?;
+        Ok((i, t))
+    };
+    if let Ok(ok) = (ws0, alt((tag("-"), tag("–"), tag("—"))), ws0).map(|(_, t, _)| t).parse(i) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = spaced("to")(i) {
+        return Ok(ok);
+    }
+    if and_ok {
+        return spaced("and")(i);
+    }
+    fail(i)
+}
+
+/// True when `rest` ends the phrase: nothing, punctuation, or `and`.
+fn phrase_ends(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        Some(c) if c.is_ascii_punctuation() => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => ws(rest)
+            .and_then(|(r, _)| tag_no_case::<_, _, nom::error::Error<&str>>("and").parse(r))
+            .is_ok_and(|(r, _)| super::at_word_end(r)),
+    }
+}
+
+fn small(q: &Quantity<'_>) -> bool {
+    q.scale.is_none()
+        && match q.numeral {
+            Numeral::Digits(d) => d.is_small_integer(2) && !d.int.is_empty(),
+            Numeral::Words(w) => !w.article && w.value < 100.into() && w.value.fract().is_zero(),
+        }
+}
+
+// cents = ws? ["and" ws] quantity ws? minor-unit | ws "and" ws small | ws small
+fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
+    let (after_ws, spaced) = match ws(i) {
+        Ok((r, _)) => (r, true),
+        Err(_) => (i, false),
+    };
+    let (after_and, and) = match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), ws).parse(after_ws) {
+        Ok((r, _)) if spaced => (r, true),
+        _ => (after_ws, false),
+    };
+    let (rest, q) = quantity(after_and).ok()?;
+    if let Some((rest, cur)) = after_quantity(rest).filter(|(_, cur)| cur.is_minor()) {
+        return (spaced && small(&q)).then_some((rest, Cents::Minor(q, cur)));
+    }
+    if !spaced || !small(&q) || !phrase_ends(rest) {
+        return None;
+    }
+    // A bare number is cents only after "and", or right after a written
+    // currency name or code with none before the number ("17 USD 25").
+    let named_after = first.prefix.is_none() && first.suffix.is_some_and(|s| !s.is_minor());
+    (and || named_after).then_some((rest, Cents::Hundredths(q)))
+}
+
+// mention = side [connector side] [cents]
+pub(crate) fn mention(i: &str, and_ok: bool) -> IResult<'_, Parsed<'_>> {
+    let (rest, first) = side(i)?;
+    if let Ok((after, second)) = connector(rest, and_ok).and_then(|(r, _)| side(r)) {
+        let compatible = first.currencies().all(|a| second.currencies().all(|b| a.compatible(b)));
+        let some_currency = first.has_currency() || second.has_currency();
+        let joined = !second.negative && (first.has_currency() || !first.quantity.is_year());
+        if compatible && some_currency && joined {
+            return Ok((after, Parsed { first, second: Some(second), cents: None }));
+        }
+    }
+    if !first.has_currency() {
+        return fail(i);
+    }
+    let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_minor());
+    if whole {
+        if let Some((after, c)) = cents(rest, &first) {
+            return Ok((after, Parsed { first, second: None, cents: Some(c) }));
+        }
+    }
+    Ok((rest, Parsed { first, second: None, cents: None }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw<'a>(i: &'a str, and_ok: bool) -> (&'a str, &'a str) {
+        let (rest, _) = mention(i, and_ok).unwrap();
+        (&i[..i.len() - rest.len()], rest)
+    }
+
+    #[test]
+    fn quantity_with_scales() {
+        let (rest, q) = quantity("21bn)").unwrap();
+        assert_eq!((rest, q.scale), (")", Some(Scale::BILLION)));
+        let (rest, q) = quantity("3.5 tn").unwrap();
+        assert_eq!((rest, q.scale), ("", Some(Scale(12))));
+        let (rest, q) = quantity("10K").unwrap();
+        assert_eq!((rest, q.scale), ("", Some(Scale::THOUSAND)));
+        let (rest, q) = quantity("5 m away").unwrap();
+        assert_eq!((rest, q.scale), (" m away", None), "a spaced letter is no scale");
+        let (rest, q) = quantity("twenty-one million euros").unwrap();
+        assert_eq!((rest, q.scale), (" euros", Some(Scale::MILLION)));
+    }
+
+    #[test]
+    fn prefixed_and_suffixed() {
+        assert_eq!(raw("€21 billion ($24 billion)", false), ("€21 billion", " ($24 billion)"));
+        assert_eq!(raw("USD34.6 million", false), ("USD34.6 million", ""));
+        assert_eq!(raw("Rs 500 crore", false), ("Rs 500 crore", ""));
+        assert_eq!(raw("125 million australian dollars of", false), ("125 million australian dollars", " of"));
+        assert_eq!(raw("24 USD.", false), ("24 USD", "."));
+        assert_eq!(raw("£1.3bn", false), ("£1.3bn", ""));
+    }
+
+    #[test]
+    fn symbol_before_next_number_is_not_a_suffix() {
+        assert_eq!(raw("$ 281.40 $ 265.70", false), ("$ 281.40", " $ 265.70"));
+    }
+
+    #[test]
+    fn code_overrides_dollar_sign() {
+        let (_, p) = mention("$1,190.00 AUD", false).unwrap();
+        assert_eq!(p.first.suffix.unwrap().raw, "AUD");
+    }
+
+    #[test]
+    fn incompatible_suffix_is_left() {
+        assert_eq!(raw("$5 EUR", false), ("$5", " EUR"));
+    }
+
+    #[test]
+    fn negatives() {
+        assert!(mention("-$5", false).unwrap().1.first.negative);
+        assert!(mention("$-99.99", false).unwrap().1.first.negative);
+        assert!(mention("-15€", false).unwrap().1.first.negative);
+        assert!(mention("minus $5", false).unwrap().1.first.negative);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(raw("$20-25 billion in", false), ("$20-25 billion", " in"));
+        assert_eq!(raw("$20 billion to $25 billion", false), ("$20 billion to $25 billion", ""));
+        assert_eq!(raw("€10 and €12 billion", true), ("€10 and €12 billion", ""));
+        assert_eq!(raw("€10 and €12 billion", false), ("€10", " and €12 billion"));
+        assert_eq!(raw("10-20 dollars", false), ("10-20 dollars", ""));
+    }
+
+    #[test]
+    fn incompatible_range_is_two_amounts() {
+        assert_eq!(raw("€21bn - $24bn", false), ("€21bn", " - $24bn"));
+    }
+
+    #[test]
+    fn no_currency_no_mention() {
+        assert!(mention("21 billion people", false).is_err());
+        assert!(mention("2025", false).is_err());
+        assert!(mention("3%", false).is_err());
+        assert!(mention("a dog", false).is_err());
+        assert!(mention("1987 to 2025", false).is_err());
+    }
+
+    #[test]
+    fn words_need_a_currency_or_scale() {
+        assert_eq!(raw("twenty-one billion euros", false), ("twenty-one billion euros", ""));
+        assert_eq!(raw("a million dollars", false), ("a million dollars", ""));
+        assert_eq!(raw("ten bucks", false), ("ten bucks", ""));
+        assert!(mention("a quarter of the budget", false).is_err());
+    }
+
+    #[test]
+    fn euro_2024_is_a_tournament() {
+        assert!(mention("Euro 2024", false).is_err());
+    }
+
+    #[test]
+    fn cents_tails() {
+        assert_eq!(raw("5 dollars and 30 cents", false), ("5 dollars and 30 cents", ""));
+        assert_eq!(raw("$20 and 43c", false), ("$20 and 43c", ""));
+        assert_eq!(raw("3 GBP 1 pence", false), ("3 GBP 1 pence", ""));
+        assert_eq!(raw("17 USD 25.", false), ("17 USD 25", "."));
+        assert_eq!(raw("15 dollars and 50", false), ("15 dollars and 50", ""));
+        assert_eq!(raw("$4.25 and 32 is", false), ("$4.25", " and 32 is"));
+        assert_eq!(raw("50 dollars 20 years", false), ("50 dollars", " 20 years"));
+    }
+
+    #[test]
+    fn minor_units_alone() {
+        assert_eq!(raw("50 cents more", false), ("50 cents", " more"));
+        assert_eq!(raw("99p.", false), ("99p", "."));
+        assert_eq!(raw("12-cent-a-share", false), ("12-cent", "-a-share"));
+    }
+}

@@ -1,0 +1,270 @@
+//! Currencies as written: ISO codes, symbols, names and minor units.
+
+use crate::currency::{Currency, FormKind, TABLE};
+
+use super::scale::{Scale, letter};
+use super::{IResult, fail};
+
+/// Which currency a piece of text names: a code, or a form of the table
+/// (by index in `TABLE.forms`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CurRef {
+    Code(Currency),
+    Form(usize),
+}
+
+/// A currency as written, with a scale glued to it (`MEUR`, `M€`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cur<'a> {
+    pub raw: &'a str,
+    pub what: CurRef,
+    pub scale: Option<Scale>,
+}
+
+impl Cur<'_> {
+    /// True for cents, pence, coins and slang (`bucks`, `grand`).
+    pub fn is_minor(&self) -> bool {
+        matches!(self.what, CurRef::Form(id) if TABLE.forms[id].kind == FormKind::Minor)
+    }
+
+    /// Every currency this can mean.
+    pub fn candidates(&self) -> &[Currency] {
+        match &self.what {
+            CurRef::Code(c) => std::slice::from_ref(c),
+            CurRef::Form(id) => &TABLE.forms[*id].candidates,
+        }
+    }
+
+    /// True when both can name the same currency (`$` and `AUD`).
+    pub fn compatible(&self, other: &Cur<'_>) -> bool {
+        self.candidates().iter().any(|c| other.candidates().contains(c))
+    }
+}
+
+/// Codes that are also English words: never read before a number, and
+/// after a number only in capitals (`ALL 5 solutions`, `5 top`).
+const WORDLIKE: &[&str] = &[
+    "ALL", "TOP", "CUP", "MAD", "TRY", "SOS", "BOB", "PEN", "GEL", "MOP", "CAD", "RUB", "BAM",
+    "ESP", "DEM", "LEI", "AMD", "NAD",
+];
+
+fn is_ascii_letter(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+// code = 3 * letter, all capitals or all small, an ISO 4217 code, not inside a word
+pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
+    let Some(head) = i.get(..3) else { return fail(i) };
+    let rest = &i[3..];
+    let upper = head.bytes().all(|b| b.is_ascii_uppercase());
+    let lower = head.bytes().all(|b| b.is_ascii_lowercase());
+    if !(upper || lower) || is_ascii_letter(rest.chars().next()) {
+        return fail(i);
+    }
+    let wordlike = WORDLIKE.iter().any(|w| w.eq_ignore_ascii_case(head));
+    if wordlike && (before_number || lower) {
+        return fail(i);
+    }
+    match Currency::lookup(head) {
+        Some(c) => Ok((rest, c)),
+        None => fail(i),
+    }
+}
+
+// code-dollar = code ["$"]     (* NZD$15, CUC$ *)
+fn code_dollar(i: &str, before_number: bool) -> IResult<'_, Cur<'_>> {
+    let (rest, c) = code(i, before_number)?;
+    let rest = rest.strip_prefix('$').unwrap_or(rest);
+    let raw = &i[..i.len() - rest.len()];
+    Ok((rest, Cur { raw, what: CurRef::Code(c), scale: None }))
+}
+
+// scaled = ("k" | "M") (code | symbol)      (* MEUR, kEUR, M€, k€ *)
+fn scaled(i: &str, before_number: bool) -> IResult<'_, Cur<'_>> {
+    let Some(first) = i.chars().next().filter(|c| matches!(c, 'k' | 'K' | 'M')) else {
+        return fail(i);
+    };
+    let after = &i[first.len_utf8()..];
+    let Ok((_, scale)) = letter(&i[..first.len_utf8()]) else { return fail(i) };
+    let (rest, mut cur) = match code_dollar(after, before_number) {
+        Ok(ok) if after.starts_with(|c: char| c.is_ascii_uppercase()) => ok,
+        _ => symbol(after)?,
+    };
+    cur.raw = &i[..i.len() - rest.len()];
+    cur.scale = Some(scale);
+    Ok((rest, cur))
+}
+
+// symbol = the longest non-letter symbol of the table ($, €, £, ₹, ₴)
+pub(crate) fn symbol(i: &str) -> IResult<'_, Cur<'_>> {
+    match TABLE.symbol_at(i) {
+        Some((len, id)) => {
+            let cur = Cur { raw: &i[..len], what: CurRef::Form(id), scale: None };
+            Ok((&i[len..], cur))
+        }
+        None => fail(i),
+    }
+}
+
+// name = the longest name or lettered symbol of the table, not inside a word
+//        (dollars, Swiss francs, kr, Rs., zł, cents)
+pub(crate) fn name(i: &str) -> IResult<'_, Cur<'_>> {
+    let Some((len, id)) = TABLE.name_at(i) else { return fail(i) };
+    let (raw, rest) = i.split_at(len);
+    let ends_in_letter = raw.chars().last().is_some_and(char::is_alphabetic);
+    if ends_in_letter && rest.chars().next().is_some_and(char::is_alphabetic) {
+        return fail(i);
+    }
+    Ok((rest, Cur { raw, what: CurRef::Form(id), scale: None }))
+}
+
+/// `us $ 10`, `hk $`: a dollar prefix split by a space, as tokenised text has it.
+fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
+    let letters = i.find(|c: char| !(c.is_ascii_alphabetic() || c == '.')).unwrap_or(i.len());
+    if !(1..=4).contains(&letters) || !i[letters..].starts_with(" $") {
+        return fail(i);
+    }
+    let joined = format!("{}$", &i[..letters]);
+    match TABLE.name_at(&joined) {
+        Some((len, id)) if len == joined.len() => {
+            let end = letters + 2;
+            Ok((&i[end..], Cur { raw: &i[..end], what: CurRef::Form(id), scale: None }))
+        }
+        _ => fail(i),
+    }
+}
+
+// prefix = scaled | code-dollar | spaced-dollar | symbol | name    (* before the number *)
+pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
+    if let Ok(ok) = scaled(i, true) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = code_dollar(i, true) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = spaced_dollar(i) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = symbol(i) {
+        return Ok(ok);
+    }
+    // Minor units and slang never lead a number ("the quarter 2 results"),
+    // and a one-letter symbol leads only digits glued to it (R50, not F-16).
+    match name(i) {
+        Ok((rest, cur)) if cur.is_minor() => fail(i),
+        Ok((rest, cur)) if cur.raw.chars().count() == 1 && !rest.starts_with(|c: char| c.is_ascii_digit()) => fail(i),
+        Ok(ok) => Ok(ok),
+        Err(e) => Err(e),
+    }
+}
+
+// suffix = scaled | code-dollar | symbol | name    (* after the number *)
+pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
+    if let Ok(ok) = scaled(i, false) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = code_dollar(i, false) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = symbol(i) {
+        return Ok(ok);
+    }
+    let (rest, cur) = name(i)?;
+    if !glued && cur.raw.chars().count() == 1 && !lone_letter_ends(rest) {
+        return fail(i);
+    }
+    Ok((rest, cur))
+}
+
+/// A one-letter unit after a space (`10 c`) must end its phrase: `5 p.m.`
+/// and `grade 5 C students` are no money.
+fn lone_letter_ends(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        Some('.') => !chars.next().is_some_and(char::is_alphabetic),
+        Some(c) => c.is_ascii_punctuation() && c != '\'',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(cur: &Cur<'_>) -> Option<&'static str> {
+        match cur.what {
+            CurRef::Code(c) => Some(Currency::lookup(c.as_str()).map(|_| "code").unwrap()),
+            CurRef::Form(_) => None,
+        }
+    }
+
+    #[test]
+    fn codes_before_and_after() {
+        assert_eq!(code("USD 24", true).map(|(r, c)| (r, c.as_str().to_string())), Ok((" 24", "USD".into())));
+        assert_eq!(code("EUR21bn", true).unwrap().0, "21bn");
+        assert!(code("CNN 24", true).is_err());
+        assert!(code("USDA", true).is_err());
+        assert!(code("Usd", true).is_err());
+        assert_eq!(code("usd.", false).unwrap().1.as_str(), "USD");
+    }
+
+    #[test]
+    fn wordlike_codes() {
+        assert!(code("ALL 5", true).is_err());
+        assert!(code("all", false).is_err());
+        assert!(code("TRY", false).is_ok());
+    }
+
+    #[test]
+    fn code_with_dollar() {
+        let (rest, cur) = prefix("NZD$15").unwrap();
+        assert_eq!((rest, cur.raw, code_of(&cur)), ("15", "NZD$", Some("code")));
+    }
+
+    #[test]
+    fn scaled_codes_and_symbols() {
+        let (rest, cur) = prefix("MAUD 60").unwrap();
+        assert_eq!((rest, cur.raw, cur.scale), (" 60", "MAUD", Some(Scale::MILLION)));
+        let (rest, cur) = suffix("M€ in", false).unwrap();
+        assert_eq!((rest, cur.raw, cur.scale), (" in", "M€", Some(Scale::MILLION)));
+        let (_, cur) = suffix("MEUR", false).unwrap();
+        assert_eq!(cur.candidates(), &[Currency::EUR]);
+    }
+
+    #[test]
+    fn symbols_longest_first() {
+        let (rest, cur) = prefix("US$4.7 billion").unwrap();
+        assert_eq!((rest, cur.raw), ("4.7 billion", "US$"));
+        let (rest, cur) = prefix("€21bn").unwrap();
+        assert_eq!((rest, cur.raw), ("21bn", "€"));
+        let (rest, cur) = prefix("hk $ 10.05").unwrap();
+        assert_eq!((rest, cur.raw), (" 10.05", "hk $"));
+    }
+
+    #[test]
+    fn names_and_lettered_symbols() {
+        let (rest, cur) = suffix("australian dollars of", false).unwrap();
+        assert_eq!((rest, cur.raw), (" of", "australian dollars"));
+        let (rest, cur) = prefix("Rs. 20").unwrap();
+        assert_eq!((rest, cur.raw), (" 20", "Rs."));
+        assert!(suffix("dollarsign", false).is_err());
+        assert!(prefix("quarter 2").is_err(), "minor units never lead");
+    }
+
+    #[test]
+    fn lone_letters_need_glue_or_an_end() {
+        assert!(suffix("c", false).is_ok());
+        assert!(suffix("p.m.", false).is_err());
+        assert!(suffix("C students", false).is_err());
+        assert!(suffix("p a share", true).is_ok());
+    }
+
+    #[test]
+    fn compatibility() {
+        let (_, dollar) = prefix("$").unwrap();
+        let (_, aud) = suffix("AUD", false).unwrap();
+        let (_, eur) = suffix("EUR", false).unwrap();
+        assert!(dollar.compatible(&aud));
+        assert!(!dollar.compatible(&eur));
+    }
+}

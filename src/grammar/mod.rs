@@ -1,0 +1,88 @@
+//! The grammar of written amounts, in nom 8: recognition only.
+//!
+//! Each rule returns borrowed pieces of the input; turning them into
+//! decimals and deciding the currency happens once, in `extract`.
+//!
+//! ```text
+//! mention   = side [ws? connector ws? side] [minor]        (* a range when the second side is there *)
+//! side      = [sign] [currency ws?] [sign] quantity [ws? currency]
+//!             (* at least one currency across the mention *)
+//! quantity  = digits [ws? scale] | words [ws scale]
+//! digits    = ["."] digit+ [group]* [decimal]              (* 1,234.5  1.234,5  1 234,5  1'049.95  1,00,000 *)
+//! words     = "a" | "an" | "half" | cardinal ["and a half"] | fraction ["of"] ["a"]
+//! scale     = "thousand" | "million" | "billion" | "trillion" | "lakh crore" | "lakh" | "crore"
+//!           | "k" | "m" | "mn" | "mln" | "mio" | "mm" | "b" | "bn" | "bln" | "mrd" | "tn" | "trn" | "cr"
+//! currency  = code | scaled-code | symbol | name             (* USD, MEUR, US$, €, euros, cents *)
+//! connector = "-" | "–" | "—" | "to" | "and"                (* "and" only after "between" / "from" *)
+//! minor     = ws? ["and" ws] quantity ws? minor-unit | ws "and" ws cents | ws cents
+//! ```
+//!
+//! Whitespace inside a mention may hold one line break but never a blank
+//! line, so a mention can cross a hard-wrapped line but not a paragraph.
+
+pub(crate) mod amount;
+pub(crate) mod currency;
+pub(crate) mod number;
+pub(crate) mod qualifier;
+pub(crate) mod scale;
+pub(crate) mod words;
+
+use nom::Parser;
+use nom::bytes::complete::take_while1;
+use nom::combinator::verify;
+
+pub(crate) type IResult<'a, T> = nom::IResult<&'a str, T>;
+
+/// Spaces that may sit inside an amount: ASCII, no-break and thin spaces.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}')
+}
+
+// ws = space+ (holding at most one line break)
+pub(crate) fn ws(i: &str) -> IResult<'_, &str> {
+    verify(take_while1(is_space), |s: &str| s.bytes().filter(|&b| b == b'\n').count() <= 1)
+        .parse(i)
+}
+
+/// Optional whitespace, as `ws`.
+pub(crate) fn ws0(i: &str) -> IResult<'_, &str> {
+    match ws(i) {
+        Ok(ok) => Ok(ok),
+        Err(_) => Ok((i, "")),
+    }
+}
+
+/// True when `rest` does not continue a word (so `bn` in `bnb` is no scale).
+pub(crate) fn at_word_end(rest: &str) -> bool {
+    !rest.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// A recoverable failure at `i`, for hand-written rules.
+pub(crate) fn fail<T>(i: &str) -> IResult<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ws_allows_one_line_break() {
+        assert_eq!(ws(" \n x"), Ok(("x", " \n ")));
+        assert_eq!(ws("\u{a0}5"), Ok(("5", "\u{a0}")));
+    }
+
+    #[test]
+    fn ws_rejects_blank_line() {
+        assert!(ws("\n\nx").is_err());
+        assert!(ws(" \n \n x").is_err());
+        assert!(ws("x").is_err());
+    }
+
+    #[test]
+    fn word_end() {
+        assert!(at_word_end(" of"));
+        assert!(at_word_end(""));
+        assert!(!at_word_end("s"));
+    }
+}

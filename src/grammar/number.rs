@@ -1,0 +1,251 @@
+//! Numbers written in digits, with their grouping and decimal separator.
+
+use nom::Parser;
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::character::complete::{char as ch, digit1, one_of};
+use nom::combinator::{not, peek, recognize};
+use nom::multi::many1;
+use nom::sequence::{preceded, terminated};
+
+use super::{IResult, fail};
+
+/// A number as written: the integer part (digits and group separators) and
+/// the fraction digits, both borrowed from the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Digits<'a> {
+    /// Digits with their group separators; empty for `.5`.
+    pub int: &'a str,
+    /// Digits after the decimal separator; empty when there is none.
+    pub frac: &'a str,
+    /// The group separator used, if any.
+    pub group: Option<char>,
+    /// The decimal separator used, if any.
+    pub decimal: Option<char>,
+}
+
+impl Digits<'_> {
+    /// `1.234`: one point and three digits, read as a decimal point by
+    /// default but as grouping where the currency writes a decimal comma.
+    pub fn is_ambiguous(&self) -> bool {
+        self.group.is_none()
+            && self.decimal == Some('.')
+            && self.frac.len() == 3
+            && (1..=3).contains(&self.int.len())
+    }
+
+    /// The same digits read with the point as a group separator.
+    pub fn as_grouped(&self) -> Digits<'_> {
+        Digits { int: self.int, frac: "", group: Some('.'), decimal: None }
+    }
+
+    /// True for a plain integer of at most `n` digits (no grouping, no fraction).
+    pub fn is_small_integer(&self, n: usize) -> bool {
+        self.group.is_none() && self.decimal.is_none() && self.int.len() <= n
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+// digits3 = digit digit digit, not followed by a digit
+fn digits3(i: &str) -> IResult<'_, &str> {
+    let (rest, d) = take_while_m_n(3, 3, is_digit).parse(i)?;
+    let (rest, _) = not(peek(take_while1(is_digit))).parse(rest)?;
+    Ok((rest, d))
+}
+
+// group(sep) = (sep digits3)+
+fn group(sep: char) -> impl Fn(&str) -> IResult<'_, &str> {
+    move |i| recognize(many1(preceded(ch(sep), digits3))).parse(i)
+}
+
+// indian = ("," digit digit)+ "," digits3        (* 1,00,00,000 *)
+fn indian(i: &str) -> IResult<'_, &str> {
+    let two = preceded(ch(','), terminated(take_while_m_n(2, 2, is_digit), not(peek(take_while1(is_digit)))));
+    recognize((many1(two), preceded(ch(','), digits3))).parse(i)
+}
+
+/// Group separators, tried in this order.
+const GROUP_SEPARATORS: [char; 8] = [',', '.', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'];
+
+// grouped = digit{1,3} group(sep) for one separator sep
+fn grouped(i: &str) -> IResult<'_, (&str, char)> {
+    let (rest, lead) = digit1(i)?;
+    if lead.len() <= 2 {
+        if let Ok((rest, _)) = indian(rest) {
+            return Ok((rest, (&i[..i.len() - rest.len()], ',')));
+        }
+    }
+    if lead.len() > 3 {
+        return fail(i);
+    }
+    for sep in GROUP_SEPARATORS {
+        if let Ok((after, groups)) = group(sep)(rest) {
+            // `1.234` alone is a decimal point unless a decimal comma follows.
+            let single = groups.len() == 4;
+            if sep == '.' && single && !decimal_comma_follows(after) {
+                continue;
+            }
+            return Ok((after, (&i[..i.len() - after.len()], sep)));
+        }
+    }
+    fail(i)
+}
+
+fn decimal_comma_follows(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some(',') && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+// fraction = decimal-separator digit+
+fn fraction(allowed: &'static str) -> impl Fn(&str) -> IResult<'_, (char, &str)> {
+    move |i| (one_of(allowed), digit1).parse(i)
+}
+
+// digits = "." digit+ | grouped [fraction] | digit+ [fraction] [",-" | ".-"]
+pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
+    if let Ok((rest, (_, frac))) = fraction(".")(i) {
+        return finish(rest, Digits { int: "", frac, group: None, decimal: Some('.') });
+    }
+    if let Ok((rest, (int, sep))) = grouped(i) {
+        let allowed = match sep {
+            ',' => ".",
+            '.' => ",",
+            _ => ".,",
+        };
+        let (rest, frac) = match fraction(allowed)(rest) {
+            Ok((rest, (d, frac))) => (rest, Some((d, frac))),
+            Err(_) => (rest, None),
+        };
+        let (decimal, frac) = frac.map_or((None, ""), |(d, f)| (Some(d), f));
+        return finish(rest, Digits { int, frac, group: Some(sep), decimal });
+    }
+    let (rest, int) = digit1(i)?;
+    let (rest, decimal, frac) = match fraction(".,")(rest) {
+        // A lone comma with three digits was grouping (handled above); with
+        // four or more it is no amount a writer would make.
+        Ok((_, (',', frac))) if frac.len() > 2 => return fail(i),
+        Ok((rest, (d, frac))) => (rest, Some(d), frac),
+        Err(_) => (rest, None, ""),
+    };
+    finish(rest, Digits { int, frac, group: None, decimal })
+}
+
+/// Refuses numbers that run on into more digits (`15.08.2017`, `1.2.3`) and
+/// swallows a price's trailing dash (`12,-`).
+fn finish<'a>(rest: &'a str, d: Digits<'a>) -> IResult<'a, Digits<'a>> {
+    let mut chars = rest.chars();
+    if let (Some('.' | ','), Some(c)) = (chars.next(), chars.next()) {
+        if c.is_ascii_digit() {
+            return fail(rest);
+        }
+    }
+    if d.frac.is_empty() {
+        if let Ok((after, _)) = tag::<_, _, nom::error::Error<&str>>(",-").parse(rest) {
+            return Ok((after, d));
+        }
+        if let Ok((after, _)) = tag::<_, _, nom::error::Error<&str>>(".-").parse(rest) {
+            return Ok((after, d));
+        }
+    }
+    Ok((rest, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d<'a>(int: &'a str, frac: &'a str, group: Option<char>, decimal: Option<char>) -> Digits<'a> {
+        Digits { int, frac, group, decimal }
+    }
+
+    #[test]
+    fn plain_and_decimal_point() {
+        assert_eq!(digits("21 billion"), Ok((" billion", d("21", "", None, None))));
+        assert_eq!(digits("2.5bn"), Ok(("bn", d("2", "5", None, Some('.')))));
+        assert_eq!(digits(".5 x"), Ok((" x", d("", "5", None, Some('.')))));
+    }
+
+    #[test]
+    fn comma_grouping_with_point() {
+        assert_eq!(
+            digits("1,234,567.89 USD"),
+            Ok((" USD", d("1,234,567", "89", Some(','), Some('.'))))
+        );
+        assert_eq!(digits("300,000 ,"), Ok((" ,", d("300,000", "", Some(','), None))));
+    }
+
+    #[test]
+    fn point_grouping_with_decimal_comma() {
+        assert_eq!(
+            digits("1.234.567,89 €"),
+            Ok((" €", d("1.234.567", "89", Some('.'), Some(','))))
+        );
+        assert_eq!(digits("1.550.000"), Ok(("", d("1.550.000", "", Some('.'), None))));
+        assert_eq!(digits("9.990,00 €"), Ok((" €", d("9.990", "00", Some('.'), Some(',')))));
+    }
+
+    #[test]
+    fn single_point_group_is_a_decimal_point() {
+        let (rest, n) = digits("1.234 billion").unwrap();
+        assert_eq!((rest, n), (" billion", d("1", "234", None, Some('.'))));
+        assert!(n.is_ambiguous());
+        assert_eq!(n.as_grouped().group, Some('.'));
+    }
+
+    #[test]
+    fn space_grouping_including_no_break_and_thin() {
+        assert_eq!(
+            digits("1 234 567,89 €"),
+            Ok((" €", d("1 234 567", "89", Some(' '), Some(','))))
+        );
+        assert_eq!(digits("15\u{a0}130 Р"), Ok((" Р", d("15\u{a0}130", "", Some('\u{a0}'), None))));
+        assert_eq!(digits("1\u{2009}000"), Ok(("", d("1\u{2009}000", "", Some('\u{2009}'), None))));
+    }
+
+    #[test]
+    fn apostrophe_grouping() {
+        assert_eq!(digits("1'049.95"), Ok(("", d("1'049", "95", Some('\''), Some('.')))));
+        assert_eq!(digits("1'049,95"), Ok(("", d("1'049", "95", Some('\''), Some(',')))));
+    }
+
+    #[test]
+    fn indian_grouping() {
+        assert_eq!(digits("1,00,00,000 rupees"), Ok((" rupees", d("1,00,00,000", "", Some(','), None))));
+        assert_eq!(
+            digits("12,34,567.89"),
+            Ok(("", d("12,34,567", "89", Some(','), Some('.'))))
+        );
+    }
+
+    #[test]
+    fn decimal_comma_without_grouping() {
+        assert_eq!(digits("205,68 €"), Ok((" €", d("205", "68", None, Some(',')))));
+        assert!(digits("1,2345").is_err());
+    }
+
+    #[test]
+    fn space_is_no_group_without_three_digits() {
+        assert_eq!(digits("10 $ 30"), Ok((" $ 30", d("10", "", None, None))));
+        assert_eq!(digits("2025 100"), Ok((" 100", d("2025", "", None, None))));
+    }
+
+    #[test]
+    fn dates_and_versions_are_refused() {
+        assert!(digits("15.08.2017").is_err());
+        assert!(digits("1.2.3").is_err());
+    }
+
+    #[test]
+    fn trailing_price_dash() {
+        assert_eq!(digits("12,- €"), Ok((" €", d("12", "", None, None))));
+        assert_eq!(digits("12.-"), Ok(("", d("12", "", None, None))));
+    }
+
+    #[test]
+    fn not_a_number() {
+        assert!(digits("abc").is_err());
+        assert!(digits("").is_err());
+    }
+}

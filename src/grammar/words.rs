@@ -1,0 +1,205 @@
+//! Numbers written in English words: `twenty-one`, `a`, `half a`,
+//! `one and a half`, `three quarters of a`, `one point three`.
+
+use rust_decimal::Decimal;
+
+use super::{IResult, at_word_end, fail, ws};
+
+/// A number read from words: its value and the value of its last word's
+/// place (the precision a reader may assume).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Words {
+    pub value: Decimal,
+    pub ulp: Decimal,
+    /// `a`/`an`/`half`: only a number before a scale or a currency name.
+    pub article: bool,
+}
+
+const UNITS: &[(&str, i64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+const TENS: &[(&str, i64)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Matches `word` at the start of `i`, ignoring case, at a word end.
+fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
+    let head = i.get(..word.len())?;
+    let rest = &i[word.len()..];
+    (head.eq_ignore_ascii_case(word) && at_word_end(rest)).then_some(rest)
+}
+
+fn lookup<'a>(i: &'a str, table: &[(&str, i64)]) -> Option<(&'a str, i64)> {
+    table.iter().find_map(|&(w, n)| word(i, w).map(|rest| (rest, n)))
+}
+
+// below100 = tens ["-" units] | units
+fn below100(i: &str) -> IResult<'_, i64> {
+    if let Some((rest, tens)) = lookup(i, TENS) {
+        if let Some(after) = rest.strip_prefix(['-', ' ']) {
+            if let Some((rest, unit)) = lookup(after, UNITS).filter(|&(_, u)| (1..10).contains(&u)) {
+                return Ok((rest, tens + unit));
+            }
+        }
+        return Ok((rest, tens));
+    }
+    match lookup(i, UNITS) {
+        Some((rest, n)) => Ok((rest, n)),
+        None => fail(i),
+    }
+}
+
+// cardinal = below100 [ws "hundred" [ws "and"] [ws below100]]   (* 1 to 999 *)
+fn cardinal(i: &str) -> IResult<'_, (i64, i64)> {
+    let (rest, n) = below100(i)?;
+    let Some(after) = ws(rest).ok().and_then(|(r, _)| word(r, "hundred")) else {
+        return Ok((rest, (n, 1)));
+    };
+    let tail = ws(after).ok().and_then(|(r, _)| word(r, "and")).unwrap_or(after);
+    match ws(tail).and_then(|(r, _)| below100(r)) {
+        Ok((rest, m)) => Ok((rest, (n * 100 + m, 1))),
+        Err(_) => Ok((after, (n * 100, 100))),
+    }
+}
+
+/// `and a half`, `point three`: a fraction after a cardinal.
+fn cardinal_tail(i: &str) -> Option<(&str, Decimal, Decimal)> {
+    let (r, _) = ws(i).ok()?;
+    if let Some(r) = word(r, "and") {
+        let r = ws(r).ok()?.0;
+        let r = word(r, "a").and_then(|r| ws(r).ok()).map_or(r, |(r, _)| r);
+        if let Some(r) = word(r, "half") {
+            return Some((r, Decimal::new(5, 1), Decimal::new(5, 1)));
+        }
+        if let Some(r) = word(r, "quarter") {
+            return Some((r, Decimal::new(25, 2), Decimal::new(25, 2)));
+        }
+        return None;
+    }
+    let r = word(r, "point")?;
+    let (r, _) = ws(r).ok()?;
+    let (rest, n) = below100(r).ok()?;
+    // "point three" is 0.3, "point twenty-five" 0.25.
+    let scale = if n < 10 { 1 } else { 2 };
+    let frac = Decimal::new(n, scale);
+    Some((rest, frac, Decimal::new(1, scale)))
+}
+
+// fraction = ("half" | "a quarter" | "quarter" | cardinal "quarters") [ws "of"] [ws ("a"|"an")]
+fn fraction(i: &str) -> IResult<'_, Decimal> {
+    let (rest, value) = if let Some(rest) = word(i, "half") {
+        (rest, Decimal::new(5, 1))
+    } else if let Some(rest) = word(i, "a").and_then(|r| ws(r).ok()).and_then(|(r, _)| word(r, "quarter")) {
+        (rest, Decimal::new(25, 2))
+    } else {
+        let (rest, n) = below100(i)?;
+        match ws(rest).ok().and_then(|(r, _)| word(r, "quarters")) {
+            Some(rest) => (rest, Decimal::new(n * 25, 2)),
+            None => return fail(i),
+        }
+    };
+    let rest = ws(rest).ok().and_then(|(r, _)| word(r, "of")).unwrap_or(rest);
+    let rest = ws(rest)
+        .ok()
+        .and_then(|(r, _)| word(r, "a").or_else(|| word(r, "an")))
+        .unwrap_or(rest);
+    Ok((rest, value))
+}
+
+// words = fraction | cardinal [cardinal-tail] | "a" | "an"
+pub(crate) fn words(i: &str) -> IResult<'_, Words> {
+    if let Ok((rest, value)) = fraction(i) {
+        return Ok((rest, Words { value, ulp: value, article: true }));
+    }
+    if let Ok((rest, (n, place))) = cardinal(i) {
+        if let Some((rest, frac, ulp)) = cardinal_tail(rest) {
+            let value = Decimal::from(n) + frac;
+            return Ok((rest, Words { value, ulp, article: false }));
+        }
+        let value = Decimal::from(n);
+        return Ok((rest, Words { value, ulp: Decimal::from(place), article: false }));
+    }
+    if let Some(rest) = word(i, "a").or_else(|| word(i, "an")) {
+        return Ok((rest, Words { value: Decimal::ONE, ulp: Decimal::ONE, article: true }));
+    }
+    fail(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn value(i: &str) -> (&str, Decimal) {
+        let (rest, w) = words(i).unwrap();
+        (rest, w.value)
+    }
+
+    #[test]
+    fn units_and_tens() {
+        assert_eq!(value("ten pounds"), (" pounds", dec!(10)));
+        assert_eq!(value("twenty-one billion"), (" billion", dec!(21)));
+        assert_eq!(value("Twenty one"), ("", dec!(21)));
+        assert_eq!(value("forty"), ("", dec!(40)));
+    }
+
+    #[test]
+    fn hundreds() {
+        assert_eq!(value("two hundred thousand"), (" thousand", dec!(200)));
+        assert_eq!(value("three hundred and five dollars"), (" dollars", dec!(305)));
+        assert_eq!(words("two hundred").unwrap().1.ulp, dec!(100));
+    }
+
+    #[test]
+    fn articles_and_fractions() {
+        assert_eq!(value("a million"), (" million", dec!(1)));
+        assert!(words("a million").unwrap().1.article);
+        assert_eq!(value("half a billion"), (" billion", dec!(0.5)));
+        assert_eq!(value("half million"), (" million", dec!(0.5)));
+        assert_eq!(value("a quarter million"), (" million", dec!(0.25)));
+        assert_eq!(value("three quarters of a billion"), (" billion", dec!(0.75)));
+        assert_eq!(value("three quarters billion"), (" billion", dec!(0.75)));
+    }
+
+    #[test]
+    fn and_a_half_and_point() {
+        assert_eq!(value("one and a half million"), (" million", dec!(1.5)));
+        assert_eq!(value("one point three dollars"), (" dollars", dec!(1.3)));
+    }
+
+    #[test]
+    fn not_words() {
+        assert!(words("someone").is_err());
+        assert!(words("tent").is_err());
+        assert!(words("another").is_err());
+        // "four and a" without half: the cardinal alone
+        assert_eq!(value("four and a dog"), (" and a dog", dec!(4)));
+    }
+}

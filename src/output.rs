@@ -1,0 +1,225 @@
+//! Output rows, flat and scalar, and the CSV / JSON-lines writers.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::error::Result;
+
+/// One row per mention: the columns of `figures extract`, in order. Later
+/// columns are only ever appended.
+///
+/// Decimals are strings without exponent or trailing zeros; absent values
+/// are empty in CSV and `null` in JSON lines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Row {
+    /// The input's path as given, or `-` for standard input.
+    pub source: String,
+    /// 1-based line where the mention starts.
+    pub line: u64,
+    /// 0-based byte offset of the start in the input.
+    pub start: u64,
+    /// Byte offset just past the end (exclusive).
+    pub end: u64,
+    /// The text of the mention.
+    pub text: String,
+    /// The amount in major units (empty for a range).
+    pub amount: Option<String>,
+    /// A range's start, or the bound of `over` / `at least`.
+    pub min: Option<String>,
+    /// A range's end, or the bound of `under` / `up to`.
+    pub max: Option<String>,
+    /// ISO 4217 code.
+    pub currency: Option<String>,
+    /// about, nearly, over, at_least, under, up_to.
+    pub qualifier: Option<&'static str>,
+    /// figure or conversion.
+    pub role: &'static str,
+    /// The pair id shared by a figure and its conversions.
+    pub pair: Option<u64>,
+    /// Conversion over figure (on conversion rows).
+    pub stated_rate: Option<String>,
+    /// The reference rate, same direction.
+    pub reference_rate: Option<String>,
+    /// The business day of the reference rate.
+    pub rate_date: Option<String>,
+    /// (stated / reference − 1) × 100.
+    pub deviation_pct: Option<String>,
+    /// consistent, inconsistent, no_rate, not_audited.
+    pub verdict: Option<&'static str>,
+    /// The currency as written.
+    pub currency_raw: Option<String>,
+    /// symbol, code, name, assumed, context, locale, default, ambiguous.
+    pub currency_basis: &'static str,
+    /// Why, where a verdict or reading needs explaining.
+    pub reason: Option<String>,
+}
+
+/// One row per pair, for `figures audit`: figure and conversion side by
+/// side with the audit.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AuditRow {
+    /// The input's path as given, or `-` for standard input.
+    pub source: String,
+    /// The pair id.
+    pub pair: u64,
+    /// 1-based line of the figure.
+    pub line: u64,
+    /// The figure as written.
+    pub figure_text: String,
+    /// The figure's amount.
+    pub figure_amount: Option<String>,
+    /// The figure's currency.
+    pub figure_currency: Option<String>,
+    /// The conversion as written.
+    pub conversion_text: String,
+    /// The conversion's amount.
+    pub conversion_amount: Option<String>,
+    /// The conversion's currency.
+    pub conversion_currency: Option<String>,
+    /// Conversion over figure.
+    pub stated_rate: Option<String>,
+    /// The reference rate, same direction.
+    pub reference_rate: Option<String>,
+    /// The business day of the reference rate.
+    pub rate_date: Option<String>,
+    /// (stated / reference − 1) × 100.
+    pub deviation_pct: Option<String>,
+    /// consistent, inconsistent, no_rate, not_audited.
+    pub verdict: &'static str,
+    /// Why, where the verdict needs explaining.
+    pub reason: Option<String>,
+}
+
+/// The output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// CSV with a header row.
+    #[default]
+    Csv,
+    /// One JSON object per line, with the CSV's column names.
+    Jsonl,
+}
+
+/// Writes rows as CSV or JSON lines.
+///
+/// # Example
+///
+/// ```
+/// use figures::{Format, Row, RowWriter};
+/// let mut w = RowWriter::new(Vec::new(), Format::Jsonl);
+/// w.write(&Row { source: "-".into(), line: 1, role: "figure", ..Row::default() })?;
+/// let out = String::from_utf8(w.into_inner()?)?;
+/// assert!(out.starts_with(r#"{"source":"-","line":1,"start":0,"end":0,"text":"","amount":null"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RowWriter<W: Write> {
+    inner: Sink<W>,
+}
+
+enum Sink<W: Write> {
+    Csv(csv::Writer<W>),
+    Jsonl(W),
+}
+
+impl<W: Write> RowWriter<W> {
+    /// A writer in `format` over `out`.
+    pub fn new(out: W, format: Format) -> RowWriter<W> {
+        let inner = match format {
+            Format::Csv => Sink::Csv(csv::Writer::from_writer(out)),
+            Format::Jsonl => Sink::Jsonl(out),
+        };
+        RowWriter { inner }
+    }
+
+    /// Writes one row (the CSV header comes before the first).
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn write<T: Serialize>(&mut self, row: &T) -> Result<()> {
+        match &mut self.inner {
+            Sink::Csv(w) => w.serialize(row)?,
+            Sink::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, row).map_err(std::io::Error::from)?;
+                w.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes what is buffered.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn flush(&mut self) -> Result<()> {
+        match &mut self.inner {
+            Sink::Csv(w) => w.flush()?,
+            Sink::Jsonl(w) => w.flush()?,
+        }
+        Ok(())
+    }
+
+    /// Flushes and returns the underlying writer.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn into_inner(self) -> Result<W> {
+        match self.inner {
+            Sink::Csv(w) => w.into_inner().map_err(|e| std::io::Error::from(e.into_error()).into()),
+            Sink::Jsonl(mut w) => {
+                w.flush()?;
+                Ok(w)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> Row {
+        Row {
+            source: "a.txt".into(),
+            line: 2,
+            start: 5,
+            end: 16,
+            text: "€21 billion".into(),
+            amount: Some("21000000000".into()),
+            currency: Some("EUR".into()),
+            role: "figure",
+            pair: Some(1),
+            currency_raw: Some("€".into()),
+            currency_basis: "symbol",
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn csv_header_and_empty_fields() {
+        let mut w = RowWriter::new(Vec::new(), Format::Csv);
+        w.write(&row()).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
+             reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,\n"
+        );
+    }
+
+    #[test]
+    fn jsonl_integers_and_nulls() {
+        let mut w = RowWriter::new(Vec::new(), Format::Jsonl);
+        w.write(&row()).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v["start"], 5);
+        assert_eq!(v["pair"], 1);
+        assert_eq!(v["amount"], "21000000000");
+        assert!(v["min"].is_null());
+    }
+}

@@ -1,0 +1,180 @@
+//! Pairing a figure with the conversions its writer stated next to it.
+
+use crate::extract::Mention;
+use crate::grammar::is_space;
+
+/// What a mention is in its sentence.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(figures::Role::Conversion.as_str(), "conversion");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// An amount in its own right.
+    Figure,
+    /// The stated equivalent of the figure before it.
+    Conversion,
+}
+
+impl Role {
+    /// The name written in output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Figure => "figure",
+            Role::Conversion => "conversion",
+        }
+    }
+}
+
+/// A figure and its stated conversions, as indexes into the mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// The figure.
+    pub figure: usize,
+    /// Its conversions, in text order (`€21bn ($24bn; £18bn)` has two).
+    pub conversions: Vec<usize>,
+}
+
+/// Words that may sit between a figure and its conversion: `, or`,
+/// `(about`, `(equivalent to`, `/`.
+const GLUE_WORDS: &[&str] = &["or", "equivalent to", "roughly", "worth", "i.e.", "ie"];
+
+/// How the text between two mentions joins them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Join {
+    /// `(` or `[` opens: the second is the first's conversion.
+    Opens,
+    /// `, or`, `/`: the second is the first's conversion.
+    Or,
+    /// `;` or `,` inside brackets already opened: a further conversion.
+    Next,
+}
+
+fn join(gap: &str) -> Option<Join> {
+    let mut rest = gap.trim_matches(is_space);
+    let opens = rest.starts_with(['(', '[']);
+    if opens {
+        rest = rest[1..].trim_start_matches(is_space);
+    } else if let Some(r) = rest.strip_prefix([',', ';']) {
+        let r = r.trim_matches(is_space);
+        if r.is_empty() {
+            return Some(Join::Next);
+        }
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix('/') {
+        return r.trim_matches(is_space).is_empty().then_some(Join::Or);
+    }
+    for word in GLUE_WORDS {
+        if rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word) {
+            rest = rest[word.len()..].trim_start_matches(is_space);
+            break;
+        }
+    }
+    match (opens, rest.is_empty()) {
+        (true, true) => Some(Join::Opens),
+        (false, true) if gap.trim_matches(is_space) != "," => Some(Join::Or),
+        _ => None,
+    }
+}
+
+/// Links each figure to the conversions written right after it in `text`
+/// (the text the mentions' spans index): `€21 billion ($24 billion)`,
+/// `€21bn (about $24bn)`, `€21 billion, or $24 billion`, `€21bn / $24bn`,
+/// `£1bn [$1.3bn]`, `€21bn ($24bn; £18bn)`. Both sides must name different
+/// known currencies.
+///
+/// # Example
+///
+/// ```
+/// let text = "€21bn ($24bn; £18bn) and $5";
+/// let found: Vec<_> = figures::extract(text).collect::<Result<_, _>>()?;
+/// let pairs = figures::pairs(text, &found);
+/// assert_eq!(pairs, vec![figures::Pair { figure: 0, conversions: vec![1, 2] }]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
+    let mut out: Vec<Pair> = Vec::new();
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let figure = &mentions[i];
+        let mut conversions = Vec::new();
+        let mut inside = false;
+        let mut j = i + 1;
+        while j < mentions.len() {
+            let prev = &mentions[j - 1];
+            let Some(gap) = text.get(prev.span.end..mentions[j].span.start) else { break };
+            let joined = match join(gap) {
+                Some(Join::Opens) if conversions.is_empty() => {
+                    inside = true;
+                    true
+                }
+                Some(Join::Or) if conversions.is_empty() => true,
+                Some(Join::Next) => inside && !conversions.is_empty(),
+                _ => false,
+            };
+            let differs = match (figure.currency, mentions[j].currency) {
+                (Some(a), Some(b)) => a != b,
+                _ => false,
+            };
+            if !joined || !differs {
+                break;
+            }
+            conversions.push(j);
+            j += 1;
+        }
+        if conversions.is_empty() {
+            i += 1;
+        } else {
+            out.push(Pair { figure: i, conversions });
+            i = j;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn paired(text: &str) -> Vec<Pair> {
+        let found: Vec<Mention> = extract(text).collect::<crate::Result<_>>().unwrap();
+        pairs(text, &found)
+    }
+
+    fn one(figure: usize, conversions: &[usize]) -> Vec<Pair> {
+        vec![Pair { figure, conversions: conversions.to_vec() }]
+    }
+
+    #[test]
+    fn parenthetical_forms() {
+        assert_eq!(paired("€21 billion ($24 billion)"), one(0, &[1]));
+        assert_eq!(paired("€21 billion (USD 24 billion)"), one(0, &[1]));
+        assert_eq!(paired("€21bn (about $24bn)"), one(0, &[1]));
+        assert_eq!(paired("£1bn [$1.3bn]"), one(0, &[1]));
+    }
+
+    #[test]
+    fn or_and_slash() {
+        assert_eq!(paired("€21 billion, or $24 billion, was"), one(0, &[1]));
+        assert_eq!(paired("€21 billion or $24 billion"), one(0, &[1]));
+        assert_eq!(paired("€21 billion / $24 billion"), one(0, &[1]));
+    }
+
+    #[test]
+    fn several_conversions_share_the_figure() {
+        assert_eq!(paired("€21bn ($24bn; £18bn)"), one(0, &[1, 2]));
+        assert_eq!(paired("€21bn ($24bn, £18bn)"), one(0, &[1, 2]));
+    }
+
+    #[test]
+    fn not_pairs() {
+        assert!(paired("€21bn and $24bn").is_empty());
+        assert!(paired("€21bn, $24bn").is_empty());
+        assert!(paired("$5 ($4 net)").is_empty(), "same currency");
+        assert!(paired("€21bn ($24bn) then £3 and ($5)").len() == 1);
+        assert!(paired("100 kr ($10)").is_empty(), "unknown currency");
+    }
+}

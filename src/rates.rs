@@ -1,0 +1,328 @@
+//! The ECB euro reference rates: reading the published CSV, and cross rates
+//! on a date with the documented fallback rules.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::currency::Currency;
+use crate::error::{Error, ErrorKind, Location, Result};
+
+static ECB: &str = include_str!("../data/eurofxref-hist.csv");
+
+static EMBEDDED: LazyLock<RateTable> =
+    LazyLock::new(|| RateTable::from_csv(ECB).unwrap_or_else(|_| RateTable::empty()));
+
+/// How many days back a date with no published rate may borrow one.
+const FALLBACK_DAYS: i32 = 7;
+
+/// A rate found in the table: units of the target currency per unit of the
+/// source, and the business day it was published.
+///
+/// # Example
+///
+/// ```
+/// use figures::{Currency, RateTable};
+/// let table = RateTable::embedded();
+/// let rate = table.rate("EUR".parse()?, "USD".parse()?, "2025-04-11".parse()?)?;
+/// assert_eq!(rate.value.to_string(), "1.1346");
+/// assert_eq!(rate.date.to_string(), "2025-04-11");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate {
+    /// Units of the target currency per unit of the source currency.
+    pub value: Decimal,
+    /// The day whose published rates were used.
+    pub date: Date,
+}
+
+/// Why no rate can be given; the text goes in the `reason` column.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct NoRate(pub String);
+
+/// Euro reference rates by day, as the ECB publishes them.
+///
+/// # Example
+///
+/// ```
+/// use figures::RateTable;
+/// let table = RateTable::from_csv("Date,USD,GBP,\n2025-04-11,1.1346,0.86678,\n")?;
+/// assert_eq!(table.last_date().unwrap().to_string(), "2025-04-11");
+/// let r = table.rate("USD".parse()?, "GBP".parse()?, "2025-04-13".parse()?)?;
+/// assert_eq!(r.date.to_string(), "2025-04-11");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct RateTable {
+    /// Business days, ascending.
+    dates: Vec<Date>,
+    /// Per currency, its rate per euro on each day (`None` for `N/A`).
+    columns: HashMap<Currency, Vec<Option<Decimal>>>,
+}
+
+impl RateTable {
+    fn empty() -> RateTable {
+        RateTable { dates: Vec::new(), columns: HashMap::new() }
+    }
+
+    /// The table shipped in the binary (ECB, 1999-01-04 to 2026-10-30),
+    /// parsed once on first use.
+    pub fn embedded() -> &'static RateTable {
+        &EMBEDDED
+    }
+
+    /// Reads an ECB `eurofxref-hist.csv` file.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error, or a [`ErrorKind::BadRates`] naming the file and line.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<RateTable> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::from(e).in_source(&name))?;
+        RateTable::from_reader(file).map_err(|e| e.in_source(&name))
+    }
+
+    /// Reads the ECB CSV format from a reader.
+    ///
+    /// # Errors
+    ///
+    /// As [`RateTable::from_csv`], plus I/O errors.
+    pub fn from_reader(mut reader: impl Read) -> Result<RateTable> {
+        let mut text = String::new();
+        reader.read_to_string(&mut text)?;
+        RateTable::from_csv(&text)
+    }
+
+    /// Parses the ECB CSV format: a `Date` column then one column per
+    /// currency (units per euro), `N/A` where nothing was published, and a
+    /// trailing comma on every line.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::BadRates`] with the 1-based line of the first problem:
+    /// a header that is not `Date` and ISO codes, a bad date, a repeated
+    /// date, a value that is not a positive decimal, or a row whose field
+    /// count differs from the header's.
+    pub fn from_csv(text: &str) -> Result<RateTable> {
+        let bad = |line: u64, reason: String| {
+            Error::new(ErrorKind::BadRates { reason }, Location::line_only(line))
+        };
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header = match records.next() {
+            Some(Ok(h)) => h,
+            Some(Err(e)) => return Err(bad(1, e.to_string())),
+            None => return Err(bad(1, "the file is empty".into())),
+        };
+        if header.get(0).map(str::trim) != Some("Date") {
+            return Err(bad(1, "the header must start with `Date`".into()));
+        }
+        let mut codes = Vec::new();
+        for field in header.iter().skip(1).map(str::trim) {
+            if field.is_empty() {
+                continue; // the ECB's trailing comma
+            }
+            match Currency::lookup(field).filter(|_| field.bytes().all(|b| b.is_ascii_uppercase())) {
+                Some(c) => codes.push(c),
+                None => return Err(bad(1, format!("{field:?} is not an ISO 4217 code"))),
+            }
+        }
+        let mut rows: Vec<(Date, Vec<Option<Decimal>>)> = Vec::new();
+        for record in records {
+            let record = record.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let line = record.position().map_or(0, |p| p.line());
+            let fields: Vec<&str> = record.iter().map(str::trim).collect();
+            if fields.iter().all(|f| f.is_empty()) {
+                continue;
+            }
+            let values = fields.get(1..).unwrap_or_default();
+            let values = values.strip_suffix(&[""]).unwrap_or(values);
+            if values.len() != codes.len() {
+                return Err(bad(line, format!("{} values for {} currencies", values.len(), codes.len())));
+            }
+            let date: Date = fields[0]
+                .parse()
+                .map_err(|_| bad(line, format!("{:?} is not a date (YYYY-MM-DD)", fields[0])))?;
+            let mut parsed = Vec::with_capacity(values.len());
+            for (value, code) in values.iter().zip(&codes) {
+                parsed.push(match *value {
+                    "N/A" | "" => None,
+                    v => Some(
+                        Decimal::from_str_exact(v)
+                            .ok()
+                            .filter(|d| d.is_sign_positive() && !d.is_zero())
+                            .ok_or_else(|| bad(line, format!("{code} value {v:?} is not a positive decimal")))?,
+                    ),
+                });
+            }
+            rows.push((date, parsed));
+        }
+        rows.sort_by_key(|(d, _)| *d);
+        if let Some(w) = rows.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(bad(0, format!("date {} appears twice", w[0].0)));
+        }
+        let mut columns: HashMap<Currency, Vec<Option<Decimal>>> =
+            codes.iter().map(|c| (*c, Vec::with_capacity(rows.len()))).collect();
+        let mut dates = Vec::with_capacity(rows.len());
+        for (date, values) in rows {
+            dates.push(date);
+            for (code, v) in codes.iter().zip(values) {
+                columns.entry(*code).or_default().push(v);
+            }
+        }
+        Ok(RateTable { dates, columns })
+    }
+
+    /// The first day in the table.
+    pub fn first_date(&self) -> Option<Date> {
+        self.dates.first().copied()
+    }
+
+    /// The last day in the table: how current the rates are.
+    pub fn last_date(&self) -> Option<Date> {
+        self.dates.last().copied()
+    }
+
+    /// Units of `to` per unit of `from` on `date`, crossing through the euro.
+    ///
+    /// A day with no published rates (a weekend or holiday) uses the last
+    /// earlier business day within 7 days, and [`Rate::date`] says which.
+    ///
+    /// # Errors
+    ///
+    /// [`NoRate`] with the reason: a currency the table lacks; a date before
+    /// the table, more than 7 days after its last business day, or before a
+    /// currency's first rate, after its last (RUB after 2022-03-01), or in a
+    /// gap (ISK 2008-12 to 2018-01).
+    pub fn rate(&self, from: Currency, to: Currency, date: Date) -> std::result::Result<Rate, NoRate> {
+        let day = self.business_day(date)?;
+        let value = self.per_euro(to, day)? / self.per_euro(from, day)?;
+        Ok(Rate { value, date: self.dates[day] })
+    }
+
+    /// The index of the business day whose rates apply on `date`: O(log n).
+    fn business_day(&self, date: Date) -> std::result::Result<usize, NoRate> {
+        let (Some(first), Some(last)) = (self.first_date(), self.last_date()) else {
+            return Err(NoRate("the rate table is empty".into()));
+        };
+        let at = self.dates.partition_point(|d| *d <= date);
+        if at == 0 {
+            return Err(NoRate(format!("{date} is before the rate table starts ({first})")));
+        }
+        let day = at - 1;
+        let limit = self.dates[day].checked_add(FALLBACK_DAYS.days()).unwrap_or(Date::MAX);
+        if date > limit {
+            let why = if day + 1 == self.dates.len() {
+                format!("{date} is more than {FALLBACK_DAYS} days after the rate table ends ({last})")
+            } else {
+                format!("no published rate within {FALLBACK_DAYS} days before {date}")
+            };
+            return Err(NoRate(why));
+        }
+        Ok(day)
+    }
+
+    fn per_euro(&self, currency: Currency, day: usize) -> std::result::Result<Decimal, NoRate> {
+        if currency == Currency::EUR {
+            return Ok(Decimal::ONE);
+        }
+        let Some(column) = self.columns.get(&currency) else {
+            return Err(NoRate(format!("no {currency} rate in the ECB table")));
+        };
+        if let Some(v) = column[day] {
+            return Ok(v);
+        }
+        let date = self.dates[day];
+        let before = column[..day].iter().rposition(Option::is_some);
+        let after = column[day + 1..].iter().position(Option::is_some);
+        Err(NoRate(match (before, after) {
+            (None, _) => format!("no {currency} rate before {date}: the ECB series starts later"),
+            (Some(b), None) => format!(
+                "no {currency} rate after {}: the ECB stopped publishing it",
+                self.dates[b]
+            ),
+            (Some(b), Some(a)) => format!(
+                "no {currency} rate on {date}: the ECB series has a gap from {} to {}",
+                self.dates[b],
+                self.dates[day + 1 + a]
+            ),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn c(s: &str) -> Currency {
+        s.parse().unwrap()
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn embedded_anchors() {
+        let t = RateTable::embedded();
+        assert_eq!(t.first_date(), Some(d("1999-01-04")));
+        assert_eq!(t.last_date(), Some(d("2026-10-30")));
+        assert_eq!(t.rate(c("EUR"), c("USD"), d("2025-04-11")).unwrap().value, dec!(1.1346));
+        assert_eq!(t.rate(c("EUR"), c("USD"), d("2025-04-10")).unwrap().value, dec!(1.1082));
+        assert_eq!(t.rate(c("EUR"), c("EUR"), d("2025-04-10")).unwrap().value, dec!(1));
+    }
+
+    #[test]
+    fn cross_rates_go_through_the_euro() {
+        let t = RateTable::embedded();
+        let r = t.rate(c("USD"), c("GBP"), d("2025-04-11")).unwrap();
+        assert_eq!(r.value, dec!(0.86678) / dec!(1.1346));
+    }
+
+    #[test]
+    fn weekend_uses_friday_and_says_so() {
+        let r = RateTable::embedded().rate(c("EUR"), c("USD"), d("2025-04-13")).unwrap();
+        assert_eq!((r.date, r.value), (d("2025-04-11"), dec!(1.1346)));
+    }
+
+    #[test]
+    fn no_rate_reasons() {
+        let t = RateTable::embedded();
+        let no = |from: &str, date: &str| t.rate(c(from), c("EUR"), d(date)).unwrap_err().0;
+        assert!(no("UAH", "2025-04-11").contains("no UAH rate in the ECB table"));
+        assert!(no("RUB", "2022-03-02").contains("after 2022-03-01"));
+        assert!(no("ISK", "2012-06-01").contains("gap from 2008-12-09"));
+        assert!(no("INR", "2005-06-01").contains("starts later"));
+        assert!(no("USD", "1998-12-31").contains("before the rate table starts"));
+        assert!(no("USD", "2026-11-09").contains("more than 7 days after"));
+        assert!(t.rate(c("USD"), c("EUR"), d("2026-11-06")).is_ok(), "within 7 days of the end");
+    }
+
+    #[test]
+    fn bad_files_name_the_line() {
+        let err = |text: &str| RateTable::from_csv(text).unwrap_err().to_string();
+        assert_eq!(err(""), "line 1: bad rates file: the file is empty");
+        assert!(err("Day,USD,\n").starts_with("line 1: "));
+        assert!(err("Date,XYZ,\n").contains("\"XYZ\" is not an ISO 4217 code"));
+        assert!(err("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n").starts_with("line 3: "));
+        assert!(err("Date,USD,\n2025-01-02,1.1,2.2,\n").contains("2 values for 1 currencies"));
+        assert!(err("Date,USD,\n2025-13-02,1.1,\n").contains("is not a date"));
+        assert!(err("Date,USD,\n2025-01-02,-1,\n").contains("not a positive decimal"));
+        assert!(err("Date,USD,\n2025-01-02,1,\n2025-01-02,1,\n").contains("appears twice"));
+    }
+
+    #[test]
+    fn accepts_without_trailing_comma() {
+        let t = RateTable::from_csv("Date,USD\n2025-01-02,1.1\n").unwrap();
+        assert_eq!(t.rate(c("EUR"), c("USD"), d("2025-01-02")).unwrap().value, dec!(1.1));
+    }
+}

@@ -1,0 +1,302 @@
+//! The whole path over one input: chunks → mentions → pairs → audits → rows.
+
+use std::io::Read;
+
+use jiff::civil::Date;
+
+use crate::audit::{Audit, Tolerance, audit};
+use crate::error::{Error, Location, Result};
+use crate::extract::{Extractor, Mention};
+use crate::output::{AuditRow, Row};
+use crate::pair::{Role, pairs};
+use crate::rates::RateTable;
+use crate::read::{Chunk, Chunks};
+
+/// Runs extraction, pairing and auditing over an input and hands out rows.
+///
+/// # Example
+///
+/// ```
+/// use figures::Report;
+/// let mut rows = Vec::new();
+/// Report::new().run("Up to £1.3bn.".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+/// assert_eq!(rows[0].text, "Up to £1.3bn");
+/// assert_eq!(rows[0].max.as_deref(), Some("1300000000"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Report {
+    extractor: Extractor,
+    rates: Option<RateTable>,
+    date: Option<Date>,
+    tolerance: Tolerance,
+}
+
+impl Default for Report {
+    fn default() -> Report {
+        Report::new()
+    }
+}
+
+/// A mention with its place in the input and what pairing and audit said.
+struct Analysed {
+    mention: Mention,
+    line: u64,
+    offset: u64,
+    text: String,
+    role: Role,
+    pair: Option<u64>,
+    /// For a conversion: its figure's index and the audit.
+    audit: Option<(usize, Audit)>,
+}
+
+impl Report {
+    /// A report with the embedded rates, no date (the table's last day) and
+    /// a 1% tolerance.
+    pub fn new() -> Report {
+        Report { extractor: Extractor::new(), rates: None, date: None, tolerance: Tolerance::default() }
+    }
+
+    /// Reads amounts with `extractor`.
+    pub fn extractor(mut self, extractor: Extractor) -> Report {
+        self.extractor = extractor;
+        self
+    }
+
+    /// Audits against `rates` instead of the embedded table.
+    pub fn rates(mut self, rates: RateTable) -> Report {
+        self.rates = Some(rates);
+        self
+    }
+
+    /// Audits conversions at the rates of `date`.
+    pub fn date(mut self, date: Date) -> Report {
+        self.date = Some(date);
+        self
+    }
+
+    /// Calls a conversion consistent within `tolerance`.
+    pub fn tolerance(mut self, tolerance: Tolerance) -> Report {
+        self.tolerance = tolerance;
+        self
+    }
+
+    fn table(&self) -> &RateTable {
+        self.rates.as_ref().unwrap_or_else(|| RateTable::embedded())
+    }
+
+    /// Reads `input` (named `source` in rows and errors) and calls `on_row`
+    /// with one [`Row`] per mention, in order, and `on_error` with each
+    /// problem in the input (invalid UTF-8, an amount too large), which
+    /// does not stop the rest.
+    ///
+    /// # Errors
+    ///
+    /// A read error (after the rows read so far) or an error from `on_row`.
+    pub fn run<R: Read>(
+        &self,
+        input: R,
+        source: &str,
+        mut on_row: impl FnMut(Row) -> Result<()>,
+        on_error: impl FnMut(Error),
+    ) -> Result<()> {
+        self.each(input, source, on_error, |all| {
+            for a in all.iter() {
+                on_row(row(source, a))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// As [`Report::run`], but one [`AuditRow`] per figure and conversion.
+    ///
+    /// # Errors
+    ///
+    /// As [`Report::run`].
+    pub fn run_pairs<R: Read>(
+        &self,
+        input: R,
+        source: &str,
+        mut on_row: impl FnMut(AuditRow) -> Result<()>,
+        on_error: impl FnMut(Error),
+    ) -> Result<()> {
+        self.each(input, source, on_error, |all| {
+            for a in all.iter() {
+                if let Some((figure, audit)) = &a.audit {
+                    on_row(audit_row(source, &all[*figure], a, audit))?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn each<R: Read>(
+        &self,
+        input: R,
+        source: &str,
+        mut on_error: impl FnMut(Error),
+        mut emit: impl FnMut(&[Analysed]) -> Result<()>,
+    ) -> Result<()> {
+        let mut next_pair = 1;
+        for chunk in Chunks::new(input) {
+            let mut chunk = chunk.map_err(|e| e.in_source(source))?;
+            for problem in chunk.problems.drain(..) {
+                on_error(problem.in_source(source));
+            }
+            let analysed = self.analyse(&chunk, &mut next_pair, |e| on_error(e.in_source(source)));
+            emit(&analysed)?;
+        }
+        Ok(())
+    }
+
+    fn analyse(&self, chunk: &Chunk, next_pair: &mut u64, mut on_error: impl FnMut(Error)) -> Vec<Analysed> {
+        let text = chunk.text.as_str();
+        let mut mentions = Vec::new();
+        for m in self.extractor.mentions(text) {
+            match m {
+                Ok(m) => mentions.push(m),
+                Err(e) => on_error(e.shifted(chunk.offset, chunk.line - 1)),
+            }
+        }
+        let mut line = chunk.line;
+        let mut counted = 0;
+        let mut out: Vec<Analysed> = mentions
+            .into_iter()
+            .map(|m| {
+                line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.span.start]).count() as u64;
+                counted = m.span.start;
+                Analysed {
+                    line,
+                    offset: chunk.offset,
+                    text: text[m.span.clone()].to_string(),
+                    mention: m,
+                    role: Role::Figure,
+                    pair: None,
+                    audit: None,
+                }
+            })
+            .collect();
+        let found: Vec<Mention> = out.iter().map(|a| a.mention.clone()).collect();
+        for p in pairs(text, &found) {
+            let id = *next_pair;
+            *next_pair += 1;
+            out[p.figure].pair = Some(id);
+            for c in p.conversions {
+                let verdict = audit(&found[p.figure], &found[c], self.table(), self.date, self.tolerance);
+                out[c].role = Role::Conversion;
+                out[c].pair = Some(id);
+                out[c].audit = Some((p.figure, verdict));
+            }
+        }
+        out
+    }
+}
+
+impl Error {
+    /// The same error with a chunk-local location made input-wide.
+    fn shifted(self, offset: u64, lines: u64) -> Error {
+        let loc = self.location().clone();
+        let shifted = Location::at(
+            loc.line().unwrap_or(1) + lines,
+            loc.column().unwrap_or(1),
+            loc.byte().unwrap_or(0) + offset,
+        );
+        self.relocated(shifted)
+    }
+}
+
+fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
+    d.map(|d| d.normalize().to_string())
+}
+
+fn row(source: &str, a: &Analysed) -> Row {
+    let m = &a.mention;
+    let audit = a.audit.as_ref().map(|(_, audit)| audit);
+    Row {
+        source: source.to_string(),
+        line: a.line,
+        start: a.offset + m.span.start as u64,
+        end: a.offset + m.span.end as u64,
+        text: a.text.clone(),
+        amount: dec(m.amount),
+        min: dec(m.min),
+        max: dec(m.max),
+        currency: m.currency.map(|c| c.to_string()),
+        qualifier: m.qualifier.map(|q| q.as_str()),
+        role: a.role.as_str(),
+        pair: a.pair,
+        stated_rate: dec(audit.and_then(|x| x.stated_rate)),
+        reference_rate: dec(audit.and_then(|x| x.reference_rate)),
+        rate_date: audit.and_then(|x| x.rate_date).map(|d| d.to_string()),
+        deviation_pct: dec(audit.and_then(|x| x.deviation_pct)),
+        verdict: audit.map(|x| x.verdict.as_str()),
+        currency_raw: Some(m.currency_raw.clone()).filter(|s| !s.is_empty()),
+        currency_basis: m.basis.as_str(),
+        reason: audit.map(|x| x.reason.clone()).filter(|s| !s.is_empty()),
+    }
+}
+
+fn audit_row(source: &str, figure: &Analysed, conversion: &Analysed, audit: &Audit) -> AuditRow {
+    AuditRow {
+        source: source.to_string(),
+        pair: conversion.pair.unwrap_or(0),
+        line: figure.line,
+        figure_text: figure.text.clone(),
+        figure_amount: dec(figure.mention.amount),
+        figure_currency: figure.mention.currency.map(|c| c.to_string()),
+        conversion_text: conversion.text.clone(),
+        conversion_amount: dec(conversion.mention.amount),
+        conversion_currency: conversion.mention.currency.map(|c| c.to_string()),
+        stated_rate: dec(audit.stated_rate),
+        reference_rate: dec(audit.reference_rate),
+        rate_date: audit.rate_date.map(|d| d.to_string()),
+        deviation_pct: dec(audit.deviation_pct),
+        verdict: audit.verdict.as_str(),
+        reason: Some(audit.reason.clone()).filter(|s| !s.is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(input: &[u8]) -> (Vec<Row>, Vec<String>) {
+        let mut rows = Vec::new();
+        let mut errors = Vec::new();
+        Report::new()
+            .date("2025-04-11".parse().unwrap())
+            .run(input, "in.txt", |r| Ok(rows.push(r)), |e| errors.push(e.to_string()))
+            .unwrap();
+        (rows, errors)
+    }
+
+    #[test]
+    fn offsets_and_lines_are_input_wide() {
+        let input = "First €1.\n\nSecond para:\nline €21bn ($24bn).\n";
+        let (rows, errors) = rows(input.as_bytes());
+        assert!(errors.is_empty());
+        assert_eq!(rows.len(), 3);
+        for r in &rows {
+            assert_eq!(&input[r.start as usize..r.end as usize], r.text);
+        }
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 4, 4]);
+        assert_eq!((rows[1].pair, rows[2].pair, rows[2].role), (Some(1), Some(1), "conversion"));
+        assert_eq!(rows[2].verdict, Some("consistent"));
+    }
+
+    #[test]
+    fn bad_bytes_are_reported_and_the_rest_processed() {
+        let (rows, errors) = rows(b"\xff $5 and \n\n\xfe EUR 7");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(errors.len(), 2);
+        assert!(errors[1].starts_with("in.txt:3:1: byte 11: invalid UTF-8"), "{}", errors[1]);
+    }
+
+    #[test]
+    fn overflow_is_reported_with_its_input_wide_place() {
+        let (rows, errors) = rows(b"$1\n\nnow $99999999999999999999999999999 trillion, then $2");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("in.txt:3:5: byte 8: "), "{}", errors[0]);
+    }
+}
