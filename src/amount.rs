@@ -107,9 +107,19 @@ impl Basis {
 /// The value of a written quantity, and of one unit in its last written
 /// place (`2.54 billion` → 2540000000 and 10000000).
 ///
+/// `1.234` alone is read with a decimal point, unless `dot_groups` (the
+/// currency's writers group with a dot and there is no scale word).
+///
 /// `None` when the number does not fit a decimal.
-pub(crate) fn value(q: &Quantity<'_>, extra_power: u32) -> Option<(Decimal, Decimal)> {
+pub(crate) fn value(
+    q: &Quantity<'_>,
+    extra_power: u32,
+    dot_groups: bool,
+) -> Option<(Decimal, Decimal)> {
     let (value, ulp) = match q.numeral {
+        Numeral::Digits(d) if dot_groups && q.scale.is_none() && d.is_ambiguous() => {
+            digits_value(&d.as_grouped())?
+        }
         Numeral::Digits(d) => digits_value(&d)?,
         Numeral::Words(w) => (w.value, w.ulp),
     };
@@ -121,8 +131,15 @@ pub(crate) fn value(q: &Quantity<'_>, extra_power: u32) -> Option<(Decimal, Deci
 /// Exact digits to a decimal, ignoring group separators.
 fn digits_value(d: &Digits<'_>) -> Option<(Decimal, Decimal)> {
     let mut mantissa: i128 = 0;
-    for b in d.int.bytes().chain(d.frac.bytes()).filter(u8::is_ascii_digit) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+    for b in d
+        .int
+        .bytes()
+        .chain(d.frac.bytes())
+        .filter(u8::is_ascii_digit)
+    {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
     }
     let scale = u32::try_from(d.frac.len()).ok()?;
     let value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
@@ -137,7 +154,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn v(text: &str) -> Option<(Decimal, Decimal)> {
-        value(&quantity(text).unwrap().1, 0)
+        value(&quantity(text).unwrap().1, 0, false)
     }
 
     #[test]
@@ -147,7 +164,19 @@ mod tests {
         assert_eq!(v("1,234,567.89"), Some((dec!(1234567.89), dec!(0.01))));
         assert_eq!(v("1.234.567,89"), Some((dec!(1234567.89), dec!(0.01))));
         assert_eq!(v(".5"), Some((dec!(0.5), dec!(0.1))));
-        assert_eq!(v("twenty-one million"), Some((dec!(21000000), dec!(1000000))));
+        assert_eq!(
+            v("twenty-one million"),
+            Some((dec!(21000000), dec!(1000000)))
+        );
+    }
+
+    #[test]
+    fn dot_grouping_only_where_the_currency_writes_it() {
+        let q = quantity("1.234").unwrap().1;
+        assert_eq!(value(&q, 0, false), Some((dec!(1.234), dec!(0.001))));
+        assert_eq!(value(&q, 0, true), Some((dec!(1234), dec!(1))));
+        let q = quantity("1.234 billion").unwrap().1;
+        assert_eq!(value(&q, 0, true).unwrap().0, dec!(1234000000));
     }
 
     #[test]

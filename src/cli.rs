@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use figures::{Currency, Error, Extractor, Format, RateTable, Report, RowWriter, Tolerance, Verdict};
+use figures::{
+    Currency, Error, Extractor, Format, RateTable, Report, RowWriter, Tolerance, Verdict,
+};
 use jiff::civil::Date;
 
 /// Find the money in text, pair stated conversions and audit them against
@@ -58,6 +60,10 @@ struct Inputs {
     /// Read an ambiguous written form as this currency, e.g. '$=CAD' (repeatable).
     #[arg(long, value_name = "FORM=CODE")]
     assume: Vec<String>,
+    /// A BCP-47 tag (en-AU, de-CH) whose region's currency reads `$`, `kr`,
+    /// `grand`, `bucks` and coin words; an unknown tag is a warning.
+    #[arg(long, value_name = "TAG")]
+    locale: Option<String>,
     /// Input files; standard input when none or `-`.
     files: Vec<String>,
 }
@@ -69,7 +75,8 @@ enum FormatArg {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse().map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
+    s.parse()
+        .map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
 }
 
 fn parse_tolerance(s: &str) -> Result<Tolerance, String> {
@@ -101,7 +108,9 @@ pub fn main() -> ExitCode {
 fn is_broken_pipe(err: &Error) -> bool {
     let mut source: Option<&dyn std::error::Error> = Some(err);
     while let Some(e) = source {
-        if e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe) {
+        if e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        {
             return true;
         }
         source = e.source();
@@ -121,11 +130,22 @@ fn table(args: &RateArgs) -> Result<Option<RateTable>, Error> {
     args.rates.as_ref().map(RateTable::from_path).transpose()
 }
 
-fn extractor(assume: &[String]) -> Result<Extractor, Error> {
+fn extractor(assume: &[String], locale: Option<&str>) -> Result<Extractor, Error> {
     let mut ex = Extractor::new();
+    if let Some(tag) = locale {
+        ex = match ex.clone().locale(tag) {
+            Ok(with) => with,
+            Err(warning) => {
+                eprintln!("figures: warning: {warning}; reading without a locale");
+                ex
+            }
+        };
+    }
     for spec in assume {
         let Some((form, code)) = spec.split_once('=') else {
-            return Err(usage(format!("--assume {spec:?} must be FORM=CODE, e.g. '$=CAD'")));
+            return Err(usage(format!(
+                "--assume {spec:?} must be FORM=CODE, e.g. '$=CAD'"
+            )));
         };
         let currency: Currency = code.trim().parse()?;
         ex = ex.assume(form.trim(), currency);
@@ -138,7 +158,9 @@ fn usage(msg: String) -> Error {
 }
 
 fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
-    let mut report = Report::new().extractor(extractor(&inputs.assume)?).tolerance(inputs.tolerance);
+    let mut report = Report::new()
+        .extractor(extractor(&inputs.assume, inputs.locale.as_deref())?)
+        .tolerance(inputs.tolerance);
     if let Some(t) = table(&inputs.rates)? {
         report = report.rates(t);
     }
@@ -151,7 +173,11 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     };
     let stdout = io::stdout().lock();
     let mut out = RowWriter::new(io::BufWriter::with_capacity(1 << 16, stdout), format);
-    let files = if inputs.files.is_empty() { vec!["-".to_string()] } else { inputs.files };
+    let files = if inputs.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        inputs.files
+    };
     let mut outcome = Outcome::Ok;
     let mut report_error = |err: Error| {
         eprintln!("figures: {err}");
@@ -165,16 +191,24 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
             match std::fs::File::open(name) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
-                    report_error(Error::from(io::Error::new(e.kind(), format!("{name}: {e}"))));
+                    report_error(Error::from(io::Error::new(
+                        e.kind(),
+                        format!("{name}: {e}"),
+                    )));
                     continue;
                 }
             }
         };
         let result = if audit_only {
-            report.run_pairs(input, name, |row| {
-                inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
-                out.write(&row)
-            }, &mut report_error)
+            report.run_pairs(
+                input,
+                name,
+                |row| {
+                    inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
+                    out.write(&row)
+                },
+                &mut report_error,
+            )
         } else {
             report.run(input, name, |row| out.write(&row), &mut report_error)
         };
@@ -201,9 +235,14 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
         .transpose()?
         .ok_or_else(|| usage(format!("no amount of money in {amount:?}")))?;
     let (Some(value), Some(from)) = (mention.amount, mention.currency) else {
-        return Err(usage(format!("{amount:?} names no single amount and currency")));
+        return Err(usage(format!(
+            "{amount:?} names no single amount and currency"
+        )));
     };
-    let date = args.date.or(table.last_date()).ok_or_else(|| usage("the rate table is empty".into()))?;
+    let date = args
+        .date
+        .or(table.last_date())
+        .ok_or_else(|| usage("the rate table is empty".into()))?;
     let rate = table.rate(from, to, date).map_err(|no| usage(no.0))?;
     let digits = to.minor_units().unwrap_or(2);
     let converted = (value * rate.value).round_dp(digits).normalize();

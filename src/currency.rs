@@ -55,6 +55,17 @@ impl Currency {
         TABLE.codes.get(self).map_or("", |info| info.name.as_str())
     }
 
+    /// True when the currency's writers group thousands with a dot and
+    /// write a decimal comma (CLDR number symbols of its main locales: de,
+    /// es, it, nl, pt, id, vi, da, tr, ro...), so `1.234 €` is 1234.
+    pub fn groups_with_dot(&self) -> bool {
+        const DOT_GROUPING: &[&[u8; 3]] = &[
+            b"EUR", b"IDR", b"VND", b"BRL", b"DKK", b"ARS", b"CLP", b"COP", b"TRY", b"RON", b"ISK",
+            b"RSD", b"BAM", b"MKD", b"UYU", b"PYG", b"BOB", b"ESP", b"ITL", b"DEM", b"NLG", b"PTE",
+        ];
+        DOT_GROUPING.contains(&&self.0)
+    }
+
     /// Looks a code up in the table: exactly three ASCII letters, any case.
     pub(crate) fn lookup(code: &str) -> Option<Currency> {
         let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
@@ -68,7 +79,12 @@ impl FromStr for Currency {
 
     fn from_str(s: &str) -> Result<Currency, Error> {
         Currency::lookup(s).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownCurrency { text: s.to_string() }, Location::default())
+            Error::new(
+                ErrorKind::UnknownCurrency {
+                    text: s.to_string(),
+                },
+                Location::default(),
+            )
         })
     }
 }
@@ -157,7 +173,10 @@ impl Table {
         let mut reader = csv::Reader::from_reader(CURRENCIES_CSV.as_bytes());
         for row in reader.deserialize::<CodeRow>().flatten() {
             if let Ok(bytes) = <[u8; 3]>::try_from(row.code.as_bytes()) {
-                let info = CodeInfo { name: row.name, minor_units: row.minor_units.parse().ok() };
+                let info = CodeInfo {
+                    name: row.name,
+                    minor_units: row.minor_units.parse().ok(),
+                };
                 codes.insert(Currency(bytes), info);
             }
         }
@@ -165,7 +184,9 @@ impl Table {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut reader = csv::Reader::from_reader(FORMS_CSV.as_bytes());
         for row in reader.deserialize::<FormRow>().flatten() {
-            let Some(currency) = Currency::lookup_in(&codes, &row.code) else { continue };
+            let Some(currency) = Currency::lookup_in(&codes, &row.code) else {
+                continue;
+            };
             let kind = match row.kind.as_str() {
                 "symbol" => FormKind::Symbol,
                 "name" => FormKind::Name,
@@ -175,7 +196,12 @@ impl Table {
                 Some(&at) => at,
                 None => {
                     let unit = row.unit.parse().unwrap_or(Decimal::ONE);
-                    let form = Form { kind, unit, candidates: Vec::new(), default: None };
+                    let form = Form {
+                        kind,
+                        unit,
+                        candidates: Vec::new(),
+                        default: None,
+                    };
                     index.insert(row.form.clone(), by_text.len());
                     by_text.push((row.form, form));
                     by_text.len() - 1
@@ -249,7 +275,11 @@ impl Currency {
 /// word boundaries and case folding apply (`kr`, `Rs.`, `zł`).
 fn is_wordy(text: &str) -> bool {
     let first = text.chars().next().is_some_and(char::is_alphabetic);
-    let last = text.trim_end_matches('.').chars().last().is_some_and(char::is_alphabetic);
+    let last = text
+        .trim_end_matches('.')
+        .chars()
+        .last()
+        .is_some_and(char::is_alphabetic);
     first || last
 }
 

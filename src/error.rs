@@ -42,6 +42,12 @@ pub enum ErrorKind {
         /// The code as given.
         text: String,
     },
+    /// A `--locale` tag whose region CLDR does not know.
+    #[error("unknown locale {tag:?}: its region has no currency in CLDR")]
+    UnknownLocale {
+        /// The tag as given.
+        tag: String,
+    },
     /// A rates file is not in the ECB format.
     #[error("bad rates file: {reason}")]
     BadRates {
@@ -63,7 +69,10 @@ impl Error {
     #[cold]
     #[inline(never)]
     pub(crate) fn new(kind: ErrorKind, location: Location) -> Error {
-        Error { kind: Box::new(kind), location }
+        Error {
+            kind: Box::new(kind),
+            location,
+        }
     }
 
     /// What went wrong.
@@ -105,7 +114,10 @@ impl Error {
 
     /// The same error at another place in its source.
     pub(crate) fn relocated(mut self, location: Location) -> Error {
-        self.location = Location { source: self.location.source.take(), ..location };
+        self.location = Location {
+            source: self.location.source.take(),
+            ..location
+        };
         self
     }
 
@@ -163,11 +175,19 @@ pub struct Location {
 
 impl Location {
     pub(crate) fn line_only(line: u64) -> Location {
-        Location { line: Some(line), ..Location::default() }
+        Location {
+            line: Some(line),
+            ..Location::default()
+        }
     }
 
     pub(crate) fn at(line: u64, column: u64, byte: u64) -> Location {
-        Location { source: None, line: Some(line), column: Some(column), byte: Some(byte) }
+        Location {
+            source: None,
+            line: Some(line),
+            column: Some(column),
+            byte: Some(byte),
+        }
     }
 
     /// The source (file path or `-` for standard input), when known.
@@ -216,13 +236,19 @@ mod tests {
     fn location_display_names_file_line_column_and_byte() {
         let loc = Location::at(3, 17, 120);
         let err = Error::new(ErrorKind::InvalidUtf8 { len: 1 }, loc).in_source("a.txt");
-        assert_eq!(err.to_string(), "a.txt:3:17: byte 120: invalid UTF-8 (1 byte(s) skipped)");
+        assert_eq!(
+            err.to_string(),
+            "a.txt:3:17: byte 120: invalid UTF-8 (1 byte(s) skipped)"
+        );
     }
 
     #[test]
     fn location_display_line_only() {
-        let err = Error::new(ErrorKind::BadRates { reason: "x".into() }, Location::line_only(4))
-            .in_source("r.csv");
+        let err = Error::new(
+            ErrorKind::BadRates { reason: "x".into() },
+            Location::line_only(4),
+        )
+        .in_source("r.csv");
         assert_eq!(err.to_string(), "r.csv: line 4: bad rates file: x");
     }
 }

@@ -73,6 +73,8 @@ impl Mention {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     assume: Vec<(String, Currency)>,
+    /// The currency of the `--locale` region.
+    local: Option<Currency>,
 }
 
 impl Extractor {
@@ -88,10 +90,55 @@ impl Extractor {
         self
     }
 
+    /// Reads ambiguous forms (`$`, `kr`, `grand`, coin words) as the
+    /// currency of a BCP-47 tag's region (`en-AU`: `$` is AUD) when that
+    /// currency is one they can mean. A tag with no region changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownLocale`] for a region CLDR does not know; the
+    /// extractor is then best used unchanged (the CLI warns and goes on).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Extractor;
+    /// let ex = Extractor::new().locale("en-AU")?;
+    /// let m = ex.mentions("1 grand").next().unwrap()?;
+    /// assert_eq!(m.currency.map(|c| c.to_string()), Some("AUD".into()));
+    /// assert!(Extractor::new().locale("en-XQ").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn locale(mut self, tag: &str) -> Result<Extractor> {
+        let region = tag.split(['-', '_']).skip(1).find(|s| {
+            s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
+                || s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit())
+        });
+        let Some(region) = region else {
+            return Ok(self);
+        };
+        match TABLE.region_currency(&region.to_ascii_uppercase()) {
+            Some(c) => {
+                self.local = Some(c);
+                Ok(self)
+            }
+            None => Err(Error::new(
+                ErrorKind::UnknownLocale {
+                    tag: tag.to_string(),
+                },
+                Location::default(),
+            )),
+        }
+    }
+
     /// The amounts in `text`, in order, each an `Ok(Mention)` or an error
     /// (an amount too large for a decimal) that does not stop the rest.
     pub fn mentions<'t>(&'t self, text: &'t str) -> Mentions<'t> {
-        Mentions { extractor: self, text, pos: 0 }
+        Mentions {
+            extractor: self,
+            text,
+            pos: 0,
+        }
     }
 }
 
@@ -107,7 +154,10 @@ impl Extractor {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn extract(text: &str) -> Mentions<'_> {
-    static DEFAULT: Extractor = Extractor { assume: Vec::new() };
+    static DEFAULT: Extractor = Extractor {
+        assume: Vec::new(),
+        local: None,
+    };
     DEFAULT.mentions(text)
 }
 
@@ -142,11 +192,12 @@ impl Mentions<'_> {
         let (rest, mut parsed) = mention(&text[start..], false).ok()?;
         let mut end = text.len() - rest.len();
         let before = lead(&text[..start]);
-        if matches!(before, Some((Lead::Range, _))) && parsed.second.is_none() {
-            if let Ok((rest, p)) = mention(&text[start..], true) {
-                end = text.len() - rest.len();
-                parsed = p;
-            }
+        if matches!(before, Some((Lead::Range, _)))
+            && parsed.second.is_none()
+            && let Ok((rest, p)) = mention(&text[start..], true)
+        {
+            end = text.len() - rest.len();
+            parsed = p;
         }
         let (qualifier, span_start) = match before {
             Some((Lead::Qualifier(q), at)) => (Some(q), at),
@@ -155,9 +206,15 @@ impl Mentions<'_> {
         };
         let span = span_start..end;
         let built = build(self.extractor, &parsed, qualifier, span.clone()).ok_or_else(|| {
-            let kind = ErrorKind::Overflow { text: text[span.clone()].to_string() };
+            let kind = ErrorKind::Overflow {
+                text: text[span.clone()].to_string(),
+            };
             let line = text[..start].matches('\n').count() as u64 + 1;
-            let column = text[..start].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+            let column = text[..start]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count()) as u64
+                + 1;
             Error::new(kind, Location::at(line, column, start as u64))
         });
         Some((end, built))
@@ -196,12 +253,18 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>]) -> (Option<Currency>, Basis, O
         if let CurRef::Form(id) = t.what {
             let form = &TABLE.forms[id];
             if let Some(c) = form.definite() {
-                let basis = if form.kind == FormKind::Symbol { Basis::Symbol } else { Basis::Name };
+                let basis = if form.kind == FormKind::Symbol {
+                    Basis::Symbol
+                } else {
+                    Basis::Name
+                };
                 return (Some(c), basis, Some(*t));
             }
         }
     }
-    let Some(first) = tokens.first().copied() else { return (None, Basis::Ambiguous, None) };
+    let Some(first) = tokens.first().copied() else {
+        return (None, Basis::Ambiguous, None);
+    };
     // Every token may narrow the reading: "$ 10 dollars" is still a dollar.
     let shared: Vec<Currency> = first
         .candidates()
@@ -217,6 +280,9 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>]) -> (Option<Currency>, Basis, O
         if let Some((_, c)) = ex.assume.iter().find(|(f, _)| f.eq_ignore_ascii_case(raw)) {
             return (Some(*c), Basis::Assumed, Some(*t));
         }
+    }
+    if let Some(local) = ex.local.filter(|c| shared.contains(c)) {
+        return (Some(local), Basis::Locale, Some(first));
     }
     let default = match first.what {
         CurRef::Form(id) => TABLE.forms[id].default,
@@ -242,14 +308,23 @@ fn unit_of(side: &Side<'_>, fallback: Option<&Cur<'_>>) -> (Decimal, u32) {
 
 impl Side<'_> {
     fn currencies_scale(&self) -> u32 {
-        self.prefix.iter().chain(self.suffix.iter()).find_map(|c| c.scale).map_or(0, |s| s.0)
+        self.prefix
+            .iter()
+            .chain(self.suffix.iter())
+            .find_map(|c| c.scale)
+            .map_or(0, |s| s.0)
     }
 }
 
 /// A side's signed value and precision, in major units.
-fn side_value(side: &Side<'_>, fallback: Option<&Cur<'_>>, borrowed_power: u32) -> Option<(Decimal, Decimal)> {
+fn side_value(
+    side: &Side<'_>,
+    fallback: Option<&Cur<'_>>,
+    borrowed_power: u32,
+    dot_groups: bool,
+) -> Option<(Decimal, Decimal)> {
     let (unit, power) = unit_of(side, fallback);
-    let (v, ulp) = value(&side.quantity, power + borrowed_power)?;
+    let (v, ulp) = value(&side.quantity, power + borrowed_power, dot_groups)?;
     let v = v.checked_mul(unit)?;
     let ulp = ulp.checked_mul(unit)?;
     Some((if side.negative { -v } else { v }, ulp))
@@ -266,6 +341,7 @@ fn build(
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
     }
     let (currency, basis, decided_by) = decide(ex, &tokens);
+    let dots = currency.is_some_and(|c| c.groups_with_dot());
     let (amount, min, max, precision) = match &p.second {
         Some(second) => {
             let fallback = second.suffix.as_ref().or(second.prefix.as_ref());
@@ -274,13 +350,13 @@ fn build(
                 (None, Some(s)) if p.first.currencies_scale() == 0 => s.0,
                 _ => 0,
             };
-            let (lo, ulp) = side_value(&p.first, fallback, borrowed)?;
+            let (lo, ulp) = side_value(&p.first, fallback, borrowed, dots)?;
             let first_cur = p.first.suffix.as_ref().or(p.first.prefix.as_ref());
-            let (hi, _) = side_value(second, first_cur, 0)?;
+            let (hi, _) = side_value(second, first_cur, 0, dots)?;
             (None, Some(lo), Some(hi), ulp)
         }
         None => {
-            let (mut v, mut ulp) = side_value(&p.first, None, 0)?;
+            let (mut v, mut ulp) = side_value(&p.first, None, 0, dots)?;
             if let Some(c) = &p.cents {
                 let (cents, cents_ulp) = match c {
                     Cents::Minor(q, cur) => {
@@ -288,15 +364,19 @@ fn build(
                             CurRef::Form(id) => TABLE.forms[id].unit,
                             CurRef::Code(_) => Decimal::ONE,
                         };
-                        let (n, u) = value(q, 0)?;
+                        let (n, u) = value(q, 0, false)?;
                         (n * unit, u * unit)
                     }
                     Cents::Hundredths(q) => {
-                        let (n, u) = value(q, 0)?;
+                        let (n, u) = value(q, 0, false)?;
                         (n / Decimal::ONE_HUNDRED, u / Decimal::ONE_HUNDRED)
                     }
                 };
-                v = if v.is_sign_negative() { v - cents } else { v + cents };
+                v = if v.is_sign_negative() {
+                    v - cents
+                } else {
+                    v + cents
+                };
                 ulp = cents_ulp;
             }
             let (min, max) = match qualifier {
@@ -343,12 +423,21 @@ mod tests {
     #[test]
     fn seed_forms() {
         let m = one("pledges have surpassed €21 billion today");
-        assert_eq!((m.amount, code(&m), m.qualifier), (Some(dec!(21000000000)), "EUR", Some(Qualifier::Over)));
+        assert_eq!(
+            (m.amount, code(&m), m.qualifier),
+            (Some(dec!(21000000000)), "EUR", Some(Qualifier::Over))
+        );
         assert_eq!(m.min, Some(dec!(21000000000)));
         let m = one("contributed about $21 billion in the first quarter of this year.");
-        assert_eq!((m.amount, code(&m), m.qualifier), (Some(dec!(21000000000)), "USD", Some(Qualifier::About)));
+        assert_eq!(
+            (m.amount, code(&m), m.qualifier),
+            (Some(dec!(21000000000)), "USD", Some(Qualifier::About))
+        );
         let m = one("(USD 24 billion)");
-        assert_eq!((m.amount, code(&m), m.basis), (Some(dec!(24000000000)), "USD", Basis::Code));
+        assert_eq!(
+            (m.amount, code(&m), m.basis),
+            (Some(dec!(24000000000)), "USD", Basis::Code)
+        );
     }
 
     #[test]
@@ -365,19 +454,31 @@ mod tests {
     #[test]
     fn words() {
         let m = one("twenty-one million euros");
-        assert_eq!((m.amount, code(&m), m.is_range()), (Some(dec!(21000000)), "EUR", false));
+        assert_eq!(
+            (m.amount, code(&m), m.is_range()),
+            (Some(dec!(21000000)), "EUR", false)
+        );
         assert_eq!(one("half a billion dollars").amount, Some(dec!(500000000)));
     }
 
     #[test]
     fn ranges_fill_min_and_max() {
         let m = one("between $20 and $25 billion");
-        assert_eq!((m.amount, m.min, m.max), (None, Some(dec!(20000000000)), Some(dec!(25000000000))));
+        assert_eq!(
+            (m.amount, m.min, m.max),
+            (None, Some(dec!(20000000000)), Some(dec!(25000000000)))
+        );
         assert_eq!(m.span, 0..27);
         let m = one("$20-25 billion");
-        assert_eq!((m.min, m.max), (Some(dec!(20000000000)), Some(dec!(25000000000))));
+        assert_eq!(
+            (m.min, m.max),
+            (Some(dec!(20000000000)), Some(dec!(25000000000)))
+        );
         let m = one("from 10 dollars to 20 dollars");
-        assert_eq!((m.min, m.max, code(&m)), (Some(dec!(10)), Some(dec!(20)), "USD"));
+        assert_eq!(
+            (m.min, m.max, code(&m)),
+            (Some(dec!(10)), Some(dec!(20)), "USD")
+        );
     }
 
     #[test]
@@ -392,7 +493,10 @@ mod tests {
     #[test]
     fn ambiguous_without_default_stays_empty() {
         let m = one("ten riyals");
-        assert_eq!((m.amount, m.currency, m.basis), (Some(dec!(10)), None, Basis::Ambiguous));
+        assert_eq!(
+            (m.amount, m.currency, m.basis),
+            (Some(dec!(10)), None, Basis::Ambiguous)
+        );
         let m = one("100 kr");
         assert_eq!((m.currency, m.basis), (None, Basis::Ambiguous));
     }
@@ -422,7 +526,9 @@ mod tests {
     fn mention_crosses_one_line_break_not_a_blank_line() {
         let m = one("pledged €21\nbillion");
         assert_eq!(m.amount, Some(dec!(21000000000)));
-        let all: Vec<Mention> = extract("pledged €21\n\nbillion").collect::<Result<_>>().unwrap();
+        let all: Vec<Mention> = extract("pledged €21\n\nbillion")
+            .collect::<Result<_>>()
+            .unwrap();
         assert_eq!(all[0].amount, Some(dec!(21)));
     }
 
@@ -442,7 +548,10 @@ mod tests {
         assert_eq!(all.len(), 3);
         let err = all[1].as_ref().unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Overflow { .. }));
-        assert_eq!((err.location().line(), err.location().column()), (Some(2), Some(6)));
+        assert_eq!(
+            (err.location().line(), err.location().column()),
+            (Some(2), Some(6))
+        );
         assert_eq!(all[2].as_ref().unwrap().amount, Some(dec!(2)));
     }
 }

@@ -118,7 +118,7 @@ pub struct RowWriter<W: Write> {
 }
 
 enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl(W),
 }
 
@@ -126,7 +126,7 @@ impl<W: Write> RowWriter<W> {
     /// A writer in `format` over `out`.
     pub fn new(out: W, format: Format) -> RowWriter<W> {
         let inner = match format {
-            Format::Csv => Sink::Csv(csv::Writer::from_writer(out)),
+            Format::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
             Format::Jsonl => Sink::Jsonl(out),
         };
         RowWriter { inner }
@@ -168,7 +168,7 @@ impl<W: Write> RowWriter<W> {
     /// When writing fails.
     pub fn into_inner(self) -> Result<W> {
         match self.inner {
-            Sink::Csv(w) => w.into_inner().map_err(|e| std::io::Error::from(e.into_error()).into()),
+            Sink::Csv(w) => w.into_inner().map_err(|e| e.into_error().into()),
             Sink::Jsonl(mut w) => {
                 w.flush()?;
                 Ok(w)

@@ -67,7 +67,10 @@ fn join(gap: &str) -> Option<Join> {
         return r.trim_matches(is_space).is_empty().then_some(Join::Or);
     }
     for word in GLUE_WORDS {
-        if rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word) {
+        if rest
+            .get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        {
             rest = rest[word.len()..].trim_start_matches(is_space);
             break;
         }
@@ -104,7 +107,9 @@ pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
         let mut j = i + 1;
         while j < mentions.len() {
             let prev = &mentions[j - 1];
-            let Some(gap) = text.get(prev.span.end..mentions[j].span.start) else { break };
+            let Some(gap) = text.get(prev.span.end..mentions[j].span.start) else {
+                break;
+            };
             let joined = match join(gap) {
                 Some(Join::Opens) if conversions.is_empty() => {
                     inside = true;
@@ -127,7 +132,10 @@ pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
         if conversions.is_empty() {
             i += 1;
         } else {
-            out.push(Pair { figure: i, conversions });
+            out.push(Pair {
+                figure: i,
+                conversions,
+            });
             i = j;
         }
     }
@@ -145,7 +153,10 @@ mod tests {
     }
 
     fn one(figure: usize, conversions: &[usize]) -> Vec<Pair> {
-        vec![Pair { figure, conversions: conversions.to_vec() }]
+        vec![Pair {
+            figure,
+            conversions: conversions.to_vec(),
+        }]
     }
 
     #[test]
@@ -176,5 +187,6 @@ mod tests {
         assert!(paired("$5 ($4 net)").is_empty(), "same currency");
         assert!(paired("€21bn ($24bn) then £3 and ($5)").len() == 1);
         assert!(paired("100 kr ($10)").is_empty(), "unknown currency");
+        assert!(paired("120 000 000\n₤1700.").is_empty(), "a non-ASCII gap");
     }
 }

@@ -69,7 +69,10 @@ pub struct RateTable {
 
 impl RateTable {
     fn empty() -> RateTable {
-        RateTable { dates: Vec::new(), columns: HashMap::new() }
+        RateTable {
+            dates: Vec::new(),
+            columns: HashMap::new(),
+        }
     }
 
     /// The table shipped in the binary (ECB, 1999-01-04 to 2026-10-30),
@@ -115,7 +118,10 @@ impl RateTable {
         let bad = |line: u64, reason: String| {
             Error::new(ErrorKind::BadRates { reason }, Location::line_only(line))
         };
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
         let mut records = reader.records();
         let header = match records.next() {
             Some(Ok(h)) => h,
@@ -130,14 +136,16 @@ impl RateTable {
             if field.is_empty() {
                 continue; // the ECB's trailing comma
             }
-            match Currency::lookup(field).filter(|_| field.bytes().all(|b| b.is_ascii_uppercase())) {
+            match Currency::lookup(field).filter(|_| field.bytes().all(|b| b.is_ascii_uppercase()))
+            {
                 Some(c) => codes.push(c),
                 None => return Err(bad(1, format!("{field:?} is not an ISO 4217 code"))),
             }
         }
         let mut rows: Vec<(Date, Vec<Option<Decimal>>)> = Vec::new();
         for record in records {
-            let record = record.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let record =
+                record.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e.to_string()))?;
             let line = record.position().map_or(0, |p| p.line());
             let fields: Vec<&str> = record.iter().map(str::trim).collect();
             if fields.iter().all(|f| f.is_empty()) {
@@ -146,7 +154,10 @@ impl RateTable {
             let values = fields.get(1..).unwrap_or_default();
             let values = values.strip_suffix(&[""]).unwrap_or(values);
             if values.len() != codes.len() {
-                return Err(bad(line, format!("{} values for {} currencies", values.len(), codes.len())));
+                return Err(bad(
+                    line,
+                    format!("{} values for {} currencies", values.len(), codes.len()),
+                ));
             }
             let date: Date = fields[0]
                 .parse()
@@ -159,7 +170,12 @@ impl RateTable {
                         Decimal::from_str_exact(v)
                             .ok()
                             .filter(|d| d.is_sign_positive() && !d.is_zero())
-                            .ok_or_else(|| bad(line, format!("{code} value {v:?} is not a positive decimal")))?,
+                            .ok_or_else(|| {
+                                bad(
+                                    line,
+                                    format!("{code} value {v:?} is not a positive decimal"),
+                                )
+                            })?,
                     ),
                 });
             }
@@ -169,8 +185,10 @@ impl RateTable {
         if let Some(w) = rows.windows(2).find(|w| w[0].0 == w[1].0) {
             return Err(bad(0, format!("date {} appears twice", w[0].0)));
         }
-        let mut columns: HashMap<Currency, Vec<Option<Decimal>>> =
-            codes.iter().map(|c| (*c, Vec::with_capacity(rows.len()))).collect();
+        let mut columns: HashMap<Currency, Vec<Option<Decimal>>> = codes
+            .iter()
+            .map(|c| (*c, Vec::with_capacity(rows.len())))
+            .collect();
         let mut dates = Vec::with_capacity(rows.len());
         for (date, values) in rows {
             dates.push(date);
@@ -202,10 +220,18 @@ impl RateTable {
     /// the table, more than 7 days after its last business day, or before a
     /// currency's first rate, after its last (RUB after 2022-03-01), or in a
     /// gap (ISK 2008-12 to 2018-01).
-    pub fn rate(&self, from: Currency, to: Currency, date: Date) -> std::result::Result<Rate, NoRate> {
+    pub fn rate(
+        &self,
+        from: Currency,
+        to: Currency,
+        date: Date,
+    ) -> std::result::Result<Rate, NoRate> {
         let day = self.business_day(date)?;
         let value = self.per_euro(to, day)? / self.per_euro(from, day)?;
-        Ok(Rate { value, date: self.dates[day] })
+        Ok(Rate {
+            value,
+            date: self.dates[day],
+        })
     }
 
     /// The index of the business day whose rates apply on `date`: O(log n).
@@ -215,13 +241,19 @@ impl RateTable {
         };
         let at = self.dates.partition_point(|d| *d <= date);
         if at == 0 {
-            return Err(NoRate(format!("{date} is before the rate table starts ({first})")));
+            return Err(NoRate(format!(
+                "{date} is before the rate table starts ({first})"
+            )));
         }
         let day = at - 1;
-        let limit = self.dates[day].checked_add(FALLBACK_DAYS.days()).unwrap_or(Date::MAX);
+        let limit = self.dates[day]
+            .checked_add(FALLBACK_DAYS.days())
+            .unwrap_or(Date::MAX);
         if date > limit {
             let why = if day + 1 == self.dates.len() {
-                format!("{date} is more than {FALLBACK_DAYS} days after the rate table ends ({last})")
+                format!(
+                    "{date} is more than {FALLBACK_DAYS} days after the rate table ends ({last})"
+                )
             } else {
                 format!("no published rate within {FALLBACK_DAYS} days before {date}")
             };
@@ -276,9 +308,18 @@ mod tests {
         let t = RateTable::embedded();
         assert_eq!(t.first_date(), Some(d("1999-01-04")));
         assert_eq!(t.last_date(), Some(d("2026-10-30")));
-        assert_eq!(t.rate(c("EUR"), c("USD"), d("2025-04-11")).unwrap().value, dec!(1.1346));
-        assert_eq!(t.rate(c("EUR"), c("USD"), d("2025-04-10")).unwrap().value, dec!(1.1082));
-        assert_eq!(t.rate(c("EUR"), c("EUR"), d("2025-04-10")).unwrap().value, dec!(1));
+        assert_eq!(
+            t.rate(c("EUR"), c("USD"), d("2025-04-11")).unwrap().value,
+            dec!(1.1346)
+        );
+        assert_eq!(
+            t.rate(c("EUR"), c("USD"), d("2025-04-10")).unwrap().value,
+            dec!(1.1082)
+        );
+        assert_eq!(
+            t.rate(c("EUR"), c("EUR"), d("2025-04-10")).unwrap().value,
+            dec!(1)
+        );
     }
 
     #[test]
@@ -290,7 +331,9 @@ mod tests {
 
     #[test]
     fn weekend_uses_friday_and_says_so() {
-        let r = RateTable::embedded().rate(c("EUR"), c("USD"), d("2025-04-13")).unwrap();
+        let r = RateTable::embedded()
+            .rate(c("EUR"), c("USD"), d("2025-04-13"))
+            .unwrap();
         assert_eq!((r.date, r.value), (d("2025-04-11"), dec!(1.1346)));
     }
 
@@ -304,7 +347,10 @@ mod tests {
         assert!(no("INR", "2005-06-01").contains("starts later"));
         assert!(no("USD", "1998-12-31").contains("before the rate table starts"));
         assert!(no("USD", "2026-11-09").contains("more than 7 days after"));
-        assert!(t.rate(c("USD"), c("EUR"), d("2026-11-06")).is_ok(), "within 7 days of the end");
+        assert!(
+            t.rate(c("USD"), c("EUR"), d("2026-11-06")).is_ok(),
+            "within 7 days of the end"
+        );
     }
 
     #[test]
@@ -323,6 +369,9 @@ mod tests {
     #[test]
     fn accepts_without_trailing_comma() {
         let t = RateTable::from_csv("Date,USD\n2025-01-02,1.1\n").unwrap();
-        assert_eq!(t.rate(c("EUR"), c("USD"), d("2025-01-02")).unwrap().value, dec!(1.1));
+        assert_eq!(
+            t.rate(c("EUR"), c("USD"), d("2025-01-02")).unwrap().value,
+            dec!(1.1)
+        );
     }
 }

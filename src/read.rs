@@ -8,8 +8,9 @@ use crate::error::{Error, ErrorKind, Location, Result};
 /// A paragraph of input: text, where it starts, and problems found in it.
 #[derive(Debug)]
 pub struct Chunk {
-    /// The text; bytes that were not UTF-8 are replaced by spaces, one for
-    /// one, so offsets still index the input.
+    /// The text; bytes that were not UTF-8 are replaced one for one by
+    /// U+001A SUBSTITUTE, so offsets still index the input and no amount
+    /// is read across them.
     pub text: String,
     /// Byte offset of the chunk's first byte in the input.
     pub offset: u64,
@@ -43,6 +44,9 @@ pub struct Chunks<R> {
     eof: bool,
 }
 
+/// ASCII SUBSTITUTE: stands in for an invalid byte.
+const SUB: u8 = 0x1a;
+
 /// Read this much at a time.
 const BLOCK: usize = 64 * 1024;
 /// A paragraph longer than this is cut at whitespace.
@@ -56,7 +60,15 @@ impl<R: Read> Chunks<R> {
 
     /// Chunks of at most about `cap` bytes (at least 16).
     pub fn with_cap(reader: R, cap: usize) -> Chunks<R> {
-        Chunks { reader, buf: Vec::new(), scanned: 0, offset: 0, line: 1, cap: cap.max(16), eof: false }
+        Chunks {
+            reader,
+            buf: Vec::new(),
+            scanned: 0,
+            offset: 0,
+            line: 1,
+            cap: cap.max(16),
+            eof: false,
+        }
     }
 
     /// The end of the first paragraph in `buf`: just past a blank line.
@@ -65,9 +77,14 @@ impl<R: Read> Chunks<R> {
         let mut from = self.scanned;
         while let Some(nl) = memchr::memchr(b'\n', &buf[from..]) {
             let line_start = from + nl + 1;
-            let Some(next_nl) = memchr::memchr(b'\n', &buf[line_start..]) else { break };
+            let Some(next_nl) = memchr::memchr(b'\n', &buf[line_start..]) else {
+                break;
+            };
             let next_end = line_start + next_nl + 1;
-            if buf[line_start..next_end].iter().all(u8::is_ascii_whitespace) {
+            if buf[line_start..next_end]
+                .iter()
+                .all(u8::is_ascii_whitespace)
+            {
                 return Some(next_end);
             }
             from = line_start;
@@ -87,7 +104,11 @@ impl<R: Read> Chunks<R> {
                 while at > 1 && (window[at - 1] & 0xC0) == 0x80 {
                     at -= 1;
                 }
-                if at > 1 && window[at - 1] >= 0xC0 { at - 1 } else { window.len() }
+                if at > 1 && window[at - 1] >= 0xC0 {
+                    at - 1
+                } else {
+                    window.len()
+                }
             }
         }
     }
@@ -116,14 +137,19 @@ impl<R: Read> Chunks<R> {
         let bytes = std::mem::replace(&mut self.buf, rest);
         self.scanned = 0;
         let (text, problems) = decode(bytes, self.offset, self.line);
-        let chunk = Chunk { offset: self.offset, line: self.line, problems, text };
+        let chunk = Chunk {
+            offset: self.offset,
+            line: self.line,
+            problems,
+            text,
+        };
         self.offset += at as u64;
         self.line += memchr::memchr_iter(b'\n', chunk.text.as_bytes()).count() as u64;
         chunk
     }
 }
 
-/// UTF-8 text from bytes, each invalid byte replaced by a space and reported.
+/// UTF-8 text from bytes, each invalid byte replaced by SUB and reported.
 fn decode(mut bytes: Vec<u8>, offset: u64, line: u64) -> (String, Vec<Error>) {
     let mut problems = Vec::new();
     let mut from = 0;
@@ -136,16 +162,20 @@ fn decode(mut bytes: Vec<u8>, offset: u64, line: u64) -> (String, Vec<Error>) {
                 let before = &bytes[..at];
                 let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
                 let lines = memchr::memchr_iter(b'\n', before).count() as u64;
-                let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u64 + 1;
+                let column = String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count() as u64
+                    + 1;
                 let location = Location::at(line + lines, column, offset + at as u64);
                 problems.push(Error::new(ErrorKind::InvalidUtf8 { len }, location));
-                bytes[at..at + len].fill(b' ');
+                bytes[at..at + len].fill(SUB);
                 from = at + len;
             }
         }
     }
     // Every invalid byte was replaced by ASCII, so this cannot fail.
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (text, problems)
 }
 
@@ -187,8 +217,18 @@ mod tests {
     #[test]
     fn splits_at_blank_lines_with_offsets_and_lines() {
         let c = chunks(b"one\ntwo\n\nthree\n \nfour", 1 << 20);
-        let got: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.offset, c.line)).collect();
-        assert_eq!(got, vec![("one\ntwo\n\n", 0, 1), ("three\n \n", 9, 4), ("four", 17, 6)]);
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| (c.text.as_str(), c.offset, c.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("one\ntwo\n\n", 0, 1),
+                ("three\n \n", 9, 4),
+                ("four", 17, 6)
+            ]
+        );
     }
 
     #[test]
@@ -196,7 +236,10 @@ mod tests {
         let c = chunks(b"aaaa bbbb cccc dddd eeee ffff", 16);
         assert_eq!(c[0].text, "aaaa bbbb cccc ");
         assert_eq!(c[1].offset, 15);
-        assert_eq!(c.iter().map(|c| c.text.as_str()).collect::<String>(), "aaaa bbbb cccc dddd eeee ffff");
+        assert_eq!(
+            c.iter().map(|c| c.text.as_str()).collect::<String>(),
+            "aaaa bbbb cccc dddd eeee ffff"
+        );
     }
 
     #[test]
@@ -210,10 +253,13 @@ mod tests {
     #[test]
     fn invalid_utf8_is_reported_and_replaced_in_place() {
         let c = chunks(b"ok $1\nbad \xff\xfe $2\n", 1 << 20);
-        assert_eq!(c[0].text, "ok $1\nbad    $2\n");
+        assert_eq!(c[0].text, "ok $1\nbad \u{1a}\u{1a} $2\n");
         assert_eq!(c[0].problems.len(), 2);
         let loc = c[0].problems[0].location();
-        assert_eq!((loc.line(), loc.column(), loc.byte()), (Some(2), Some(5), Some(10)));
+        assert_eq!(
+            (loc.line(), loc.column(), loc.byte()),
+            (Some(2), Some(5), Some(10))
+        );
     }
 
     #[test]

@@ -54,7 +54,12 @@ impl Report {
     /// A report with the embedded rates, no date (the table's last day) and
     /// a 1% tolerance.
     pub fn new() -> Report {
-        Report { extractor: Extractor::new(), rates: None, date: None, tolerance: Tolerance::default() }
+        Report {
+            extractor: Extractor::new(),
+            rates: None,
+            date: None,
+            tolerance: Tolerance::default(),
+        }
     }
 
     /// Reads amounts with `extractor`.
@@ -149,7 +154,12 @@ impl Report {
         Ok(())
     }
 
-    fn analyse(&self, chunk: &Chunk, next_pair: &mut u64, mut on_error: impl FnMut(Error)) -> Vec<Analysed> {
+    fn analyse(
+        &self,
+        chunk: &Chunk,
+        next_pair: &mut u64,
+        mut on_error: impl FnMut(Error),
+    ) -> Vec<Analysed> {
         let text = chunk.text.as_str();
         let mut mentions = Vec::new();
         for m in self.extractor.mentions(text) {
@@ -163,7 +173,8 @@ impl Report {
         let mut out: Vec<Analysed> = mentions
             .into_iter()
             .map(|m| {
-                line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.span.start]).count() as u64;
+                line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.span.start]).count()
+                    as u64;
                 counted = m.span.start;
                 Analysed {
                     line,
@@ -182,7 +193,13 @@ impl Report {
             *next_pair += 1;
             out[p.figure].pair = Some(id);
             for c in p.conversions {
-                let verdict = audit(&found[p.figure], &found[c], self.table(), self.date, self.tolerance);
+                let verdict = audit(
+                    &found[p.figure],
+                    &found[c],
+                    self.table(),
+                    self.date,
+                    self.tolerance,
+                );
                 out[c].role = Role::Conversion;
                 out[c].pair = Some(id);
                 out[c].audit = Some((p.figure, verdict));
@@ -265,7 +282,15 @@ mod tests {
         let mut errors = Vec::new();
         Report::new()
             .date("2025-04-11".parse().unwrap())
-            .run(input, "in.txt", |r| Ok(rows.push(r)), |e| errors.push(e.to_string()))
+            .run(
+                input,
+                "in.txt",
+                |r| {
+                    let _: () = rows.push(r);
+                    Ok(())
+                },
+                |e| errors.push(e.to_string()),
+            )
             .unwrap();
         (rows, errors)
     }
@@ -279,8 +304,14 @@ mod tests {
         for r in &rows {
             assert_eq!(&input[r.start as usize..r.end as usize], r.text);
         }
-        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 4, 4]);
-        assert_eq!((rows[1].pair, rows[2].pair, rows[2].role), (Some(1), Some(1), "conversion"));
+        assert_eq!(
+            rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![1, 4, 4]
+        );
+        assert_eq!(
+            (rows[1].pair, rows[2].pair, rows[2].role),
+            (Some(1), Some(1), "conversion")
+        );
         assert_eq!(rows[2].verdict, Some("consistent"));
     }
 
@@ -289,7 +320,11 @@ mod tests {
         let (rows, errors) = rows(b"\xff $5 and \n\n\xfe EUR 7");
         assert_eq!(rows.len(), 2);
         assert_eq!(errors.len(), 2);
-        assert!(errors[1].starts_with("in.txt:3:1: byte 11: invalid UTF-8"), "{}", errors[1]);
+        assert!(
+            errors[1].starts_with("in.txt:3:1: byte 11: invalid UTF-8"),
+            "{}",
+            errors[1]
+        );
     }
 
     #[test]
@@ -297,6 +332,10 @@ mod tests {
         let (rows, errors) = rows(b"$1\n\nnow $99999999999999999999999999999 trillion, then $2");
         assert_eq!(rows.len(), 2);
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("in.txt:3:5: byte 8: "), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("in.txt:3:5: byte 8: "),
+            "{}",
+            errors[0]
+        );
     }
 }

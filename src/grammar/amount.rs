@@ -93,18 +93,48 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
     if let Ok((rest, d)) = digits(i) {
         let numeral = Numeral::Digits(d);
         if let Ok((rest, s)) = alt((scale, letter)).parse(rest) {
-            return Ok((rest, Quantity { numeral, scale: Some(s) }));
+            return Ok((
+                rest,
+                Quantity {
+                    numeral,
+                    scale: Some(s),
+                },
+            ));
         }
         if let Ok((rest, s)) = ws(rest).and_then(|(r, _)| scale(r)) {
-            return Ok((rest, Quantity { numeral, scale: Some(s) }));
+            return Ok((
+                rest,
+                Quantity {
+                    numeral,
+                    scale: Some(s),
+                },
+            ));
         }
-        return Ok((rest, Quantity { numeral, scale: None }));
+        return Ok((
+            rest,
+            Quantity {
+                numeral,
+                scale: None,
+            },
+        ));
     }
     let (rest, w) = words(i)?;
     let numeral = Numeral::Words(w);
     match ws(rest).and_then(|(r, _)| scale(r)) {
-        Ok((rest, s)) => Ok((rest, Quantity { numeral, scale: Some(s) })),
-        Err(_) => Ok((rest, Quantity { numeral, scale: None })),
+        Ok((rest, s)) => Ok((
+            rest,
+            Quantity {
+                numeral,
+                scale: Some(s),
+            },
+        )),
+        Err(_) => Ok((
+            rest,
+            Quantity {
+                numeral,
+                scale: None,
+            },
+        )),
     }
 }
 
@@ -134,7 +164,11 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         Ok((rest, cur)) => (ws0(rest).map_or(rest, |(r, _)| r), Some(cur)),
         Err(_) => (i, None),
     };
-    let (i, negative_after) = if prefix.is_some() { opt_sign(i) } else { (i, false) };
+    let (i, negative_after) = if prefix.is_some() {
+        opt_sign(i)
+    } else {
+        (i, false)
+    };
     let (rest, quantity) = quantity(i)?;
     let suffix = after_quantity(rest).filter(|(after, cur)| match prefix {
         Some(p) => cur.compatible(&p) && !leads_next(after),
@@ -144,7 +178,12 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         Some((rest, cur)) => (rest, Some(cur)),
         None => (rest, None),
     };
-    let side = Side { negative: negative_before || negative_after, prefix, quantity, suffix };
+    let side = Side {
+        negative: negative_before || negative_after,
+        prefix,
+        quantity,
+        suffix,
+    };
     if quantity.is_article() && quantity.scale.is_none() && suffix.is_none() {
         return fail(i); // "a" or "half" alone is no number
     }
@@ -170,18 +209,25 @@ fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
         return suffix(r, false).ok();
     }
     let r = rest.strip_prefix('-')?;
-    suffix(r, false).ok().filter(|(_, cur)| cur.raw.chars().all(char::is_alphabetic))
+    suffix(r, false)
+        .ok()
+        .filter(|(_, cur)| cur.raw.chars().all(char::is_alphabetic))
 }
 
 // connector = "-" | "–" | "—" | ws "to" ws | ws "and" ws
 fn connector(i: &str, and_ok: bool) -> IResult<'_, &str> {
-    let spaced = |w: &'static str| move |i| {
-        let (i, _) = ws(i)?;
-        let (i, t) = tag_no_case(w).parse(i)?;
-        let (i, _) = ws(i)?;
-        Ok((i, t))
+    let spaced = |w: &'static str| {
+        move |i| {
+            let (i, _) = ws(i)?;
+            let (i, t) = tag_no_case(w).parse(i)?;
+            let (i, _) = ws(i)?;
+            Ok((i, t))
+        }
     };
-    if let Ok(ok) = (ws0, alt((tag("-"), tag("–"), tag("—"))), ws0).map(|(_, t, _)| t).parse(i) {
+    if let Ok(ok) = (ws0, alt((tag("-"), tag("–"), tag("—"))), ws0)
+        .map(|(_, t, _)| t)
+        .parse(i)
+    {
         return Ok(ok);
     }
     if let Ok(ok) = spaced("to")(i) {
@@ -219,10 +265,11 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
         Ok((r, _)) => (r, true),
         Err(_) => (i, false),
     };
-    let (after_and, and) = match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), ws).parse(after_ws) {
-        Ok((r, _)) if spaced => (r, true),
-        _ => (after_ws, false),
-    };
+    let (after_and, and) =
+        match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), ws).parse(after_ws) {
+            Ok((r, _)) if spaced => (r, true),
+            _ => (after_ws, false),
+        };
     let (rest, q) = quantity(after_and).ok()?;
     if let Some((rest, cur)) = after_quantity(rest).filter(|(_, cur)| cur.is_minor()) {
         return (spaced && small(&q)).then_some((rest, Cents::Minor(q, cur)));
@@ -240,30 +287,51 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
 pub(crate) fn mention(i: &str, and_ok: bool) -> IResult<'_, Parsed<'_>> {
     let (rest, first) = side(i)?;
     if let Ok((after, second)) = connector(rest, and_ok).and_then(|(r, _)| side(r)) {
-        let compatible = first.currencies().all(|a| second.currencies().all(|b| a.compatible(b)));
+        let compatible = first
+            .currencies()
+            .all(|a| second.currencies().all(|b| a.compatible(b)));
         let some_currency = first.has_currency() || second.has_currency();
         let joined = !second.negative && (first.has_currency() || !first.quantity.is_year());
         if compatible && some_currency && joined {
-            return Ok((after, Parsed { first, second: Some(second), cents: None }));
+            return Ok((
+                after,
+                Parsed {
+                    first,
+                    second: Some(second),
+                    cents: None,
+                },
+            ));
         }
     }
     if !first.has_currency() {
         return fail(i);
     }
     let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_minor());
-    if whole {
-        if let Some((after, c)) = cents(rest, &first) {
-            return Ok((after, Parsed { first, second: None, cents: Some(c) }));
-        }
+    if whole && let Some((after, c)) = cents(rest, &first) {
+        return Ok((
+            after,
+            Parsed {
+                first,
+                second: None,
+                cents: Some(c),
+            },
+        ));
     }
-    Ok((rest, Parsed { first, second: None, cents: None }))
+    Ok((
+        rest,
+        Parsed {
+            first,
+            second: None,
+            cents: None,
+        },
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn raw<'a>(i: &'a str, and_ok: bool) -> (&'a str, &'a str) {
+    fn raw(i: &str, and_ok: bool) -> (&str, &str) {
         let (rest, _) = mention(i, and_ok).unwrap();
         (&i[..i.len() - rest.len()], rest)
     }
@@ -277,17 +345,27 @@ mod tests {
         let (rest, q) = quantity("10K").unwrap();
         assert_eq!((rest, q.scale), ("", Some(Scale::THOUSAND)));
         let (rest, q) = quantity("5 m away").unwrap();
-        assert_eq!((rest, q.scale), (" m away", None), "a spaced letter is no scale");
+        assert_eq!(
+            (rest, q.scale),
+            (" m away", None),
+            "a spaced letter is no scale"
+        );
         let (rest, q) = quantity("twenty-one million euros").unwrap();
         assert_eq!((rest, q.scale), (" euros", Some(Scale::MILLION)));
     }
 
     #[test]
     fn prefixed_and_suffixed() {
-        assert_eq!(raw("€21 billion ($24 billion)", false), ("€21 billion", " ($24 billion)"));
+        assert_eq!(
+            raw("€21 billion ($24 billion)", false),
+            ("€21 billion", " ($24 billion)")
+        );
         assert_eq!(raw("USD34.6 million", false), ("USD34.6 million", ""));
         assert_eq!(raw("Rs 500 crore", false), ("Rs 500 crore", ""));
-        assert_eq!(raw("125 million australian dollars of", false), ("125 million australian dollars", " of"));
+        assert_eq!(
+            raw("125 million australian dollars of", false),
+            ("125 million australian dollars", " of")
+        );
         assert_eq!(raw("24 USD.", false), ("24 USD", "."));
         assert_eq!(raw("£1.3bn", false), ("£1.3bn", ""));
     }
@@ -319,9 +397,18 @@ mod tests {
     #[test]
     fn ranges() {
         assert_eq!(raw("$20-25 billion in", false), ("$20-25 billion", " in"));
-        assert_eq!(raw("$20 billion to $25 billion", false), ("$20 billion to $25 billion", ""));
-        assert_eq!(raw("€10 and €12 billion", true), ("€10 and €12 billion", ""));
-        assert_eq!(raw("€10 and €12 billion", false), ("€10", " and €12 billion"));
+        assert_eq!(
+            raw("$20 billion to $25 billion", false),
+            ("$20 billion to $25 billion", "")
+        );
+        assert_eq!(
+            raw("€10 and €12 billion", true),
+            ("€10 and €12 billion", "")
+        );
+        assert_eq!(
+            raw("€10 and €12 billion", false),
+            ("€10", " and €12 billion")
+        );
         assert_eq!(raw("10-20 dollars", false), ("10-20 dollars", ""));
     }
 
@@ -341,7 +428,10 @@ mod tests {
 
     #[test]
     fn words_need_a_currency_or_scale() {
-        assert_eq!(raw("twenty-one billion euros", false), ("twenty-one billion euros", ""));
+        assert_eq!(
+            raw("twenty-one billion euros", false),
+            ("twenty-one billion euros", "")
+        );
         assert_eq!(raw("a million dollars", false), ("a million dollars", ""));
         assert_eq!(raw("ten bucks", false), ("ten bucks", ""));
         assert!(mention("a quarter of the budget", false).is_err());
@@ -354,13 +444,19 @@ mod tests {
 
     #[test]
     fn cents_tails() {
-        assert_eq!(raw("5 dollars and 30 cents", false), ("5 dollars and 30 cents", ""));
+        assert_eq!(
+            raw("5 dollars and 30 cents", false),
+            ("5 dollars and 30 cents", "")
+        );
         assert_eq!(raw("$20 and 43c", false), ("$20 and 43c", ""));
         assert_eq!(raw("3 GBP 1 pence", false), ("3 GBP 1 pence", ""));
         assert_eq!(raw("17 USD 25.", false), ("17 USD 25", "."));
         assert_eq!(raw("15 dollars and 50", false), ("15 dollars and 50", ""));
         assert_eq!(raw("$4.25 and 32 is", false), ("$4.25", " and 32 is"));
-        assert_eq!(raw("50 dollars 20 years", false), ("50 dollars", " 20 years"));
+        assert_eq!(
+            raw("50 dollars 20 years", false),
+            ("50 dollars", " 20 years")
+        );
     }
 
     #[test]

@@ -37,7 +37,9 @@ impl Cur<'_> {
 
     /// True when both can name the same currency (`$` and `AUD`).
     pub fn compatible(&self, other: &Cur<'_>) -> bool {
-        self.candidates().iter().any(|c| other.candidates().contains(c))
+        self.candidates()
+            .iter()
+            .any(|c| other.candidates().contains(c))
     }
 }
 
@@ -54,7 +56,9 @@ fn is_ascii_letter(c: Option<char>) -> bool {
 
 // code = 3 * letter, all capitals or all small, an ISO 4217 code, not inside a word
 pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
-    let Some(head) = i.get(..3) else { return fail(i) };
+    let Some(head) = i.get(..3) else {
+        return fail(i);
+    };
     let rest = &i[3..];
     let upper = head.bytes().all(|b| b.is_ascii_uppercase());
     let lower = head.bytes().all(|b| b.is_ascii_lowercase());
@@ -76,7 +80,14 @@ fn code_dollar(i: &str, before_number: bool) -> IResult<'_, Cur<'_>> {
     let (rest, c) = code(i, before_number)?;
     let rest = rest.strip_prefix('$').unwrap_or(rest);
     let raw = &i[..i.len() - rest.len()];
-    Ok((rest, Cur { raw, what: CurRef::Code(c), scale: None }))
+    Ok((
+        rest,
+        Cur {
+            raw,
+            what: CurRef::Code(c),
+            scale: None,
+        },
+    ))
 }
 
 // scaled = ("k" | "M") (code | symbol)      (* MEUR, kEUR, M€, k€ *)
@@ -85,7 +96,9 @@ fn scaled(i: &str, before_number: bool) -> IResult<'_, Cur<'_>> {
         return fail(i);
     };
     let after = &i[first.len_utf8()..];
-    let Ok((_, scale)) = letter(&i[..first.len_utf8()]) else { return fail(i) };
+    let Ok((_, scale)) = letter(&i[..first.len_utf8()]) else {
+        return fail(i);
+    };
     let (rest, mut cur) = match code_dollar(after, before_number) {
         Ok(ok) if after.starts_with(|c: char| c.is_ascii_uppercase()) => ok,
         _ => symbol(after)?,
@@ -99,7 +112,11 @@ fn scaled(i: &str, before_number: bool) -> IResult<'_, Cur<'_>> {
 pub(crate) fn symbol(i: &str) -> IResult<'_, Cur<'_>> {
     match TABLE.symbol_at(i) {
         Some((len, id)) => {
-            let cur = Cur { raw: &i[..len], what: CurRef::Form(id), scale: None };
+            let cur = Cur {
+                raw: &i[..len],
+                what: CurRef::Form(id),
+                scale: None,
+            };
             Ok((&i[len..], cur))
         }
         None => fail(i),
@@ -109,26 +126,45 @@ pub(crate) fn symbol(i: &str) -> IResult<'_, Cur<'_>> {
 // name = the longest name or lettered symbol of the table, not inside a word
 //        (dollars, Swiss francs, kr, Rs., zł, cents)
 pub(crate) fn name(i: &str) -> IResult<'_, Cur<'_>> {
-    let Some((len, id)) = TABLE.name_at(i) else { return fail(i) };
+    let Some((len, id)) = TABLE.name_at(i) else {
+        return fail(i);
+    };
     let (raw, rest) = i.split_at(len);
     let ends_in_letter = raw.chars().last().is_some_and(char::is_alphabetic);
     if ends_in_letter && rest.chars().next().is_some_and(char::is_alphabetic) {
         return fail(i);
     }
-    Ok((rest, Cur { raw, what: CurRef::Form(id), scale: None }))
+    Ok((
+        rest,
+        Cur {
+            raw,
+            what: CurRef::Form(id),
+            scale: None,
+        },
+    ))
 }
 
-/// `us $ 10`, `hk $`: a dollar prefix split by a space, as tokenised text has it.
+/// `us $ 10`, `hk $`: a dollar prefix split by a space, as tokenised text
+/// has it. One letter is too little (`A $5 fee` is no Australian dollar).
 fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
-    let letters = i.find(|c: char| !(c.is_ascii_alphabetic() || c == '.')).unwrap_or(i.len());
-    if !(1..=4).contains(&letters) || !i[letters..].starts_with(" $") {
+    let letters = i
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
+        .unwrap_or(i.len());
+    if !(2..=4).contains(&letters) || !i[letters..].starts_with(" $") {
         return fail(i);
     }
     let joined = format!("{}$", &i[..letters]);
     match TABLE.name_at(&joined) {
         Some((len, id)) if len == joined.len() => {
             let end = letters + 2;
-            Ok((&i[end..], Cur { raw: &i[..end], what: CurRef::Form(id), scale: None }))
+            Ok((
+                &i[end..],
+                Cur {
+                    raw: &i[..end],
+                    what: CurRef::Form(id),
+                    scale: None,
+                },
+            ))
         }
         _ => fail(i),
     }
@@ -151,8 +187,12 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
     // Minor units and slang never lead a number ("the quarter 2 results"),
     // and a one-letter symbol leads only digits glued to it (R50, not F-16).
     match name(i) {
-        Ok((rest, cur)) if cur.is_minor() => fail(i),
-        Ok((rest, cur)) if cur.raw.chars().count() == 1 && !rest.starts_with(|c: char| c.is_ascii_digit()) => fail(i),
+        Ok((_, cur)) if cur.is_minor() => fail(i),
+        Ok((rest, cur))
+            if cur.raw.chars().count() == 1 && !rest.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            fail(i)
+        }
         Ok(ok) => Ok(ok),
         Err(e) => Err(e),
     }
@@ -200,7 +240,10 @@ mod tests {
 
     #[test]
     fn codes_before_and_after() {
-        assert_eq!(code("USD 24", true).map(|(r, c)| (r, c.as_str().to_string())), Ok((" 24", "USD".into())));
+        assert_eq!(
+            code("USD 24", true).map(|(r, c)| (r, c.as_str().to_string())),
+            Ok((" 24", "USD".into()))
+        );
         assert_eq!(code("EUR21bn", true).unwrap().0, "21bn");
         assert!(code("CNN 24", true).is_err());
         assert!(code("USDA", true).is_err());
@@ -224,9 +267,15 @@ mod tests {
     #[test]
     fn scaled_codes_and_symbols() {
         let (rest, cur) = prefix("MAUD 60").unwrap();
-        assert_eq!((rest, cur.raw, cur.scale), (" 60", "MAUD", Some(Scale::MILLION)));
+        assert_eq!(
+            (rest, cur.raw, cur.scale),
+            (" 60", "MAUD", Some(Scale::MILLION))
+        );
         let (rest, cur) = suffix("M€ in", false).unwrap();
-        assert_eq!((rest, cur.raw, cur.scale), (" in", "M€", Some(Scale::MILLION)));
+        assert_eq!(
+            (rest, cur.raw, cur.scale),
+            (" in", "M€", Some(Scale::MILLION))
+        );
         let (_, cur) = suffix("MEUR", false).unwrap();
         assert_eq!(cur.candidates(), &[Currency::EUR]);
     }
@@ -239,6 +288,7 @@ mod tests {
         assert_eq!((rest, cur.raw), ("21bn", "€"));
         let (rest, cur) = prefix("hk $ 10.05").unwrap();
         assert_eq!((rest, cur.raw), (" 10.05", "hk $"));
+        assert!(spaced_dollar("A $5 fee").is_err());
     }
 
     #[test]

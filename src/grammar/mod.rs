@@ -35,13 +35,18 @@ pub(crate) type IResult<'a, T> = nom::IResult<&'a str, T>;
 
 /// Spaces that may sit inside an amount: ASCII, no-break and thin spaces.
 pub(crate) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}')
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}'
+    )
 }
 
 // ws = space+ (holding at most one line break)
 pub(crate) fn ws(i: &str) -> IResult<'_, &str> {
-    verify(take_while1(is_space), |s: &str| s.bytes().filter(|&b| b == b'\n').count() <= 1)
-        .parse(i)
+    verify(take_while1(is_space), |s: &str| {
+        s.bytes().filter(|&b| b == b'\n').count() <= 1
+    })
+    .parse(i)
 }
 
 /// Optional whitespace, as `ws`.
@@ -59,7 +64,10 @@ pub(crate) fn at_word_end(rest: &str) -> bool {
 
 /// A recoverable failure at `i`, for hand-written rules.
 pub(crate) fn fail<T>(i: &str) -> IResult<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 #[cfg(test)]

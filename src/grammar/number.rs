@@ -35,7 +35,12 @@ impl Digits<'_> {
 
     /// The same digits read with the point as a group separator.
     pub fn as_grouped(&self) -> Digits<'_> {
-        Digits { int: self.int, frac: "", group: Some('.'), decimal: None }
+        Digits {
+            int: self.int,
+            frac: "",
+            group: Some('.'),
+            decimal: None,
+        }
     }
 
     /// True for a plain integer of at most `n` digits (no grouping, no fraction).
@@ -62,7 +67,13 @@ fn group(sep: char) -> impl Fn(&str) -> IResult<'_, &str> {
 
 // indian = ("," digit digit)+ "," digits3        (* 1,00,00,000 *)
 fn indian(i: &str) -> IResult<'_, &str> {
-    let two = preceded(ch(','), terminated(take_while_m_n(2, 2, is_digit), not(peek(take_while1(is_digit)))));
+    let two = preceded(
+        ch(','),
+        terminated(
+            take_while_m_n(2, 2, is_digit),
+            not(peek(take_while1(is_digit))),
+        ),
+    );
     recognize((many1(two), preceded(ch(','), digits3))).parse(i)
 }
 
@@ -72,10 +83,10 @@ const GROUP_SEPARATORS: [char; 8] = [',', '.', ' ', '\u{a0}', '\u{202f}', '\u{20
 // grouped = digit{1,3} group(sep) for one separator sep
 fn grouped(i: &str) -> IResult<'_, (&str, char)> {
     let (rest, lead) = digit1(i)?;
-    if lead.len() <= 2 {
-        if let Ok((rest, _)) = indian(rest) {
-            return Ok((rest, (&i[..i.len() - rest.len()], ',')));
-        }
+    if lead.len() <= 2
+        && let Ok((rest, _)) = indian(rest)
+    {
+        return Ok((rest, (&i[..i.len() - rest.len()], ',')));
     }
     if lead.len() > 3 {
         return fail(i);
@@ -106,7 +117,15 @@ fn fraction(allowed: &'static str) -> impl Fn(&str) -> IResult<'_, (char, &str)>
 // digits = "." digit+ | grouped [fraction] | digit+ [fraction] [",-" | ".-"]
 pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
     if let Ok((rest, (_, frac))) = fraction(".")(i) {
-        return finish(rest, Digits { int: "", frac, group: None, decimal: Some('.') });
+        return finish(
+            rest,
+            Digits {
+                int: "",
+                frac,
+                group: None,
+                decimal: Some('.'),
+            },
+        );
     }
     if let Ok((rest, (int, sep))) = grouped(i) {
         let allowed = match sep {
@@ -119,7 +138,15 @@ pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
             Err(_) => (rest, None),
         };
         let (decimal, frac) = frac.map_or((None, ""), |(d, f)| (Some(d), f));
-        return finish(rest, Digits { int, frac, group: Some(sep), decimal });
+        return finish(
+            rest,
+            Digits {
+                int,
+                frac,
+                group: Some(sep),
+                decimal,
+            },
+        );
     }
     let (rest, int) = digit1(i)?;
     let (rest, decimal, frac) = match fraction(".,")(rest) {
@@ -129,17 +156,25 @@ pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
         Ok((rest, (d, frac))) => (rest, Some(d), frac),
         Err(_) => (rest, None, ""),
     };
-    finish(rest, Digits { int, frac, group: None, decimal })
+    finish(
+        rest,
+        Digits {
+            int,
+            frac,
+            group: None,
+            decimal,
+        },
+    )
 }
 
 /// Refuses numbers that run on into more digits (`15.08.2017`, `1.2.3`) and
 /// swallows a price's trailing dash (`12,-`).
 fn finish<'a>(rest: &'a str, d: Digits<'a>) -> IResult<'a, Digits<'a>> {
     let mut chars = rest.chars();
-    if let (Some('.' | ','), Some(c)) = (chars.next(), chars.next()) {
-        if c.is_ascii_digit() {
-            return fail(rest);
-        }
+    if let (Some('.' | ','), Some(c)) = (chars.next(), chars.next())
+        && c.is_ascii_digit()
+    {
+        return fail(rest);
     }
     if d.frac.is_empty() {
         if let Ok((after, _)) = tag::<_, _, nom::error::Error<&str>>(",-").parse(rest) {
@@ -156,13 +191,26 @@ fn finish<'a>(rest: &'a str, d: Digits<'a>) -> IResult<'a, Digits<'a>> {
 mod tests {
     use super::*;
 
-    fn d<'a>(int: &'a str, frac: &'a str, group: Option<char>, decimal: Option<char>) -> Digits<'a> {
-        Digits { int, frac, group, decimal }
+    fn d<'a>(
+        int: &'a str,
+        frac: &'a str,
+        group: Option<char>,
+        decimal: Option<char>,
+    ) -> Digits<'a> {
+        Digits {
+            int,
+            frac,
+            group,
+            decimal,
+        }
     }
 
     #[test]
     fn plain_and_decimal_point() {
-        assert_eq!(digits("21 billion"), Ok((" billion", d("21", "", None, None))));
+        assert_eq!(
+            digits("21 billion"),
+            Ok((" billion", d("21", "", None, None)))
+        );
         assert_eq!(digits("2.5bn"), Ok(("bn", d("2", "5", None, Some('.')))));
         assert_eq!(digits(".5 x"), Ok((" x", d("", "5", None, Some('.')))));
     }
@@ -173,7 +221,10 @@ mod tests {
             digits("1,234,567.89 USD"),
             Ok((" USD", d("1,234,567", "89", Some(','), Some('.'))))
         );
-        assert_eq!(digits("300,000 ,"), Ok((" ,", d("300,000", "", Some(','), None))));
+        assert_eq!(
+            digits("300,000 ,"),
+            Ok((" ,", d("300,000", "", Some(','), None)))
+        );
     }
 
     #[test]
@@ -182,8 +233,14 @@ mod tests {
             digits("1.234.567,89 €"),
             Ok((" €", d("1.234.567", "89", Some('.'), Some(','))))
         );
-        assert_eq!(digits("1.550.000"), Ok(("", d("1.550.000", "", Some('.'), None))));
-        assert_eq!(digits("9.990,00 €"), Ok((" €", d("9.990", "00", Some('.'), Some(',')))));
+        assert_eq!(
+            digits("1.550.000"),
+            Ok(("", d("1.550.000", "", Some('.'), None)))
+        );
+        assert_eq!(
+            digits("9.990,00 €"),
+            Ok((" €", d("9.990", "00", Some('.'), Some(','))))
+        );
     }
 
     #[test]
@@ -200,19 +257,34 @@ mod tests {
             digits("1 234 567,89 €"),
             Ok((" €", d("1 234 567", "89", Some(' '), Some(','))))
         );
-        assert_eq!(digits("15\u{a0}130 Р"), Ok((" Р", d("15\u{a0}130", "", Some('\u{a0}'), None))));
-        assert_eq!(digits("1\u{2009}000"), Ok(("", d("1\u{2009}000", "", Some('\u{2009}'), None))));
+        assert_eq!(
+            digits("15\u{a0}130 Р"),
+            Ok((" Р", d("15\u{a0}130", "", Some('\u{a0}'), None)))
+        );
+        assert_eq!(
+            digits("1\u{2009}000"),
+            Ok(("", d("1\u{2009}000", "", Some('\u{2009}'), None)))
+        );
     }
 
     #[test]
     fn apostrophe_grouping() {
-        assert_eq!(digits("1'049.95"), Ok(("", d("1'049", "95", Some('\''), Some('.')))));
-        assert_eq!(digits("1'049,95"), Ok(("", d("1'049", "95", Some('\''), Some(',')))));
+        assert_eq!(
+            digits("1'049.95"),
+            Ok(("", d("1'049", "95", Some('\''), Some('.'))))
+        );
+        assert_eq!(
+            digits("1'049,95"),
+            Ok(("", d("1'049", "95", Some('\''), Some(','))))
+        );
     }
 
     #[test]
     fn indian_grouping() {
-        assert_eq!(digits("1,00,00,000 rupees"), Ok((" rupees", d("1,00,00,000", "", Some(','), None))));
+        assert_eq!(
+            digits("1,00,00,000 rupees"),
+            Ok((" rupees", d("1,00,00,000", "", Some(','), None)))
+        );
         assert_eq!(
             digits("12,34,567.89"),
             Ok(("", d("12,34,567", "89", Some(','), Some('.'))))
@@ -221,7 +293,10 @@ mod tests {
 
     #[test]
     fn decimal_comma_without_grouping() {
-        assert_eq!(digits("205,68 €"), Ok((" €", d("205", "68", None, Some(',')))));
+        assert_eq!(
+            digits("205,68 €"),
+            Ok((" €", d("205", "68", None, Some(','))))
+        );
         assert!(digits("1,2345").is_err());
     }
 

@@ -75,11 +75,17 @@ pub(crate) fn lead(before: &str) -> Option<(Lead, usize)> {
     }
     let bytes = trimmed.as_bytes();
     for &(phrase, lead) in PHRASES {
-        let Some(start) = bytes.len().checked_sub(phrase.len()) else { continue };
+        let Some(start) = bytes.len().checked_sub(phrase.len()) else {
+            continue;
+        };
         if !bytes[start..].eq_ignore_ascii_case(phrase.as_bytes()) {
             continue;
         }
-        let boundary = start == 0 || !trimmed[..start].chars().last().is_some_and(char::is_alphanumeric);
+        let boundary = start == 0
+            || !trimmed[..start]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric);
         if boundary || phrase == "~" {
             return Some((lead, start));
         }
@@ -96,13 +102,31 @@ mod tests {
 
     #[test]
     fn qualifiers() {
-        assert_eq!(lead("contributed about "), Some((Lead::Qualifier(Qualifier::About), 12)));
+        assert_eq!(
+            lead("contributed about "),
+            Some((Lead::Qualifier(Qualifier::About), 12))
+        );
         assert_eq!(lead("Over "), Some((Lead::Qualifier(Qualifier::Over), 0)));
-        assert_eq!(lead("no more than "), Some((Lead::Qualifier(Qualifier::UpTo), 0)));
-        assert_eq!(lead("more than "), Some((Lead::Qualifier(Qualifier::Over), 0)));
-        assert_eq!(lead("is up to "), Some((Lead::Qualifier(Qualifier::UpTo), 3)));
-        assert_eq!(lead("at least "), Some((Lead::Qualifier(Qualifier::AtLeast), 0)));
-        assert_eq!(lead("just under "), Some((Lead::Qualifier(Qualifier::Nearly), 0)));
+        assert_eq!(
+            lead("no more than "),
+            Some((Lead::Qualifier(Qualifier::UpTo), 0))
+        );
+        assert_eq!(
+            lead("more than "),
+            Some((Lead::Qualifier(Qualifier::Over), 0))
+        );
+        assert_eq!(
+            lead("is up to "),
+            Some((Lead::Qualifier(Qualifier::UpTo), 3))
+        );
+        assert_eq!(
+            lead("at least "),
+            Some((Lead::Qualifier(Qualifier::AtLeast), 0))
+        );
+        assert_eq!(
+            lead("just under "),
+            Some((Lead::Qualifier(Qualifier::Nearly), 0))
+        );
         assert_eq!(lead("under "), Some((Lead::Qualifier(Qualifier::Under), 0)));
         assert_eq!(lead("~"), Some((Lead::Qualifier(Qualifier::About), 0)));
     }

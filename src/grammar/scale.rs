@@ -6,12 +6,6 @@ use super::{IResult, at_word_end, fail};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Scale(pub u32);
 
-impl Scale {
-    pub const THOUSAND: Scale = Scale(3);
-    pub const MILLION: Scale = Scale(6);
-    pub const BILLION: Scale = Scale(9);
-}
-
 /// Scale words, longest first within each shared prefix so that the first
 /// match is the longest. Matched ignoring case.
 const WORDS: &[(&str, u32)] = &[
@@ -74,6 +68,12 @@ pub(crate) fn letter(i: &str) -> IResult<'_, Scale> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Scale {
+        pub const THOUSAND: Scale = Scale(3);
+        pub const MILLION: Scale = Scale(6);
+        pub const BILLION: Scale = Scale(9);
+    }
 
     #[test]
     fn words() {

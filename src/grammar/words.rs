@@ -57,16 +57,18 @@ fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
 }
 
 fn lookup<'a>(i: &'a str, table: &[(&str, i64)]) -> Option<(&'a str, i64)> {
-    table.iter().find_map(|&(w, n)| word(i, w).map(|rest| (rest, n)))
+    table
+        .iter()
+        .find_map(|&(w, n)| word(i, w).map(|rest| (rest, n)))
 }
 
 // below100 = tens ["-" units] | units
 fn below100(i: &str) -> IResult<'_, i64> {
     if let Some((rest, tens)) = lookup(i, TENS) {
-        if let Some(after) = rest.strip_prefix(['-', ' ']) {
-            if let Some((rest, unit)) = lookup(after, UNITS).filter(|&(_, u)| (1..10).contains(&u)) {
-                return Ok((rest, tens + unit));
-            }
+        if let Some(after) = rest.strip_prefix(['-', ' '])
+            && let Some((rest, unit)) = lookup(after, UNITS).filter(|&(_, u)| (1..10).contains(&u))
+        {
+            return Ok((rest, tens + unit));
         }
         return Ok((rest, tens));
     }
@@ -82,7 +84,10 @@ fn cardinal(i: &str) -> IResult<'_, (i64, i64)> {
     let Some(after) = ws(rest).ok().and_then(|(r, _)| word(r, "hundred")) else {
         return Ok((rest, (n, 1)));
     };
-    let tail = ws(after).ok().and_then(|(r, _)| word(r, "and")).unwrap_or(after);
+    let tail = ws(after)
+        .ok()
+        .and_then(|(r, _)| word(r, "and"))
+        .unwrap_or(after);
     match ws(tail).and_then(|(r, _)| below100(r)) {
         Ok((rest, m)) => Ok((rest, (n * 100 + m, 1))),
         Err(_) => Ok((after, (n * 100, 100))),
@@ -116,7 +121,10 @@ fn cardinal_tail(i: &str) -> Option<(&str, Decimal, Decimal)> {
 fn fraction(i: &str) -> IResult<'_, Decimal> {
     let (rest, value) = if let Some(rest) = word(i, "half") {
         (rest, Decimal::new(5, 1))
-    } else if let Some(rest) = word(i, "a").and_then(|r| ws(r).ok()).and_then(|(r, _)| word(r, "quarter")) {
+    } else if let Some(rest) = word(i, "a")
+        .and_then(|r| ws(r).ok())
+        .and_then(|(r, _)| word(r, "quarter"))
+    {
         (rest, Decimal::new(25, 2))
     } else {
         let (rest, n) = below100(i)?;
@@ -125,7 +133,10 @@ fn fraction(i: &str) -> IResult<'_, Decimal> {
             None => return fail(i),
         }
     };
-    let rest = ws(rest).ok().and_then(|(r, _)| word(r, "of")).unwrap_or(rest);
+    let rest = ws(rest)
+        .ok()
+        .and_then(|(r, _)| word(r, "of"))
+        .unwrap_or(rest);
     let rest = ws(rest)
         .ok()
         .and_then(|(r, _)| word(r, "a").or_else(|| word(r, "an")))
@@ -136,18 +147,46 @@ fn fraction(i: &str) -> IResult<'_, Decimal> {
 // words = fraction | cardinal [cardinal-tail] | "a" | "an"
 pub(crate) fn words(i: &str) -> IResult<'_, Words> {
     if let Ok((rest, value)) = fraction(i) {
-        return Ok((rest, Words { value, ulp: value, article: true }));
+        return Ok((
+            rest,
+            Words {
+                value,
+                ulp: value,
+                article: true,
+            },
+        ));
     }
     if let Ok((rest, (n, place))) = cardinal(i) {
         if let Some((rest, frac, ulp)) = cardinal_tail(rest) {
             let value = Decimal::from(n) + frac;
-            return Ok((rest, Words { value, ulp, article: false }));
+            return Ok((
+                rest,
+                Words {
+                    value,
+                    ulp,
+                    article: false,
+                },
+            ));
         }
         let value = Decimal::from(n);
-        return Ok((rest, Words { value, ulp: Decimal::from(place), article: false }));
+        return Ok((
+            rest,
+            Words {
+                value,
+                ulp: Decimal::from(place),
+                article: false,
+            },
+        ));
     }
     if let Some(rest) = word(i, "a").or_else(|| word(i, "an")) {
-        return Ok((rest, Words { value: Decimal::ONE, ulp: Decimal::ONE, article: true }));
+        return Ok((
+            rest,
+            Words {
+                value: Decimal::ONE,
+                ulp: Decimal::ONE,
+                article: true,
+            },
+        ));
     }
     fail(i)
 }
@@ -173,7 +212,10 @@ mod tests {
     #[test]
     fn hundreds() {
         assert_eq!(value("two hundred thousand"), (" thousand", dec!(200)));
-        assert_eq!(value("three hundred and five dollars"), (" dollars", dec!(305)));
+        assert_eq!(
+            value("three hundred and five dollars"),
+            (" dollars", dec!(305))
+        );
         assert_eq!(words("two hundred").unwrap().1.ulp, dec!(100));
     }
 
@@ -184,7 +226,10 @@ mod tests {
         assert_eq!(value("half a billion"), (" billion", dec!(0.5)));
         assert_eq!(value("half million"), (" million", dec!(0.5)));
         assert_eq!(value("a quarter million"), (" million", dec!(0.25)));
-        assert_eq!(value("three quarters of a billion"), (" billion", dec!(0.75)));
+        assert_eq!(
+            value("three quarters of a billion"),
+            (" billion", dec!(0.75))
+        );
         assert_eq!(value("three quarters billion"), (" billion", dec!(0.75)));
     }
 

@@ -1,0 +1,62 @@
+//! End-to-end tests: the binary on text, against golden output in tests/cmd/.
+//! Regenerate with `TRYCMD=overwrite cargo test --test cli` and review the diff.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn cli_golden() {
+    trycmd::TestCases::new().case("tests/cmd/*.toml");
+}
+
+/// The seed article from ../shared, when it is there: the six amounts, the
+/// two pairs, and their verdicts on three dates.
+#[test]
+fn seed_article_when_shared_is_present() {
+    let seed = Path::new("../shared/examples/seed-article.txt");
+    if !seed.exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    for (date, verdict) in [
+        ("2025-04-11", "consistent"),
+        ("2025-04-10", "consistent"),
+        ("2022-09-27", "inconsistent"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_figures"))
+            .args(["extract", "--format", "jsonl", "--date", date])
+            .arg(seed)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let mut got: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["amount"].as_str().unwrap().to_string(),
+                    r["currency"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        let want: Vec<(String, String)> = [
+            ("21000000000", "EUR"),
+            ("21000000000", "EUR"),
+            ("21000000000", "USD"),
+            ("24000000000", "USD"),
+            ("24000000000", "USD"),
+            ("26000000000", "USD"),
+        ]
+        .iter()
+        .map(|(a, c)| (a.to_string(), c.to_string()))
+        .collect();
+        assert_eq!(got, want, "{date}");
+        let verdicts: Vec<&str> = rows.iter().filter_map(|r| r["verdict"].as_str()).collect();
+        assert_eq!(verdicts, vec![verdict, verdict], "{date}");
+    }
+}
