@@ -128,8 +128,9 @@ pub(crate) fn value(
     Some((value.checked_mul(factor)?, ulp.checked_mul(factor)?))
 }
 
-/// Exact digits to a decimal, ignoring group separators.
-fn digits_value(d: &Digits<'_>) -> Option<(Decimal, Decimal)> {
+/// Exact digits to a decimal, ignoring group separators; with `grouped`,
+/// the point before the fraction digits was a group separator.
+fn digits_value(d: &Digits<'_>, grouped: bool) -> Option<(Decimal, Decimal)> {
     let mut mantissa: i128 = 0;
     for b in d
         .int
@@ -141,7 +142,7 @@ fn digits_value(d: &Digits<'_>) -> Option<(Decimal, Decimal)> {
             .checked_mul(10)?
             .checked_add(i128::from(b - b'0'))?;
     }
-    let scale = u32::try_from(d.frac.len()).ok()?;
+    let scale = if grouped { 0 } else { u32::try_from(d.frac.len()).ok()? };
     let value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     let ulp = Decimal::try_from_i128_with_scale(1, scale).ok()?;
     Some((value, ulp))
