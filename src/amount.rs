@@ -117,10 +117,9 @@ pub(crate) fn value(
     dot_groups: bool,
 ) -> Option<(Decimal, Decimal)> {
     let (value, ulp) = match q.numeral {
-        Numeral::Digits(d) if dot_groups && q.scale.is_none() && d.is_ambiguous() => {
-            digits_value(&d.as_grouped())?
+        Numeral::Digits(d) => {
+            digits_value(&d, dot_groups && q.scale.is_none() && d.is_ambiguous())?
         }
-        Numeral::Digits(d) => digits_value(&d)?,
         Numeral::Words(w) => (w.value, w.ulp),
     };
     let power = q.scale.map_or(0, |s| s.0) + extra_power;
@@ -142,7 +141,11 @@ fn digits_value(d: &Digits<'_>, grouped: bool) -> Option<(Decimal, Decimal)> {
             .checked_mul(10)?
             .checked_add(i128::from(b - b'0'))?;
     }
-    let scale = if grouped { 0 } else { u32::try_from(d.frac.len()).ok()? };
+    let scale = if grouped {
+        0
+    } else {
+        u32::try_from(d.frac.len()).ok()?
+    };
     let value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     let ulp = Decimal::try_from_i128_with_scale(1, scale).ok()?;
     Some((value, ulp))
