@@ -18,9 +18,9 @@ use crate::grammar::qualifier::{Lead, lead};
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// let text = "Pledges passed €21 billion.";
+/// let text = "Pledges surpassed €21 billion.";
 /// let m = figures::extract(text).next().unwrap()?;
-/// assert_eq!(&text[m.span.clone()], "passed €21 billion");
+/// assert_eq!(&text[m.span.clone()], "surpassed €21 billion");
 /// assert_eq!(m.amount, Some(Decimal::from(21_000_000_000u64)));
 /// assert_eq!(m.currency.map(|c| c.to_string()), Some("EUR".into()));
 /// assert_eq!(m.qualifier, Some(figures::Qualifier::Over));

@@ -25,14 +25,14 @@
 //! ```
 //! use figures::{Report, RowWriter, Format};
 //!
-//! let text = "Aid passed €21 billion ($24 billion) on Friday.";
+//! let text = "Aid surpassed €21 billion ($24 billion) on Friday.";
 //! let report = Report::new().date("2025-04-11".parse()?);
 //! let mut out = RowWriter::new(Vec::new(), Format::Csv);
 //! report.run(text.as_bytes(), "-", |row| out.write(&row), |err| panic!("{err}"))?;
 //! let csv = String::from_utf8(out.into_inner()?)?;
 //! let lines: Vec<&str> = csv.lines().collect();
 //! assert_eq!(lines.len(), 3);
-//! assert!(lines[1].starts_with("-,1,4,22,passed €21 billion,21000000000,21000000000,,EUR,over,figure,1,"));
+//! assert!(lines[1].starts_with("-,1,4,25,surpassed €21 billion,21000000000,21000000000,,EUR,over,figure,1,"));
 //! assert!(lines[2].contains(",USD,,conversion,1,1.14286,1.1346,2025-04-11,0.73,consistent,"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -33,15 +33,6 @@ impl Digits<'_> {
             && (1..=3).contains(&self.int.len())
     }
 
-    /// The same digits read with the point as a group separator.
-    pub fn as_grouped(&self) -> Digits<'_> {
-        Digits {
-            int: self.int,
-            frac: "",
-            group: Some('.'),
-            decimal: None,
-        }
-    }
 
     /// True for a plain integer of at most `n` digits (no grouping, no fraction).
     pub fn is_small_integer(&self, n: usize) -> bool {
