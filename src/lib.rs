@@ -32,7 +32,7 @@
 //! let csv = String::from_utf8(out.into_inner()?)?;
 //! let lines: Vec<&str> = csv.lines().collect();
 //! assert_eq!(lines.len(), 3);
-//! assert!(lines[1].starts_with("-,1,4,25,surpassed €21 billion,21000000000,21000000000,,EUR,over,figure,1,"));
+//! assert!(lines[1].starts_with("-,1,4,27,surpassed €21 billion,21000000000,21000000000,,EUR,over,figure,1,"));
 //! assert!(lines[2].contains(",USD,,conversion,1,1.14286,1.1346,2025-04-11,0.73,consistent,"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
