@@ -158,7 +158,10 @@ pub(crate) struct Table {
     /// Symbols, matched case-sensitively; pattern i is `forms[symbol_ids[i]]`.
     symbols: AhoCorasick,
     symbol_ids: Vec<usize>,
-    /// Names and minor units, matched ignoring ASCII case.
+    /// Lettered forms of up to three characters, matched exactly.
+    short: AhoCorasick,
+    short_ids: Vec<usize>,
+    /// Longer names and minor units, matched ignoring ASCII case.
     names: AhoCorasick,
     name_ids: Vec<usize>,
     regions: HashMap<String, Currency>,
@@ -217,10 +220,16 @@ impl Table {
         let mut symbol_ids = Vec::new();
         let mut names = Vec::new();
         let mut name_ids = Vec::new();
+        let mut short = Vec::new();
+        let mut short_ids = Vec::new();
         for (i, (text, form)) in by_text.iter().enumerate() {
             if form.kind == FormKind::Symbol && !is_wordy(text) {
                 symbols.push(text.as_str());
                 symbol_ids.push(i);
+            } else if text.chars().count() <= 3 {
+                // Short lettered forms are matched exactly: `p` is pence, `P` pula.
+                short.push(text.as_str());
+                short_ids.push(i);
             } else {
                 names.push(text.as_str());
                 name_ids.push(i);
@@ -235,19 +244,22 @@ impl Table {
             })
             .collect();
         let symbols = automaton(&symbols, false);
+        let short = automaton(&short, false);
         let names = automaton(&names, true);
         Table {
             codes,
             forms: by_text.into_iter().map(|(_, form)| form).collect(),
             symbols,
             symbol_ids,
+            short,
+            short_ids,
             names,
             name_ids,
             regions,
         }
     }
 
-    /// The longest symbol (`$`, `US$`, `€`) at the very start of `text`.
+    /// The longest symbol (`$`, `€`) at the very start of `text`.
     pub fn symbol_at(&self, text: &str) -> Option<(usize, usize)> {
         longest(&self.symbols, &self.symbol_ids, text)
     }
@@ -255,7 +267,12 @@ impl Table {
     /// The longest name or lettered symbol (`dollars`, `swiss francs`, `kr`,
     /// `cents`) at the very start of `text`, ignoring ASCII case.
     pub fn name_at(&self, text: &str) -> Option<(usize, usize)> {
-        longest(&self.names, &self.name_ids, text)
+        let name = longest(&self.names, &self.name_ids, text);
+        let short = longest(&self.short, &self.short_ids, text);
+        match (name, short) {
+            (Some(n), Some(s)) => Some(if s.0 > n.0 { s } else { n }),
+            (n, s) => n.or(s),
+        }
     }
 
     /// The currency in legal tender today in an ISO 3166 region (`AU`).

@@ -205,18 +205,20 @@ impl Mentions<'_> {
             _ => (None, start),
         };
         let span = span_start..end;
-        let built = build(self.extractor, &parsed, qualifier, span.clone()).ok_or_else(|| {
-            let kind = ErrorKind::Overflow {
-                text: text[span.clone()].to_string(),
-            };
-            let line = text[..start].matches('\n').count() as u64 + 1;
-            let column = text[..start]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count()) as u64
-                + 1;
-            Error::new(kind, Location::at(line, column, start as u64))
-        });
+        let around = &text[sentence(text, &span)];
+        let built =
+            build(self.extractor, &parsed, qualifier, span.clone(), around).ok_or_else(|| {
+                let kind = ErrorKind::Overflow {
+                    text: text[span.clone()].to_string(),
+                };
+                let line = text[..start].matches('\n').count() as u64 + 1;
+                let column = text[..start]
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count()) as u64
+                    + 1;
+                Error::new(kind, Location::at(line, column, start as u64))
+            });
         Some((end, built))
     }
 }
@@ -245,7 +247,11 @@ fn next_candidate(text: &str, pos: usize) -> Option<usize> {
 
 /// The one currency a mention names, how that was decided, and the token
 /// that decided it.
-fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>]) -> (Option<Currency>, Basis, Option<Cur<'a>>) {
+fn decide<'a>(
+    ex: &Extractor,
+    tokens: &[Cur<'a>],
+    sentence: &str,
+) -> (Option<Currency>, Basis, Option<Cur<'a>>) {
     if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
         return (t.candidates().first().copied(), Basis::Code, Some(*t));
     }
@@ -275,6 +281,9 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>]) -> (Option<Currency>, Basis, O
     if let [only] = shared[..] {
         return (Some(only), Basis::Name, Some(first));
     }
+    if let Some(c) = named_nearby(&shared, sentence) {
+        return (Some(c), Basis::Context, Some(first));
+    }
     for t in tokens {
         let raw = t.raw.trim();
         if let Some((_, c)) = ex.assume.iter().find(|(f, _)| f.eq_ignore_ascii_case(raw)) {
@@ -292,6 +301,51 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>]) -> (Option<Currency>, Basis, O
         Some(c) => (Some(c), Basis::Default, Some(first)),
         None => (None, Basis::Ambiguous, Some(first)),
     }
+}
+
+/// The one candidate whose country the sentence names, by the adjective of
+/// its ISO name as written there (`Canadian` for CAD, `US` for USD).
+fn named_nearby(candidates: &[Currency], sentence: &str) -> Option<Currency> {
+    let mut found = candidates.iter().filter(|c| {
+        let name = c.name();
+        let Some((adjective, _)) = name.rsplit_once(' ') else {
+            return false;
+        };
+        sentence.match_indices(adjective).any(|(at, _)| {
+            let before = sentence[..at].chars().next_back();
+            let after = sentence[at + adjective.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(*first)
+}
+
+/// The sentence around `span`: from the end of the previous sentence to the
+/// end of this one (a point, `!` or `?` before a space, or a line break
+/// pair), at most a few hundred bytes either way.
+fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
+    const REACH: usize = 400;
+    let ends = |w: &[u8]| matches!(w, [b'.' | b'!' | b'?', b' ' | b'\n'] | [b'\n', b'\n']);
+    let bytes = text.as_bytes();
+    let lo = span.start.saturating_sub(REACH);
+    let start = bytes[lo..span.start]
+        .windows(2)
+        .rposition(ends)
+        .map_or(lo, |p| lo + p + 2);
+    let hi = (span.end + REACH).min(bytes.len());
+    let end = bytes[span.end..hi]
+        .windows(2)
+        .position(ends)
+        .map_or(hi, |p| span.end + p + 1);
+    let start = (start..=span.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.start);
+    let end = (span.end..=end)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.end);
+    start..end
 }
 
 /// The value of one unit of what a side's currency counts (0.01 for cents,
@@ -335,12 +389,13 @@ fn build(
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     span: Range<usize>,
+    sentence: &str,
 ) -> Option<Mention> {
     let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
     if let Some(second) = &p.second {
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
     }
-    let (currency, basis, decided_by) = decide(ex, &tokens);
+    let (currency, basis, decided_by) = decide(ex, &tokens, sentence);
     let dots = currency.is_some_and(|c| c.groups_with_dot());
     let (amount, min, max, precision) = match &p.second {
         Some(second) => {
@@ -510,6 +565,20 @@ mod tests {
         let ex = Extractor::new().assume("$", Currency::lookup("CAD").unwrap());
         let m = ex.mentions("$5").next().unwrap().unwrap();
         assert_eq!((code(&m), m.basis), ("CAD", Basis::Assumed));
+    }
+
+    #[test]
+    fn context_names_the_dollar() {
+        let all: Vec<Mention> =
+            extract("Ottawa, where the Canadian dollar fell, gave $5 million. Then $3.")
+                .collect::<Result<_>>()
+                .unwrap();
+        assert_eq!((code(&all[0]), all[0].basis), ("CAD", Basis::Context));
+        assert_eq!(code(&all[1]), "USD", "another sentence");
+        let all: Vec<Mention> = extract("US and Canadian banks lent $3.")
+            .collect::<Result<_>>()
+            .unwrap();
+        assert_eq!(all[0].basis, Basis::Default, "two countries: no context");
     }
 
     #[test]

@@ -161,7 +161,10 @@ fn leads_next(rest: &str) -> bool {
 pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     let (i, negative_before) = opt_sign(i);
     let (i, prefix) = match prefix(i) {
-        Ok((rest, cur)) => (ws0(rest).map_or(rest, |(r, _)| r), Some(cur)),
+        Ok((rest, cur)) => {
+            let rest = rest.strip_prefix(':').unwrap_or(rest); // US$:12.99
+            (ws0(rest).map_or(rest, |(r, _)| r), Some(cur))
+        }
         Err(_) => (i, None),
     };
     let (i, negative_after) = if prefix.is_some() {
@@ -202,6 +205,31 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
 /// The currency after a quantity: glued (`20€`, `99p`), after a space, or
 /// after a hyphen for names (`12-cent`, `one-yen`).
 fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
+    found_suffix(rest)
+        .filter(|(after, cur)| !(cur.raw.ends_with(char::is_alphabetic) && names_a_thing(after)))
+}
+
+/// Words after a currency name that make it a thing, not an amount:
+/// `a dollar sign`, `the euro zone`, `dollar-denominated`.
+fn names_a_thing(after: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "sign",
+        "signs",
+        "symbol",
+        "symbols",
+        "zone",
+        "area",
+        "denominated",
+    ];
+    let rest = after.strip_prefix(['-', ' ']).unwrap_or("");
+    THINGS.iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && super::at_word_end(&rest[w.len()..])
+    })
+}
+
+fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {
     if let Ok(ok) = suffix(rest, true) {
         return Some(ok);
     }

@@ -126,7 +126,7 @@ pub(crate) fn symbol(i: &str) -> IResult<'_, Cur<'_>> {
 // name = the longest name or lettered symbol of the table, not inside a word
 //        (dollars, Swiss francs, kr, Rs., zł, cents)
 pub(crate) fn name(i: &str) -> IResult<'_, Cur<'_>> {
-    let Some((len, id)) = TABLE.name_at(i) else {
+    let Some((len, id)) = TABLE.name_at(i).or_else(|| small_dollar(i)) else {
         return fail(i);
     };
     let (raw, rest) = i.split_at(len);
@@ -144,6 +144,16 @@ pub(crate) fn name(i: &str) -> IResult<'_, Cur<'_>> {
     ))
 }
 
+/// `us$`, `hk$`: a dollar prefix in small letters, as the capitals' form.
+fn small_dollar(i: &str) -> Option<(usize, usize)> {
+    let letters = i.find(|c: char| !c.is_ascii_lowercase())?;
+    if !(1..=3).contains(&letters) || !i[letters..].starts_with('$') {
+        return None;
+    }
+    let upper = format!("{}$", i[..letters].to_ascii_uppercase());
+    TABLE.name_at(&upper).filter(|&(len, _)| len == upper.len())
+}
+
 /// `us $ 10`, `hk $`: a dollar prefix split by a space, as tokenised text
 /// has it. One letter is too little (`A $5 fee` is no Australian dollar).
 fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
@@ -153,7 +163,7 @@ fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
     if !(2..=4).contains(&letters) || !i[letters..].starts_with(" $") {
         return fail(i);
     }
-    let joined = format!("{}$", &i[..letters]);
+    let joined = format!("{}$", i[..letters].to_ascii_uppercase());
     match TABLE.name_at(&joined) {
         Some((len, id)) if len == joined.len() => {
             let end = letters + 2;
@@ -289,6 +299,7 @@ mod tests {
         let (rest, cur) = prefix("hk $ 10.05").unwrap();
         assert_eq!((rest, cur.raw), (" 10.05", "hk $"));
         assert!(spaced_dollar("A $5 fee").is_err());
+        assert_eq!(prefix("us$5").unwrap().1.raw, "us$");
     }
 
     #[test]

@@ -33,7 +33,6 @@ impl Digits<'_> {
             && (1..=3).contains(&self.int.len())
     }
 
-
     /// True for a plain integer of at most `n` digits (no grouping, no fraction).
     pub fn is_small_integer(&self, n: usize) -> bool {
         self.group.is_none() && self.decimal.is_none() && self.int.len() <= n
