@@ -189,7 +189,12 @@ impl Iterator for Mentions<'_> {
 impl Mentions<'_> {
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
         let text = self.text;
-        let (rest, mut parsed) = mention(&text[start..], false).ok()?;
+        let (rest, mut parsed) = match mention(&text[start..], false) {
+            Ok(ok) => ok,
+            // "between 10 and 20 dollars": only the range names the currency.
+            Err(_) if opens_range(&text[..start]) => mention(&text[start..], true).ok()?,
+            Err(_) => return None,
+        };
         let mut end = text.len() - rest.len();
         let before = lead(&text[..start]);
         if matches!(before, Some((Lead::Range, _)))
@@ -221,6 +226,15 @@ impl Mentions<'_> {
             });
         Some((end, built))
     }
+}
+
+/// True when `before` ends with `between ` or `from `: cheap enough to ask
+/// at every candidate that fails.
+fn opens_range(before: &str) -> bool {
+    let b = before.as_bytes();
+    [&b"between "[..], b"from "]
+        .iter()
+        .any(|w| b.len() >= w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w))
 }
 
 /// The next place at or after `pos` where an amount may start: a digit, a

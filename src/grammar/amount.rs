@@ -9,7 +9,7 @@ use super::currency::{Cur, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, letter, scale};
 use super::words::{Words, words};
-use super::{IResult, fail, ws, ws0};
+use super::{IResult, at_line_end, fail, sp, sp0, ws, ws0};
 
 /// A number as written, in digits or in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,8 +153,7 @@ fn opt_sign(i: &str) -> (&str, bool) {
 /// True when a symbol is followed by a number: it leads the next amount
 /// (`$ 281.40 $ 265.70`), it does not close this one.
 fn leads_next(rest: &str) -> bool {
-    let rest = ws0(rest).map_or(rest, |(r, _)| r);
-    rest.starts_with(|c: char| c.is_ascii_digit())
+    sp0(rest).starts_with(|c: char| c.is_ascii_digit())
 }
 
 // side = [sign] [prefix ws?] [sign] quantity [("" | ws | "-") suffix]
@@ -163,7 +162,7 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     let (i, prefix) = match prefix(i) {
         Ok((rest, cur)) => {
             let rest = rest.strip_prefix(':').unwrap_or(rest); // US$:12.99
-            (ws0(rest).map_or(rest, |(r, _)| r), Some(cur))
+            (sp0(rest), Some(cur))
         }
         Err(_) => (i, None),
     };
@@ -199,6 +198,9 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
             return fail(i);
         }
     }
+    if prefix.is_none() && quantity.is_year() && suffix.is_some_and(|s| s.is_minor()) {
+        return fail(i); // "the 1988 quarter"
+    }
     Ok((rest, side))
 }
 
@@ -233,8 +235,15 @@ fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {
     if let Ok(ok) = suffix(rest, true) {
         return Some(ok);
     }
-    if let Ok((r, _)) = ws(rest) {
+    if let Ok((r, _)) = sp(rest) {
         return suffix(r, false).ok();
+    }
+    // Across a line break only a name, never a symbol that may lead the
+    // next line's amount: "21 billion\neuros" but not "7.2\n$1".
+    if let Ok((r, _)) = ws(rest) {
+        return suffix(r, false)
+            .ok()
+            .filter(|(after, cur)| cur.is_name() && !leads_next(after));
     }
     let r = rest.strip_prefix('-')?;
     suffix(r, false)
@@ -269,6 +278,9 @@ fn connector(i: &str, and_ok: bool) -> IResult<'_, &str> {
 
 /// True when `rest` ends the phrase: nothing, punctuation, or `and`.
 fn phrase_ends(rest: &str) -> bool {
+    if at_line_end(rest) {
+        return true;
+    }
     let mut chars = rest.chars();
     match chars.next() {
         None => true,
@@ -289,7 +301,7 @@ fn small(q: &Quantity<'_>) -> bool {
 
 // cents = ws? ["and" ws] quantity ws? minor-unit | ws "and" ws small | ws small
 fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
-    let (after_ws, spaced) = match ws(i) {
+    let (after_ws, spaced) = match sp(i) {
         Ok((r, _)) => (r, true),
         Err(_) => (i, false),
     };
@@ -300,7 +312,12 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
         };
     let (rest, q) = quantity(after_and).ok()?;
     if let Some((rest, cur)) = after_quantity(rest).filter(|(_, cur)| cur.is_minor()) {
-        return (spaced && small(&q)).then_some((rest, Cents::Minor(q, cur)));
+        // A minor unit of this currency: not "5 dollars 42 bucks", not "3 GBP 5 cents".
+        let fits = cur.is_fraction()
+            && first
+                .currencies()
+                .all(|c| cur.definite().is_none_or(|m| c.candidates().contains(&m)));
+        return (spaced && small(&q) && fits).then_some((rest, Cents::Minor(q, cur)));
     }
     if !spaced || !small(&q) || !phrase_ends(rest) {
         return None;

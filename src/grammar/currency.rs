@@ -27,6 +27,25 @@ impl Cur<'_> {
         matches!(self.what, CurRef::Form(id) if TABLE.forms[id].kind == FormKind::Minor)
     }
 
+    /// A name of at least four letters (`euros`, `dollars`), no symbol or code.
+    pub fn is_name(&self) -> bool {
+        matches!(self.what, CurRef::Form(id) if TABLE.forms[id].kind == FormKind::Name)
+            && self.raw.chars().count() >= 4
+    }
+
+    /// Worth less than one major unit (cents, pence), unlike `grand` or `bucks`.
+    pub fn is_fraction(&self) -> bool {
+        matches!(self.what, CurRef::Form(id) if TABLE.forms[id].unit < rust_decimal::Decimal::ONE)
+    }
+
+    /// The one currency this names, if only one.
+    pub fn definite(&self) -> Option<Currency> {
+        match self.candidates() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
     /// Every currency this can mean.
     pub fn candidates(&self) -> &[Currency] {
         match &self.what {
@@ -75,10 +94,27 @@ pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
     }
 }
 
-// code-dollar = code ["$"]     (* NZD$15, CUC$ *)
+// code-dollar = code [sp "$"]     (* NZD$15, NZD $100, CUC$, cad$ *)
 fn code_dollar(i: &str, before_number: bool) -> IResult<'_, Cur<'_>> {
-    let (rest, c) = code(i, before_number)?;
-    let rest = rest.strip_prefix('$').unwrap_or(rest);
+    let (rest, c) = match code(i, before_number) {
+        Ok(ok) => ok,
+        // A code that is also a word is still a code when glued to `$`.
+        Err(_) if i.get(3..4) == Some("$") => match Currency::lookup(&i[..3]) {
+            Some(c) if i[..3].bytes().all(|b| b.is_ascii_alphabetic()) => (&i[3..], c),
+            _ => return fail(i),
+        },
+        Err(e) => return Err(e),
+    };
+    let spaced = super::sp0(rest);
+    let rest = match spaced.strip_prefix('$') {
+        Some(after)
+            if rest.starts_with('$')
+                || super::sp0(after).starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            after
+        }
+        _ => rest,
+    };
     let raw = &i[..i.len() - rest.len()];
     Ok((
         rest,
@@ -191,15 +227,14 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
     if let Ok(ok) = spaced_dollar(i) {
         return Ok(ok);
     }
-    if let Ok(ok) = symbol(i) {
-        return Ok(ok);
-    }
     // Minor units and slang never lead a number ("the quarter 2 results"),
     // and a one-letter symbol leads only digits glued to it (R50, not F-16).
-    match name(i) {
+    match longer(symbol(i), name(i)) {
         Ok((_, cur)) if cur.is_minor() => fail(i),
         Ok((rest, cur))
-            if cur.raw.chars().count() == 1 && !rest.starts_with(|c: char| c.is_ascii_digit()) =>
+            if cur.raw.chars().count() == 1
+                && cur.raw.chars().all(char::is_alphabetic)
+                && !rest.starts_with(|c: char| c.is_ascii_digit()) =>
         {
             fail(i)
         }
@@ -216,19 +251,29 @@ pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
     if let Ok(ok) = code_dollar(i, false) {
         return Ok(ok);
     }
-    if let Ok(ok) = symbol(i) {
-        return Ok(ok);
-    }
-    let (rest, cur) = name(i)?;
-    if !glued && cur.raw.chars().count() == 1 && !lone_letter_ends(rest) {
+    let (rest, cur) = longer(symbol(i), name(i))?;
+    let letter = cur.raw.chars().count() == 1 && cur.raw.chars().all(char::is_alphabetic);
+    if !glued && letter && !lone_letter_ends(rest) {
         return fail(i);
     }
     Ok((rest, cur))
 }
 
+/// The longer of two readings (`$U` over `$`).
+fn longer<'a>(a: IResult<'a, Cur<'a>>, b: IResult<'a, Cur<'a>>) -> IResult<'a, Cur<'a>> {
+    match (a, b) {
+        (Ok(x), Ok(y)) => Ok(if y.1.raw.len() > x.1.raw.len() { y } else { x }),
+        (Ok(x), Err(_)) => Ok(x),
+        (Err(_), y) => y,
+    }
+}
+
 /// A one-letter unit after a space (`10 c`) must end its phrase: `5 p.m.`
 /// and `grade 5 C students` are no money.
 fn lone_letter_ends(rest: &str) -> bool {
+    if super::at_line_end(rest) {
+        return true;
+    }
     let mut chars = rest.chars();
     match chars.next() {
         None => true,

@@ -49,6 +49,22 @@ pub(crate) fn ws(i: &str) -> IResult<'_, &str> {
     .parse(i)
 }
 
+// sp = space+ within one line
+pub(crate) fn sp(i: &str) -> IResult<'_, &str> {
+    take_while1(|c| is_space(c) && c != '\n' && c != '\r').parse(i)
+}
+
+/// Optional space within one line, as `sp`.
+pub(crate) fn sp0(i: &str) -> &str {
+    sp(i).map_or(i, |(rest, _)| rest)
+}
+
+/// True when nothing but spaces is left on the line.
+pub(crate) fn at_line_end(rest: &str) -> bool {
+    let rest = sp0(rest);
+    rest.is_empty() || rest.starts_with(['\n', '\r'])
+}
+
 /// Optional whitespace, as `ws`.
 pub(crate) fn ws0(i: &str) -> IResult<'_, &str> {
     match ws(i) {
@@ -85,6 +101,15 @@ mod tests {
         assert!(ws("\n\nx").is_err());
         assert!(ws(" \n \n x").is_err());
         assert!(ws("x").is_err());
+    }
+
+    #[test]
+    fn same_line_space() {
+        assert_eq!(sp(" \u{a0}x"), Ok(("x", " \u{a0}")));
+        assert!(sp("\nx").is_err());
+        assert!(at_line_end("  \nnext"));
+        assert!(at_line_end(""));
+        assert!(!at_line_end(" x"));
     }
 
     #[test]

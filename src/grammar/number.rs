@@ -96,7 +96,7 @@ fn grouped(i: &str) -> IResult<'_, (&str, char)> {
 
 fn decimal_comma_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
-    chars.next() == Some(',') && chars.next().is_some_and(|c| c.is_ascii_digit())
+    chars.next() == Some(',') && chars.next().is_some_and(|c| c.is_ascii_digit() || c == '-')
 }
 
 // fraction = decimal-separator digit+
@@ -305,6 +305,10 @@ mod tests {
     fn trailing_price_dash() {
         assert_eq!(digits("12,- €"), Ok((" €", d("12", "", None, None))));
         assert_eq!(digits("12.-"), Ok(("", d("12", "", None, None))));
+        assert_eq!(
+            digits("1.198,- Kr"),
+            Ok((" Kr", d("1.198", "", Some('.'), None)))
+        );
     }
 
     #[test]
