@@ -189,7 +189,8 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     if quantity.is_article() && quantity.scale.is_none() && suffix.is_none() {
         return fail(i); // "a" or "half" alone is no number
     }
-    if matches!(quantity.numeral, Numeral::Words(_)) && suffix.is_some() && leads_next(rest) {
+    let symbol_suffix = suffix.is_some_and(|s| !s.raw.ends_with(char::is_alphabetic));
+    if matches!(quantity.numeral, Numeral::Words(_)) && symbol_suffix && leads_next(rest) {
         return fail(i); // "a US$4.7 billion": the symbol belongs to the digits
     }
     if let Some(p) = prefix {
@@ -496,6 +497,7 @@ mod tests {
         assert_eq!(raw("$20 and 43c", false), ("$20 and 43c", ""));
         assert_eq!(raw("3 GBP 1 pence", false), ("3 GBP 1 pence", ""));
         assert_eq!(raw("17 USD 25.", false), ("17 USD 25", "."));
+        assert_eq!(raw("twenty rupees 43", false), ("twenty rupees 43", ""));
         assert_eq!(raw("15 dollars and 50", false), ("15 dollars and 50", ""));
         assert_eq!(raw("$4.25 and 32 is", false), ("$4.25", " and 32 is"));
         assert_eq!(
