@@ -113,6 +113,8 @@ pub(crate) enum FormKind {
 /// One written form and every currency it can mean.
 #[derive(Debug)]
 pub(crate) struct Form {
+    /// The form as written in the table.
+    pub text: String,
     pub kind: FormKind,
     /// Value of one of this form in major units (0.01 for cents).
     pub unit: Decimal,
@@ -200,6 +202,7 @@ impl Table {
                 None => {
                     let unit = row.unit.parse().unwrap_or(Decimal::ONE);
                     let form = Form {
+                        text: row.form.clone(),
                         kind,
                         unit,
                         candidates: Vec::new(),
@@ -273,6 +276,11 @@ impl Table {
             (Some(n), Some(s)) => Some(if s.0 > n.0 { s } else { n }),
             (n, s) => n.or(s),
         }
+    }
+
+    /// Every ISO code in the table.
+    pub fn codes(&self) -> impl Iterator<Item = &Currency> {
+        self.codes.keys()
     }
 
     /// The currency in legal tender today in an ISO 3166 region (`AU`).

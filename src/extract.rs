@@ -11,6 +11,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::grammar::amount::{Cents, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
+use crate::scan::next_candidate;
 
 /// One amount of money found in text.
 ///
@@ -235,28 +236,6 @@ fn opens_range(before: &str) -> bool {
     [&b"between "[..], b"from "]
         .iter()
         .any(|w| b.len() >= w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w))
-}
-
-/// The next place at or after `pos` where an amount may start: a digit, a
-/// sign, a symbol or the start of a word; never inside a word or number.
-fn next_candidate(text: &str, pos: usize) -> Option<usize> {
-    let mut prev = text[..pos].chars().next_back();
-    for (i, c) in text[pos..].char_indices() {
-        let after_word = prev.is_some_and(|p| p.is_alphanumeric());
-        let candidate = match c {
-            '0'..='9' => !after_word && !matches!(prev, Some('.' | ',')),
-            '.' => !after_word && text[pos + i + 1..].starts_with(|d: char| d.is_ascii_digit()),
-            '-' | '−' => !after_word,
-            c if c.is_alphabetic() => !after_word,
-            '$' | '~' => true,
-            c => !c.is_ascii() && !crate::grammar::is_space(c),
-        };
-        if candidate {
-            return Some(pos + i);
-        }
-        prev = Some(c);
-    }
-    None
 }
 
 /// The one currency a mention names, how that was decided, and the token

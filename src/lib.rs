@@ -57,6 +57,7 @@ mod pair;
 mod rates;
 mod read;
 mod report;
+mod scan;
 
 pub use crate::amount::{Basis, Qualifier};
 pub use crate::audit::{Audit, Tolerance, Verdict, audit};

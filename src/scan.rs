@@ -1,0 +1,204 @@
+//! Where an amount may start: a byte-class scan that stops only at digits,
+//! signs, currency symbols and words that can open an amount (number words,
+//! ISO codes, the first word of a currency name), so the grammar runs at a
+//! small share of positions.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::currency::{Currency, TABLE};
+
+/// Longest starter word worth looking up, in bytes.
+const MAX_WORD: usize = 24;
+
+/// Lower-case ASCII words that may open an amount.
+static STARTERS: LazyLock<HashSet<Vec<u8>>> = LazyLock::new(|| {
+    const WORDS: &[&str] = &[
+        "a",
+        "an",
+        "half",
+        "minus",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+    ];
+    let mut set: HashSet<Vec<u8>> = WORDS.iter().map(|w| w.as_bytes().to_vec()).collect();
+    for code in TABLE.codes() {
+        let lower = code.as_str().to_ascii_lowercase();
+        for scaled in ["k", "m"] {
+            set.insert(format!("{scaled}{lower}").into_bytes());
+        }
+        set.insert(lower.into_bytes());
+    }
+    for form in &TABLE.forms {
+        let word: String = form
+            .text
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        if !word.is_empty() {
+            set.insert(word.to_ascii_lowercase().into_bytes());
+        }
+    }
+    set
+});
+
+/// Non-ASCII characters that may open an amount: the first character of
+/// every form that does not start with an ASCII letter, and the minus sign.
+static FIRST_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    let mut set: HashSet<char> = TABLE
+        .forms
+        .iter()
+        .filter_map(|f| f.text.chars().next())
+        .collect();
+    set.insert('−');
+    set.retain(|c| !c.is_ascii());
+    set
+});
+
+fn is_starter(word: &[u8]) -> bool {
+    if word.len() > MAX_WORD {
+        return false;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    STARTERS.contains(&lower[..])
+}
+
+/// The next place at or after `pos` where an amount may start; never inside
+/// a word or a number.
+pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    // Was the previous character part of a word or number?
+    let mut in_word = text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric());
+    let mut after_point = pos > 0 && matches!(bytes[pos - 1], b'.' | b',');
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'0'..=b'9' => {
+                if !in_word && !after_point {
+                    return Some(i);
+                }
+                i += 1;
+                in_word = true;
+                after_point = false;
+                continue;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let end = i + bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len() - i);
+                if !in_word && is_starter(&bytes[i..end]) {
+                    return Some(i);
+                }
+                i = end;
+                in_word = true;
+                after_point = false;
+                continue;
+            }
+            b'$' | b'~' => return Some(i),
+            b'-' | b'.' if !in_word => {
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                if next.is_ascii_digit() || (b == b'-' && (next == b'$' || next >= 0x80)) {
+                    return Some(i);
+                }
+            }
+            0x80.. => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if FIRST_CHARS.contains(&c) && !(in_word && c.is_alphabetic()) {
+                    return Some(i);
+                }
+                i += c.len_utf8();
+                in_word = c.is_alphanumeric();
+                after_point = false;
+                continue;
+            }
+            _ => {}
+        }
+        after_point = matches!(b, b'.' | b',');
+        in_word = false;
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(at) = next_candidate(text, pos) {
+            out.push(&text[at..]);
+            pos = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+
+    #[test]
+    fn stops_at_digits_symbols_and_starter_words() {
+        let got = all("The aid of €21bn and USD 24 reached twenty ringgit.");
+        let heads: Vec<String> = got.iter().map(|s| s.chars().take(6).collect()).collect();
+        assert_eq!(
+            heads,
+            vec!["€21bn ", "21bn a", "USD 24", "24 rea", "twenty", "ringgi"]
+        );
+    }
+
+    #[test]
+    fn never_inside_words_or_numbers() {
+        // Letters may open an amount (`A$5`), digits inside a word never do.
+        assert!(all("G7 A380 well-known").iter().all(|s| !s.starts_with(|c: char| c.is_ascii_digit())));
+        assert!(all("well-known theory").is_empty());
+        assert_eq!(all("1.5 and 2,000"), vec!["1.5 and 2,000", "2,000"]);
+    }
+
+    #[test]
+    fn signs_only_before_amounts() {
+        assert_eq!(all("x -$5"), vec!["-$5", "$5", "5"]);
+        assert!(all("a - b").iter().all(|s| !s.starts_with('-')));
+    }
+
+    #[test]
+    fn codes_scaled_codes_and_names_are_starters() {
+        for w in ["usd", "EUR", "MEUR", "dollars", "Rs", "a", "Twenty"] {
+            assert!(is_starter(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "reached", "people"] {
+            assert!(!is_starter(w.as_bytes()), "{w}");
+        }
+    }
+}
