@@ -3,10 +3,17 @@
 //! ISO codes, the first word of a currency name), so the grammar runs at a
 //! small share of positions.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::currency::{Currency, TABLE};
+
+/// Scale and fraction words: they open an amount only after an article
+/// (`a million`), so they are starters for that check.
+const FOLLOWERS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "quarter", "lakh", "crore", "half",
+];
 
 /// Longest starter word worth looking up, in bytes.
 const MAX_WORD: usize = 24;
@@ -47,7 +54,11 @@ static STARTERS: LazyLock<HashSet<Vec<u8>>> = LazyLock::new(|| {
         "eighty",
         "ninety",
     ];
-    let mut set: HashSet<Vec<u8>> = WORDS.iter().map(|w| w.as_bytes().to_vec()).collect();
+    let mut set: HashSet<Vec<u8>> = WORDS
+        .iter()
+        .chain(FOLLOWERS)
+        .map(|w| w.as_bytes().to_vec())
+        .collect();
     for code in TABLE.codes() {
         let lower = code.as_str().to_ascii_lowercase();
         for scaled in ["k", "m"] {
@@ -80,6 +91,29 @@ static FIRST_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
     set.retain(|c| !c.is_ascii());
     set
 });
+
+/// `a`, `an`: the commonest words, worth a second look before the grammar.
+fn is_article(word: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an")
+}
+
+/// An article opens an amount only before a starter (`a million`,
+/// `a dollar`, `a US$4.7 billion`, `a grand`).
+fn opens_phrase(rest: &[u8]) -> bool {
+    if rest.first().is_some_and(|b| !b.is_ascii_whitespace()) {
+        return true; // glued: A$190
+    }
+    let start = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(rest.len());
+    let word = &rest[start..];
+    let end = word
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(word.len());
+    end > 0 && is_starter(&word[..end]) && !is_article(&word[..end])
+}
 
 fn is_starter(word: &[u8]) -> bool {
     if word.len() > MAX_WORD {
@@ -120,7 +154,10 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
                     .iter()
                     .position(|b| !b.is_ascii_alphabetic())
                     .unwrap_or(bytes.len() - i);
-                if !in_word && is_starter(&bytes[i..end]) {
+                if !in_word
+                    && is_starter(&bytes[i..end])
+                    && (!is_article(&bytes[i..end]) || opens_phrase(&bytes[end..]))
+                {
                     return Some(i);
                 }
                 i = end;
@@ -181,7 +218,11 @@ mod tests {
     #[test]
     fn never_inside_words_or_numbers() {
         // Letters may open an amount (`A$5`), digits inside a word never do.
-        assert!(all("G7 A380 well-known").iter().all(|s| !s.starts_with(|c: char| c.is_ascii_digit())));
+        assert!(
+            all("G7 A380 well-known")
+                .iter()
+                .all(|s| !s.starts_with(|c: char| c.is_ascii_digit()))
+        );
         assert!(all("well-known theory").is_empty());
         assert_eq!(all("1.5 and 2,000"), vec!["1.5 and 2,000", "2,000"]);
     }
@@ -197,6 +238,11 @@ mod tests {
         for w in ["usd", "EUR", "MEUR", "dollars", "Rs", "a", "Twenty"] {
             assert!(is_starter(w.as_bytes()), "{w}");
         }
+        assert!(
+            opens_phrase(b" million dollars")
+                && opens_phrase(b" US$4.7")
+                && !opens_phrase(b" week")
+        );
         for w in ["the", "reached", "people"] {
             assert!(!is_starter(w.as_bytes()), "{w}");
         }

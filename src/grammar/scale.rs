@@ -40,6 +40,10 @@ const LETTERS: &[(char, u32)] = &[('k', 3), ('m', 6), ('b', 9)];
 
 // scale = "thousand" | "million" | "billion" | "trillion" | "lakh crore" | "lakh" | "crore" | "bn" | ...
 pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
+    // Every scale word starts with one of these: most text fails here.
+    if !i.starts_with(['t', 'm', 'b', 'l', 'c', 'T', 'M', 'B', 'L', 'C']) {
+        return fail(i);
+    }
     for &(word, power) in WORDS {
         if let Some(head) = i.get(..word.len()) {
             let rest = &i[word.len()..];

@@ -57,9 +57,18 @@ fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
 }
 
 fn lookup<'a>(i: &'a str, table: &[(&str, i64)]) -> Option<(&'a str, i64)> {
+    // Read the word once, then look it up: cheaper than trying each entry.
+    let len = i
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(i.len());
+    if len == 0 || len > 9 {
+        return None;
+    }
+    let (head, rest) = i.split_at(len);
     table
         .iter()
-        .find_map(|&(w, n)| word(i, w).map(|rest| (rest, n)))
+        .find(|(w, _)| w.eq_ignore_ascii_case(head))
+        .map(|&(_, n)| (rest, n))
 }
 
 // below100 = tens ["-" units] | units
