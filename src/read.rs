@@ -35,7 +35,9 @@ pub struct Chunk {
 /// ```
 pub struct Chunks<R> {
     reader: R,
+    /// Read but not yet handed out: `buf[start..]`.
     buf: Vec<u8>,
+    start: usize,
     /// Where in `buf` the search for a blank line resumes.
     scanned: usize,
     offset: u64,
@@ -63,6 +65,7 @@ impl<R: Read> Chunks<R> {
         Chunks {
             reader,
             buf: Vec::new(),
+            start: 0,
             scanned: 0,
             offset: 0,
             line: 1,
@@ -74,7 +77,7 @@ impl<R: Read> Chunks<R> {
     /// The end of the first paragraph in `buf`: just past a blank line.
     fn paragraph_end(&mut self) -> Option<usize> {
         let buf = &self.buf;
-        let mut from = self.scanned;
+        let mut from = self.scanned.max(self.start);
         while let Some(nl) = memchr::memchr(b'\n', &buf[from..]) {
             let line_start = from + nl + 1;
             let Some(next_nl) = memchr::memchr(b'\n', &buf[line_start..]) else {
@@ -95,7 +98,8 @@ impl<R: Read> Chunks<R> {
 
     /// Where to cut a paragraph that outgrew the cap.
     fn forced_cut(&self) -> usize {
-        let window = &self.buf[..self.cap.min(self.buf.len())];
+        let pending = &self.buf[self.start..];
+        let window = &pending[..self.cap.min(pending.len())];
         match window.iter().rposition(u8::is_ascii_whitespace) {
             Some(at) if at > 0 => at + 1,
             _ => {
@@ -114,6 +118,10 @@ impl<R: Read> Chunks<R> {
     }
 
     fn fill(&mut self) -> std::io::Result<()> {
+        // Drop what was handed out before growing: memory stays at about a chunk.
+        self.buf.drain(..self.start);
+        self.scanned = self.scanned.saturating_sub(self.start);
+        self.start = 0;
         let len = self.buf.len();
         self.buf.resize(len + BLOCK, 0);
         loop {
@@ -132,10 +140,11 @@ impl<R: Read> Chunks<R> {
         }
     }
 
+    /// Hands out the next `at` pending bytes.
     fn take(&mut self, at: usize) -> Chunk {
-        let rest = self.buf.split_off(at);
-        let bytes = std::mem::replace(&mut self.buf, rest);
-        self.scanned = 0;
+        let bytes = self.buf[self.start..self.start + at].to_vec();
+        self.start += at;
+        self.scanned = self.start;
         let (text, problems) = decode(bytes, self.offset, self.line);
         let chunk = Chunk {
             offset: self.offset,
@@ -185,18 +194,18 @@ impl<R: Read> Iterator for Chunks<R> {
     fn next(&mut self) -> Option<Result<Chunk>> {
         loop {
             if let Some(end) = self.paragraph_end() {
-                return Some(Ok(self.take(end)));
+                return Some(Ok(self.take(end - self.start)));
             }
-            if self.buf.len() >= self.cap {
+            let pending = self.buf.len() - self.start;
+            if pending >= self.cap {
                 let at = self.forced_cut();
                 return Some(Ok(self.take(at)));
             }
             if self.eof {
-                if self.buf.is_empty() {
+                if pending == 0 {
                     return None;
                 }
-                let at = self.buf.len();
-                return Some(Ok(self.take(at)));
+                return Some(Ok(self.take(pending)));
             }
             if let Err(e) = self.fill() {
                 self.eof = true;

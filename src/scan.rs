@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::currency::{Currency, TABLE};
+use crate::currency::TABLE;
 
 /// Scale and fraction words: they open an amount only after an article
 /// (`a million`), so they are starters for that check.
