@@ -1,14 +1,16 @@
 //! The command line: arguments to library calls, diagnostics to stderr,
 //! and the exit codes documented in README.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    Currency, Error, Extractor, Format, RateTable, Report, RowWriter, Tolerance, Verdict,
+    AuditRow, Currency, Error, Extractor, Format, RateTable, Report, Row, RowWriter, Tolerance,
+    Verdict,
 };
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 /// Find the money in text, pair stated conversions and audit them against
 /// the ECB reference rates.
@@ -64,6 +66,9 @@ struct Inputs {
     /// `grand`, `bucks` and coin words; an unknown tag is a warning.
     #[arg(long, value_name = "TAG")]
     locale: Option<String>,
+    /// Files read at once (threads); default: all cores.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    jobs: Option<usize>,
     /// Input files; standard input when none or `-`.
     files: Vec<String>,
 }
@@ -157,6 +162,85 @@ fn usage(msg: String) -> Error {
     Error::from(io::Error::new(io::ErrorKind::InvalidInput, msg))
 }
 
+/// What one input gave: its rows written to `out`, its problems in order.
+struct FileOutcome {
+    messages: Vec<String>,
+    inconsistent: bool,
+    /// An output error: nothing more can be written.
+    fatal: Option<Error>,
+}
+
+/// Runs the report over one input, writing rows (no header) to `out`.
+fn run_file<W: Write>(
+    report: &Report,
+    name: &str,
+    format: Format,
+    audit_only: bool,
+    out: W,
+    progress: bool,
+) -> FileOutcome {
+    let mut outcome = FileOutcome {
+        messages: Vec::new(),
+        inconsistent: false,
+        fatal: None,
+    };
+    let input: Box<dyn io::Read> = if name == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match std::fs::File::open(name) {
+            Ok(f) => progress_bar(f, progress),
+            Err(e) => {
+                outcome.messages.push(format!("{name}: {e}"));
+                return outcome;
+            }
+        }
+    };
+    let mut writer = RowWriter::headless(out, format);
+    let mut messages = Vec::new();
+    let mut on_error = |err: Error| messages.push(err.to_string());
+    let mut inconsistent = false;
+    let result = if audit_only {
+        report.run_pairs(
+            input,
+            name,
+            |row| {
+                inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
+                writer.write(&row)
+            },
+            &mut on_error,
+        )
+    } else {
+        report.run(input, name, |row| writer.write(&row), &mut on_error)
+    };
+    let result = result.and_then(|()| writer.flush());
+    outcome.messages = messages;
+    outcome.inconsistent = inconsistent;
+    match result {
+        Err(err) if err.is_io() && err.location().source().is_some() => {
+            outcome.messages.push(err.to_string())
+        }
+        Err(err) => outcome.fatal = Some(err),
+        Ok(()) => {}
+    }
+    outcome
+}
+
+/// A progress bar on stderr for a large file, when stderr is a terminal.
+fn progress_bar(file: std::fs::File, wanted: bool) -> Box<dyn io::Read> {
+    const LARGE: u64 = 64 << 20;
+    let size = file.metadata().map_or(0, |m| m.len());
+    if !wanted || size < LARGE || !io::stderr().is_terminal() {
+        return Box::new(file);
+    }
+    let bar = indicatif::ProgressBar::new(size).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Box::new(bar.wrap_read(file))
+}
+
 fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     let mut report = Report::new()
         .extractor(extractor(&inputs.assume, inputs.locale.as_deref())?)
@@ -171,55 +255,69 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
     };
-    let stdout = io::stdout().lock();
-    let mut out = RowWriter::new(io::BufWriter::with_capacity(1 << 16, stdout), format);
+    let jobs = inputs
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let files = if inputs.files.is_empty() {
         vec!["-".to_string()]
     } else {
         inputs.files
     };
-    let mut outcome = Outcome::Ok;
-    let mut report_error = |err: Error| {
-        eprintln!("figures: {err}");
-        outcome = outcome.max(Outcome::InputError);
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let columns = if audit_only {
+        AuditRow::COLUMNS
+    } else {
+        Row::COLUMNS
     };
+    RowWriter::headless(&mut stdout, format).write_header(columns)?;
+    let mut outcome = Outcome::Ok;
     let mut inconsistent = false;
-    for name in &files {
-        let input: Box<dyn io::Read> = if name == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            match std::fs::File::open(name) {
-                Ok(f) => Box::new(f),
-                Err(e) => {
-                    report_error(Error::from(io::Error::new(
-                        e.kind(),
-                        format!("{name}: {e}"),
-                    )));
-                    continue;
-                }
-            }
-        };
-        let result = if audit_only {
-            report.run_pairs(
-                input,
+    let mut settle = |file: FileOutcome| -> Result<(), Error> {
+        for message in &file.messages {
+            eprintln!("figures: {message}");
+        }
+        if !file.messages.is_empty() {
+            outcome = outcome.max(Outcome::InputError);
+        }
+        inconsistent |= file.inconsistent;
+        file.fatal.map_or(Ok(()), Err)
+    };
+    if jobs <= 1 || files.len() <= 1 {
+        for name in &files {
+            settle(run_file(
+                &report,
                 name,
-                |row| {
-                    inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
-                    out.write(&row)
-                },
-                &mut report_error,
-            )
-        } else {
-            report.run(input, name, |row| out.write(&row), &mut report_error)
-        };
-        if let Err(err) = result {
-            if is_broken_pipe(&err) || !err.is_io() || err.location().source().is_none() {
-                return Err(err); // output failed: nothing more can be written
+                format,
+                audit_only,
+                &mut stdout,
+                true,
+            ))?;
+        }
+    } else {
+        // Each worker writes one file's rows to memory; they are written out
+        // in input order, a window of files at a time.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| usage(format!("cannot start {jobs} threads: {e}")))?;
+        for window in files.chunks(jobs * 2) {
+            let done: Vec<(Vec<u8>, FileOutcome)> = pool.install(|| {
+                window
+                    .par_iter()
+                    .map(|name| {
+                        let mut buf = Vec::new();
+                        let file = run_file(&report, name, format, audit_only, &mut buf, false);
+                        (buf, file)
+                    })
+                    .collect()
+            });
+            for (buf, file) in done {
+                stdout.write_all(&buf)?;
+                settle(file)?;
             }
-            report_error(err);
         }
     }
-    out.flush()?;
+    stdout.flush()?;
     if audit_only && inconsistent && outcome == Outcome::Ok {
         outcome = Outcome::Inconsistent;
     }

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 
-/// One row per mention: the columns of `figures extract`, in order. Later
-/// columns are only ever appended.
+/// One row per mention: the columns of `figures extract`, in order
+/// ([`Row::COLUMNS`]). Later columns are only ever appended.
 ///
 /// Decimals are strings without exponent or trailing zeros; absent values
 /// are empty in CSV and `null` in JSON lines.
@@ -55,8 +55,34 @@ pub struct Row {
     pub reason: Option<String>,
 }
 
+impl Row {
+    /// The column names, in order.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "source",
+        "line",
+        "start",
+        "end",
+        "text",
+        "amount",
+        "min",
+        "max",
+        "currency",
+        "qualifier",
+        "role",
+        "pair",
+        "stated_rate",
+        "reference_rate",
+        "rate_date",
+        "deviation_pct",
+        "verdict",
+        "currency_raw",
+        "currency_basis",
+        "reason",
+    ];
+}
+
 /// One row per pair, for `figures audit`: figure and conversion side by
-/// side with the audit.
+/// side with the audit ([`AuditRow::COLUMNS`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct AuditRow {
     /// The input's path as given, or `-` for standard input.
@@ -91,6 +117,27 @@ pub struct AuditRow {
     pub reason: Option<String>,
 }
 
+impl AuditRow {
+    /// The column names, in order.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "source",
+        "pair",
+        "line",
+        "figure_text",
+        "figure_amount",
+        "figure_currency",
+        "conversion_text",
+        "conversion_amount",
+        "conversion_currency",
+        "stated_rate",
+        "reference_rate",
+        "rate_date",
+        "deviation_pct",
+        "verdict",
+        "reason",
+    ];
+}
+
 /// The output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
@@ -123,13 +170,40 @@ enum Sink<W: Write> {
 }
 
 impl<W: Write> RowWriter<W> {
-    /// A writer in `format` over `out`.
+    /// A writer in `format` over `out`; CSV gets a header row before the
+    /// first row.
     pub fn new(out: W, format: Format) -> RowWriter<W> {
+        RowWriter::build(out, format, true)
+    }
+
+    /// A writer that never writes a CSV header by itself (see
+    /// [`RowWriter::write_header`]), so outputs written apart can be joined.
+    pub fn headless(out: W, format: Format) -> RowWriter<W> {
+        RowWriter::build(out, format, false)
+    }
+
+    fn build(out: W, format: Format, header: bool) -> RowWriter<W> {
         let inner = match format {
-            Format::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
+            Format::Csv => Sink::Csv(Box::new(
+                csv::WriterBuilder::new()
+                    .has_headers(header)
+                    .from_writer(out),
+            )),
             Format::Jsonl => Sink::Jsonl(out),
         };
         RowWriter { inner }
+    }
+
+    /// Writes a CSV header row (nothing in JSON lines).
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn write_header(&mut self, columns: &[&str]) -> Result<()> {
+        if let Sink::Csv(w) = &mut self.inner {
+            w.write_record(columns)?;
+        }
+        Ok(())
     }
 
     /// Writes one row (the CSV header comes before the first).
@@ -208,6 +282,40 @@ mod tests {
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason\n\
              a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,\n"
+        );
+    }
+
+    #[test]
+    fn columns_match_the_serialized_header() {
+        let header = |row: &dyn erased::Row| {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            row.write(&mut w);
+            let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            out.lines().next().unwrap().to_string()
+        };
+        assert_eq!(header(&row()), Row::COLUMNS.join(","));
+        assert_eq!(header(&AuditRow::default()), AuditRow::COLUMNS.join(","));
+    }
+
+    mod erased {
+        pub trait Row {
+            fn write(&self, w: &mut csv::Writer<Vec<u8>>);
+        }
+        impl<T: serde::Serialize> Row for T {
+            fn write(&self, w: &mut csv::Writer<Vec<u8>>) {
+                w.serialize(self).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn headless_then_header() {
+        let mut w = RowWriter::headless(Vec::new(), Format::Csv);
+        w.write_header(&["a", "b"]).unwrap();
+        w.write(&("x", 1)).unwrap();
+        assert_eq!(
+            String::from_utf8(w.into_inner().unwrap()).unwrap(),
+            "a,b\nx,1\n"
         );
     }
 
