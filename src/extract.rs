@@ -1,7 +1,11 @@
 //! Text to mentions: find where amounts may start, run the grammar there,
 //! and turn what it recognised into exact values with a currency.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use rust_decimal::Decimal;
 
@@ -139,6 +143,7 @@ impl Extractor {
             extractor: self,
             text,
             pos: 0,
+            countries: RefCell::new((0, Vec::new())),
         }
     }
 }
@@ -168,6 +173,10 @@ pub struct Mentions<'t> {
     extractor: &'t Extractor,
     text: &'t str,
     pos: usize,
+    /// Country adjectives (byte offsets, pattern) found so far, and how far
+    /// the text has been read for them: only the sentences of ambiguous
+    /// mentions are read, each byte at most once.
+    countries: RefCell<(usize, Vec<(usize, usize, usize)>)>,
 }
 
 impl Iterator for Mentions<'_> {
@@ -188,6 +197,45 @@ impl Iterator for Mentions<'_> {
 }
 
 impl Mentions<'_> {
+    /// The one candidate whose country is named in `sentence` (a range of
+    /// the text); none when two are.
+    fn named_nearby(&self, candidates: &[Currency], sentence: Range<usize>) -> Option<Currency> {
+        let (ac, named) = &*ADJECTIVES;
+        let text = self.text;
+        let mut guard = self.countries.borrow_mut();
+        let (read_to, countries) = &mut *guard;
+        if sentence.end > *read_to {
+            // Back up a little so a word cut at `read_to` is still found.
+            let mut from = sentence.start.max(read_to.saturating_sub(32));
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let last = countries.last().map_or(0, |c| c.1);
+            for m in ac.find_iter(&text[from..sentence.end]) {
+                let (start, end) = (from + m.start(), from + m.end());
+                let before = text[..start].chars().next_back();
+                let after = text[end..].chars().next();
+                let word = !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric);
+                if word && start >= last {
+                    countries.push((start, end, m.pattern().as_usize()));
+                }
+            }
+            *read_to = sentence.end;
+        }
+        let from = countries.partition_point(|c| c.0 < sentence.start);
+        let mut found: Option<Currency> = None;
+        for &(_, _, pattern) in countries[from..].iter().take_while(|c| c.1 <= sentence.end) {
+            for c in named[pattern].iter().filter(|c| candidates.contains(c)) {
+                match found {
+                    Some(f) if f != *c => return None, // two countries: no context
+                    _ => found = Some(*c),
+                }
+            }
+        }
+        found
+    }
+
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
         let text = self.text;
         let (rest, mut parsed) = match mention(&text[start..], false) {
@@ -211,9 +259,10 @@ impl Mentions<'_> {
             _ => (None, start),
         };
         let span = span_start..end;
-        let around = &text[sentence(text, &span)];
+        let around = sentence(text, &span);
+        let nearby = |candidates: &[Currency]| self.named_nearby(candidates, around.clone());
         let built =
-            build(self.extractor, &parsed, qualifier, span.clone(), around).ok_or_else(|| {
+            build(self.extractor, &parsed, qualifier, span.clone(), &nearby).ok_or_else(|| {
                 let kind = ErrorKind::Overflow {
                     text: text[span.clone()].to_string(),
                 };
@@ -243,7 +292,7 @@ fn opens_range(before: &str) -> bool {
 fn decide<'a>(
     ex: &Extractor,
     tokens: &[Cur<'a>],
-    sentence: &str,
+    nearby: &dyn Fn(&[Currency]) -> Option<Currency>,
 ) -> (Option<Currency>, Basis, Option<Cur<'a>>) {
     if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
         return (t.candidates().first().copied(), Basis::Code, Some(*t));
@@ -274,7 +323,7 @@ fn decide<'a>(
     if let [only] = shared[..] {
         return (Some(only), Basis::Name, Some(first));
     }
-    if let Some(c) = named_nearby(&shared, sentence) {
+    if let Some(c) = nearby(&shared) {
         return (Some(c), Basis::Context, Some(first));
     }
     for t in tokens {
@@ -296,23 +345,22 @@ fn decide<'a>(
     }
 }
 
-/// The one candidate whose country the sentence names, by the adjective of
-/// its ISO name as written there (`Canadian` for CAD, `US` for USD).
-fn named_nearby(candidates: &[Currency], sentence: &str) -> Option<Currency> {
-    let mut found = candidates.iter().filter(|c| {
-        let name = c.name();
-        let Some((adjective, _)) = name.rsplit_once(' ') else {
-            return false;
-        };
-        sentence.match_indices(adjective).any(|(at, _)| {
-            let before = sentence[..at].chars().next_back();
-            let after = sentence[at + adjective.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    });
-    let first = found.next()?;
-    found.next().is_none().then_some(*first)
-}
+/// Country adjectives of ISO currency names (`Canadian` for CAD, `US` for
+/// USD) as written there, one pattern each with every currency it names,
+/// so a sentence is read once whatever the number of candidates.
+static ADJECTIVES: LazyLock<(AhoCorasick, Vec<Vec<Currency>>)> = LazyLock::new(|| {
+    let mut by_word: std::collections::BTreeMap<&str, Vec<Currency>> = Default::default();
+    for c in crate::currency::TABLE.codes() {
+        if let Some((adjective, _)) = c.name().rsplit_once(' ') {
+            by_word.entry(adjective).or_default().push(*c);
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(by_word.keys())
+        .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton builds"));
+    (ac, by_word.into_values().collect())
+});
 
 /// The sentence around `span`: from the end of the previous sentence to the
 /// end of this one (a point, `!` or `?` before a space, or a line break
@@ -382,13 +430,13 @@ fn build(
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     span: Range<usize>,
-    sentence: &str,
+    nearby: &dyn Fn(&[Currency]) -> Option<Currency>,
 ) -> Option<Mention> {
     let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
     if let Some(second) = &p.second {
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
     }
-    let (currency, basis, decided_by) = decide(ex, &tokens, sentence);
+    let (currency, basis, decided_by) = decide(ex, &tokens, nearby);
     let dots = currency.is_some_and(|c| c.groups_with_dot());
     let (amount, min, max, precision) = match &p.second {
         Some(second) => {
