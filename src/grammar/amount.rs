@@ -91,6 +91,7 @@ pub(crate) struct Parsed<'a> {
 // quantity = digits (scale | letter | ws scale)? | words (ws scale)?
 pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
     if let Ok((rest, d)) = digits(i) {
+        let (rest, d) = spoken_point(rest, d);
         let numeral = Numeral::Digits(d);
         if let Ok((rest, s)) = alt((scale, letter)).parse(rest) {
             return Ok((
@@ -135,6 +136,31 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
                 scale: None,
             },
         )),
+    }
+}
+
+// spoken-point = digits ws "point" ws digit+     (* 1 point 1 *)
+fn spoken_point<'a>(rest: &'a str, d: Digits<'a>) -> (&'a str, Digits<'a>) {
+    if d.decimal.is_some() {
+        return (rest, d);
+    }
+    let point = (
+        ws,
+        tag_no_case("point"),
+        ws,
+        nom::character::complete::digit1,
+    )
+        .parse(rest);
+    match point {
+        Ok((after, (_, _, _, frac))) if super::at_word_end(after) => (
+            after,
+            Digits {
+                frac,
+                decimal: Some('.'),
+                ..d
+            },
+        ),
+        _ => (rest, d),
     }
 }
 
@@ -430,6 +456,13 @@ mod tests {
     #[test]
     fn incompatible_suffix_is_left() {
         assert_eq!(raw("$5 EUR", false), ("$5", " EUR"));
+    }
+
+    #[test]
+    fn spoken_decimal_point() {
+        let (rest, q) = quantity("1 point 1 and").unwrap();
+        assert_eq!(rest, " and");
+        assert!(matches!(q.numeral, Numeral::Digits(d) if d.frac == "1"));
     }
 
     #[test]

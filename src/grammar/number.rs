@@ -39,6 +39,11 @@ impl Digits<'_> {
     }
 }
 
+/// Four digits from 1000 to 2999: a year more often than an amount.
+fn is_year(int: &str) -> bool {
+    int.len() == 4 && matches!(int.as_bytes()[0], b'1' | b'2')
+}
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }
@@ -97,6 +102,26 @@ fn grouped(i: &str) -> IResult<'_, (&str, char)> {
 fn decimal_comma_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
     chars.next() == Some(',') && chars.next().is_some_and(|c| c.is_ascii_digit() || c == '-')
+        || spaced_fraction(rest, ",").is_some()
+}
+
+/// How far a price tag's line may run past a spaced fraction: a currency.
+const TAG_TAIL: usize = 8;
+
+// spaced-fraction = ("." | ",") " " digit digit    (* $119. 95, 118, 99 TL *)
+/// A decimal separator, one space and two digits, as price tags break
+/// them; only where the line ends within a currency's width, since in prose
+/// "119. 95" is a sentence end and "118, 99" a list.
+fn spaced_fraction<'a>(rest: &'a str, allowed: &str) -> Option<(&'a str, char, &'a str)> {
+    let sep = rest.chars().next().filter(|c| allowed.contains(*c))?;
+    let after = rest[1..].strip_prefix(' ')?;
+    let (tail, frac) = take_while_m_n::<_, _, nom::error::Error<&str>>(2, 2, is_digit)
+        .parse(after)
+        .ok()?;
+    let line = tail.split(['\n', '\r']).next().unwrap_or("");
+    let short =
+        line.len() <= TAG_TAIL && !line.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    short.then_some((tail, sep, frac))
 }
 
 // fraction = decimal-separator digit+
@@ -125,7 +150,10 @@ pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
         };
         let (rest, frac) = match fraction(allowed)(rest) {
             Ok((rest, (d, frac))) => (rest, Some((d, frac))),
-            Err(_) => (rest, None),
+            Err(_) => match spaced_fraction(rest, allowed) {
+                Some((rest, d, frac)) => (rest, Some((d, frac))),
+                None => (rest, None),
+            },
         };
         let (decimal, frac) = frac.map_or((None, ""), |(d, f)| (Some(d), f));
         return finish(
@@ -144,7 +172,10 @@ pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
         // four or more it is no amount a writer would make.
         Ok((_, (',', frac))) if frac.len() > 2 => return fail(i),
         Ok((rest, (d, frac))) => (rest, Some(d), frac),
-        Err(_) => (rest, None, ""),
+        Err(_) => match spaced_fraction(rest, ".,").filter(|_| !is_year(int)) {
+            Some((rest, d, frac)) => (rest, Some(d), frac),
+            None => (rest, None, ""),
+        },
     };
     finish(
         rest,
@@ -308,6 +339,27 @@ mod tests {
         assert_eq!(
             digits("1.198,- Kr"),
             Ok((" Kr", d("1.198", "", Some('.'), None)))
+        );
+    }
+
+    #[test]
+    fn price_tag_spaced_fraction() {
+        assert_eq!(digits("119. 95"), Ok(("", d("119", "95", None, Some('.')))));
+        assert_eq!(
+            digits("118, 99 TL"),
+            Ok((" TL", d("118", "99", None, Some(','))))
+        );
+        assert_eq!(
+            digits("1.837, 32 €"),
+            Ok((" €", d("1.837", "32", Some('.'), Some(','))))
+        );
+        assert_eq!(
+            digits("118, 99 people came"),
+            Ok((", 99 people came", d("118", "", None, None)))
+        );
+        assert_eq!(
+            digits("2019, 99 TL"),
+            Ok((", 99 TL", d("2019", "", None, None)))
         );
     }
 
