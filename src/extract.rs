@@ -167,6 +167,9 @@ pub fn extract(text: &str) -> Mentions<'_> {
     DEFAULT.mentions(text)
 }
 
+/// A country adjective in the text: its byte range and automaton pattern.
+type Country = (usize, usize, usize);
+
 /// An iterator over the mentions in a text; see [`extract`].
 #[derive(Debug)]
 pub struct Mentions<'t> {
@@ -176,7 +179,7 @@ pub struct Mentions<'t> {
     /// Country adjectives (byte offsets, pattern) found so far, and how far
     /// the text has been read for them: only the sentences of ambiguous
     /// mentions are read, each byte at most once.
-    countries: RefCell<(usize, Vec<(usize, usize, usize)>)>,
+    countries: RefCell<(usize, Vec<Country>)>,
 }
 
 impl Iterator for Mentions<'_> {
