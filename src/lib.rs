@@ -66,6 +66,6 @@ pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::extract::{Extractor, Mention, Mentions, extract};
 pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
-pub use crate::rates::{Rate, RateTable};
+pub use crate::rates::{NoRate, Rate, RateTable};
 pub use crate::read::{Chunk, Chunks};
 pub use crate::report::Report;
