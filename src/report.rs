@@ -168,11 +168,30 @@ impl Report {
                 Err(e) => on_error(e.shifted(chunk.offset, chunk.line - 1)),
             }
         }
+        // Role, pair id and audit of each mention, by index.
+        let mut links: Vec<(Role, Option<u64>, Option<(usize, Audit)>)> =
+            vec![(Role::Figure, None, None); mentions.len()];
+        for p in pairs(text, &mentions) {
+            let id = *next_pair;
+            *next_pair += 1;
+            links[p.figure].1 = Some(id);
+            for c in p.conversions {
+                let verdict = audit(
+                    &mentions[p.figure],
+                    &mentions[c],
+                    self.table(),
+                    self.date,
+                    self.tolerance,
+                );
+                links[c] = (Role::Conversion, Some(id), Some((p.figure, verdict)));
+            }
+        }
         let mut line = chunk.line;
         let mut counted = 0;
-        let mut out: Vec<Analysed> = mentions
+        let out: Vec<Analysed> = mentions
             .into_iter()
-            .map(|m| {
+            .zip(links)
+            .map(|(m, (role, pair, audit))| {
                 line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.span.start]).count()
                     as u64;
                 counted = m.span.start;
@@ -181,30 +200,12 @@ impl Report {
                     offset: chunk.offset,
                     text: text[m.span.clone()].to_string(),
                     mention: m,
-                    role: Role::Figure,
-                    pair: None,
-                    audit: None,
+                    role,
+                    pair,
+                    audit,
                 }
             })
             .collect();
-        let found: Vec<Mention> = out.iter().map(|a| a.mention.clone()).collect();
-        for p in pairs(text, &found) {
-            let id = *next_pair;
-            *next_pair += 1;
-            out[p.figure].pair = Some(id);
-            for c in p.conversions {
-                let verdict = audit(
-                    &found[p.figure],
-                    &found[c],
-                    self.table(),
-                    self.date,
-                    self.tolerance,
-                );
-                out[c].role = Role::Conversion;
-                out[c].pair = Some(id);
-                out[c].audit = Some((p.figure, verdict));
-            }
-        }
         out
     }
 }
