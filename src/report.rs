@@ -38,6 +38,9 @@ impl Default for Report {
     }
 }
 
+/// A mention's role, pair id, and (for a conversion) its figure and audit.
+type Link = (Role, Option<u64>, Option<(usize, Audit)>);
+
 /// A mention with its place in the input and what pairing and audit said.
 struct Analysed {
     mention: Mention,
@@ -169,8 +172,7 @@ impl Report {
             }
         }
         // Role, pair id and audit of each mention, by index.
-        let mut links: Vec<(Role, Option<u64>, Option<(usize, Audit)>)> =
-            vec![(Role::Figure, None, None); mentions.len()];
+        let mut links: Vec<Link> = vec![(Role::Figure, None, None); mentions.len()];
         for p in pairs(text, &mentions) {
             let id = *next_pair;
             *next_pair += 1;
