@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::amount::{Basis, Qualifier, value};
 use crate::currency::{Currency, FormKind, TABLE};
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::grammar::amount::{Cents, Parsed, Side, mention};
+use crate::grammar::amount::{Cents, Joins, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
 use crate::scan::next_candidate;
@@ -240,22 +240,26 @@ impl Mentions<'_> {
     }
 
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
-        let text = self.text;
-        let (rest, mut parsed) = match mention(&text[start..], false) {
-            Ok(ok) => ok,
-            // "between 10 and 20 dollars": only the range names the currency.
-            Err(_) if opens_range(&text[..start]) => mention(&text[start..], true).ok()?,
-            Err(_) => return None,
+        let before = &self.text[..start];
+        let range_lead = opens_range(before);
+        let joins = Joins {
+            dash: true,
+            to: range_lead || !after_change_verb(before),
+            and: range_lead,
         };
-        let mut end = text.len() - rest.len();
-        let before = lead(&text[..start]);
-        if matches!(before, Some((Lead::Range, _)))
-            && parsed.second.is_none()
-            && let Ok((rest, p)) = mention(&text[start..], true)
-        {
-            end = text.len() - rest.len();
-            parsed = p;
+        let found = self.parse_at(start, joins)?;
+        match &found.1 {
+            // "thirty - five dollars" is no range from 30 down to 5.
+            Ok(m) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),
+            _ => Some(found),
         }
+    }
+
+    fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>)> {
+        let text = self.text;
+        let (rest, parsed) = mention(&text[start..], joins).ok()?;
+        let end = text.len() - rest.len();
+        let before = lead(&text[..start]);
         let (qualifier, span_start) = match before {
             Some((Lead::Qualifier(q), at)) => (Some(q), at),
             Some((Lead::Range, at)) if parsed.second.is_some() => (None, at),
@@ -281,13 +285,74 @@ impl Mentions<'_> {
     }
 }
 
-/// True when `before` ends with `between ` or `from `: cheap enough to ask
-/// at every candidate that fails.
+/// The word that ends `before`, past spaces on the same line (at most a
+/// few bytes are read).
+fn last_word(before: &str) -> &str {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take(16)
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[start..];
+    let cut = trimmed[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    if cut { "" } else { word }
+}
+
+/// True when `before` ends with `between` or `from`: `and` and `to` join a range.
 fn opens_range(before: &str) -> bool {
-    let b = before.as_bytes();
-    [&b"between "[..], b"from "]
-        .iter()
-        .any(|w| b.len() >= w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w))
+    let word = last_word(before);
+    word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from")
+}
+
+/// Verbs of change: after them `X to Y` is a move from one amount to
+/// another, two figures, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "gained",
+    "gains",
+    "lost",
+    "climbed",
+    "dropped",
+    "jumped",
+    "slipped",
+    "declined",
+    "increased",
+    "decreased",
+    "raised",
+    "cut",
+    "lowered",
+    "advanced",
+    "eased",
+    "added",
+    "shed",
+    "soared",
+    "tumbled",
+    "plunged",
+    "surged",
+    "grew",
+    "slid",
+    "sank",
+    "rebounded",
+    "up",
+    "down",
+];
+
+fn after_change_verb(before: &str) -> bool {
+    let word = last_word(before);
+    CHANGE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
 }
 
 /// The one currency a mention names, how that was decided, and the token
@@ -578,6 +643,22 @@ mod tests {
             (m.min, m.max, code(&m)),
             (Some(dec!(10)), Some(dec!(20)), "USD")
         );
+    }
+
+    #[test]
+    fn change_verbs_make_two_amounts() {
+        let all: Vec<Mention> = extract("gold rose $4.50 to $368.70 an ounce")
+            .collect::<Result<_>>()
+            .unwrap();
+        let amounts: Vec<_> = all.iter().map(|m| m.amount).collect();
+        assert_eq!(amounts, vec![Some(dec!(4.5)), Some(dec!(368.7))]);
+        assert!(one("prices from $4.50 to $6").is_range());
+    }
+
+    #[test]
+    fn no_range_runs_downwards() {
+        let m = one("thirty - five dollars").amount;
+        assert_ne!(m, None);
     }
 
     #[test]

@@ -66,18 +66,21 @@ fn join(gap: &str) -> Option<Join> {
     } else if let Some(r) = rest.strip_prefix('/') {
         return r.trim_matches(is_space).is_empty().then_some(Join::Or);
     }
+    let mut glued = false;
     for word in GLUE_WORDS {
         if rest
             .get(..word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
         {
             rest = rest[word.len()..].trim_start_matches(is_space);
+            glued = true;
             break;
         }
     }
     match (opens, rest.is_empty()) {
         (true, true) => Some(Join::Opens),
-        (false, true) if gap.trim_matches(is_space) != "," => Some(Join::Or),
+        // Only a word joins amounts outside brackets: side by side they are a list.
+        (false, true) if glued => Some(Join::Or),
         _ => None,
     }
 }
@@ -184,6 +187,11 @@ mod tests {
     fn not_pairs() {
         assert!(paired("€21bn and $24bn").is_empty());
         assert!(paired("€21bn, $24bn").is_empty());
+        assert!(
+            paired("ten cents\n1.298,00 €").is_empty(),
+            "entries of a list"
+        );
+        assert!(paired("€5 $6").is_empty());
         assert!(paired("$5 ($4 net)").is_empty(), "same currency");
         assert!(paired("€21bn ($24bn) then £3 and ($5)").len() == 1);
         assert!(paired("100 kr ($10)").is_empty(), "unknown currency");

@@ -9,7 +9,7 @@ use super::currency::{Cur, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, letter, scale};
 use super::words::{Words, words};
-use super::{IResult, at_line_end, fail, sp, sp0, ws, ws0};
+use super::{IResult, at_line_end, fail, sp, sp0, ws};
 
 /// A number as written, in digits or in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,8 +212,11 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         quantity,
         suffix,
     };
-    if quantity.is_article() && quantity.scale.is_none() && suffix.is_none() {
-        return fail(i); // "a" or "half" alone is no number
+    if quantity.is_article()
+        && quantity.scale.is_none()
+        && suffix.is_none_or(|s| s.is_wordlike() && s.raw != "grand")
+    {
+        return fail(i); // "a" or "half" alone is no number, nor "a real" or "a mark"
     }
     let symbol_suffix = suffix.is_some_and(|s| !s.raw.ends_with(char::is_alphabetic));
     if matches!(quantity.numeral, Numeral::Words(_)) && symbol_suffix && leads_next(rest) {
@@ -279,7 +282,27 @@ fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {
 }
 
 // connector = "-" | "–" | "—" | ws "to" ws | ws "and" ws
-fn connector(i: &str, and_ok: bool) -> IResult<'_, &str> {
+/// Which words may join two amounts into a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Joins {
+    /// `-`, `–`, `—`
+    pub dash: bool,
+    /// `to`: not after a change verb ("rose $4.50 to $368.70" is two amounts)
+    pub to: bool,
+    /// `and`: only after `between` or `from`
+    pub and: bool,
+}
+
+impl Joins {
+    /// No range at all: the first amount alone.
+    pub const NONE: Joins = Joins {
+        dash: false,
+        to: false,
+        and: false,
+    };
+}
+
+fn connector(i: &str, joins: Joins) -> IResult<'_, &str> {
     let spaced = |w: &'static str| {
         move |i| {
             let (i, _) = ws(i)?;
@@ -288,16 +311,18 @@ fn connector(i: &str, and_ok: bool) -> IResult<'_, &str> {
             Ok((i, t))
         }
     };
-    if let Ok(ok) = (ws0, alt((tag("-"), tag("–"), tag("—"))), ws0)
-        .map(|(_, t, _)| t)
-        .parse(i)
+    if joins.dash {
+        let dash: IResult<'_, &str> = alt((tag("-"), tag("–"), tag("—"))).parse(sp0(i));
+        if let Ok((rest, t)) = dash {
+            return Ok((sp0(rest), t));
+        }
+    }
+    if joins.to
+        && let Ok(ok) = spaced("to")(i)
     {
         return Ok(ok);
     }
-    if let Ok(ok) = spaced("to")(i) {
-        return Ok(ok);
-    }
-    if and_ok {
+    if joins.and {
         return spaced("and")(i);
     }
     fail(i)
@@ -356,9 +381,9 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
 }
 
 // mention = side [connector side] [cents]
-pub(crate) fn mention(i: &str, and_ok: bool) -> IResult<'_, Parsed<'_>> {
+pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
     let (rest, first) = side(i)?;
-    if let Ok((after, second)) = connector(rest, and_ok).and_then(|(r, _)| side(r)) {
+    if let Ok((after, second)) = connector(rest, joins).and_then(|(r, _)| side(r)) {
         let compatible = first
             .currencies()
             .all(|a| second.currencies().all(|b| a.compatible(b)));
@@ -403,8 +428,16 @@ pub(crate) fn mention(i: &str, and_ok: bool) -> IResult<'_, Parsed<'_>> {
 mod tests {
     use super::*;
 
+    fn joins(and: bool) -> Joins {
+        Joins {
+            dash: true,
+            to: true,
+            and,
+        }
+    }
+
     fn raw(i: &str, and_ok: bool) -> (&str, &str) {
-        let (rest, _) = mention(i, and_ok).unwrap();
+        let (rest, _) = mention(i, joins(and_ok)).unwrap();
         (&i[..i.len() - rest.len()], rest)
     }
 
@@ -449,7 +482,7 @@ mod tests {
 
     #[test]
     fn code_overrides_dollar_sign() {
-        let (_, p) = mention("$1,190.00 AUD", false).unwrap();
+        let (_, p) = mention("$1,190.00 AUD", joins(false)).unwrap();
         assert_eq!(p.first.suffix.unwrap().raw, "AUD");
     }
 
@@ -467,10 +500,10 @@ mod tests {
 
     #[test]
     fn negatives() {
-        assert!(mention("-$5", false).unwrap().1.first.negative);
-        assert!(mention("$-99.99", false).unwrap().1.first.negative);
-        assert!(mention("-15€", false).unwrap().1.first.negative);
-        assert!(mention("minus $5", false).unwrap().1.first.negative);
+        assert!(mention("-$5", joins(false)).unwrap().1.first.negative);
+        assert!(mention("$-99.99", joins(false)).unwrap().1.first.negative);
+        assert!(mention("-15€", joins(false)).unwrap().1.first.negative);
+        assert!(mention("minus $5", joins(false)).unwrap().1.first.negative);
     }
 
     #[test]
@@ -498,11 +531,11 @@ mod tests {
 
     #[test]
     fn no_currency_no_mention() {
-        assert!(mention("21 billion people", false).is_err());
-        assert!(mention("2025", false).is_err());
-        assert!(mention("3%", false).is_err());
-        assert!(mention("a dog", false).is_err());
-        assert!(mention("1987 to 2025", false).is_err());
+        assert!(mention("21 billion people", joins(false)).is_err());
+        assert!(mention("2025", joins(false)).is_err());
+        assert!(mention("3%", joins(false)).is_err());
+        assert!(mention("a dog", joins(false)).is_err());
+        assert!(mention("1987 to 2025", joins(false)).is_err());
     }
 
     #[test]
@@ -513,12 +546,12 @@ mod tests {
         );
         assert_eq!(raw("a million dollars", false), ("a million dollars", ""));
         assert_eq!(raw("ten bucks", false), ("ten bucks", ""));
-        assert!(mention("a quarter of the budget", false).is_err());
+        assert!(mention("a quarter of the budget", joins(false)).is_err());
     }
 
     #[test]
     fn euro_2024_is_a_tournament() {
-        assert!(mention("Euro 2024", false).is_err());
+        assert!(mention("Euro 2024", joins(false)).is_err());
     }
 
     #[test]

@@ -62,6 +62,22 @@ impl Cur<'_> {
     }
 }
 
+/// Currency names that are also common English words: never read before a
+/// number (`won 3 games`, `mark 2`), nor after an article (`a real 10`).
+const WORDLIKE_NAMES: &[&str] = &[
+    "won", "real", "rand", "mark", "marks", "yen", "sol", "kip", "dong", "dram", "punt", "lev",
+    "pound", "pounds", "grand", "buck", "bucks",
+];
+
+impl Cur<'_> {
+    /// A currency name that is also a common English word.
+    pub fn is_wordlike(&self) -> bool {
+        WORDLIKE_NAMES
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(self.raw))
+    }
+}
+
 /// Codes that are also English words: never read before a number, and
 /// after a number only in capitals (`ALL 5 solutions`, `5 top`).
 const WORDLIKE: &[&str] = &[
@@ -190,13 +206,15 @@ fn small_dollar(i: &str) -> Option<(usize, usize)> {
     TABLE.name_at(&upper).filter(|&(len, _)| len == upper.len())
 }
 
-/// `us $ 10`, `hk $`: a dollar prefix split by a space, as tokenised text
-/// has it. One letter is too little (`A $5 fee` is no Australian dollar).
+/// `us $ 10`, `hk $`, `c $`: a dollar prefix split by a space, as tokenised
+/// text has it.
 fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
     let letters = i
         .find(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
         .unwrap_or(i.len());
-    if !(2..=4).contains(&letters) || !i[letters..].starts_with(" $") {
+    // One letter is an article too often: `a $5 fee` is no Australian dollar.
+    let article = letters == 1 && i.starts_with(['a', 'A']);
+    if !(1..=4).contains(&letters) || article || !i[letters..].starts_with(" $") {
         return fail(i);
     }
     let joined = format!("{}$", i[..letters].to_ascii_uppercase());
@@ -230,7 +248,7 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
     // Minor units and slang never lead a number ("the quarter 2 results"),
     // and a one-letter symbol leads only digits glued to it (R50, not F-16).
     match longer(symbol(i), name(i)) {
-        Ok((_, cur)) if cur.is_minor() => fail(i),
+        Ok((_, cur)) if cur.is_minor() || cur.is_wordlike() => fail(i),
         Ok((rest, cur))
             if cur.raw.chars().count() == 1
                 && cur.raw.chars().all(char::is_alphabetic)
@@ -344,6 +362,8 @@ mod tests {
         let (rest, cur) = prefix("hk $ 10.05").unwrap();
         assert_eq!((rest, cur.raw), (" 10.05", "hk $"));
         assert!(spaced_dollar("A $5 fee").is_err());
+        assert_eq!(prefix("c $ 45.6").unwrap().1.raw, "c $");
+        assert!(prefix("won 3 games").is_err());
         assert_eq!(prefix("us$5").unwrap().1.raw, "us$");
     }
 

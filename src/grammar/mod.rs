@@ -65,14 +65,6 @@ pub(crate) fn at_line_end(rest: &str) -> bool {
     rest.is_empty() || rest.starts_with(['\n', '\r'])
 }
 
-/// Optional whitespace, as `ws`.
-pub(crate) fn ws0(i: &str) -> IResult<'_, &str> {
-    match ws(i) {
-        Ok(ok) => Ok(ok),
-        Err(_) => Ok((i, "")),
-    }
-}
-
 /// True when `rest` does not continue a word (so `bn` in `bnb` is no scale).
 pub(crate) fn at_word_end(rest: &str) -> bool {
     !rest.chars().next().is_some_and(char::is_alphanumeric)

@@ -74,7 +74,9 @@ fn lookup<'a>(i: &'a str, table: &[(&str, i64)]) -> Option<(&'a str, i64)> {
 // below100 = tens ["-" units] | units
 fn below100(i: &str) -> IResult<'_, i64> {
     if let Some((rest, tens)) = lookup(i, TENS) {
-        if let Some(after) = rest.strip_prefix(['-', ' '])
+        if let Some(after) = rest
+            .strip_prefix(" - ")
+            .or_else(|| rest.strip_prefix(['-', ' ']))
             && let Some((rest, unit)) = lookup(after, UNITS).filter(|&(_, u)| (1..10).contains(&u))
         {
             return Ok((rest, tens + unit));
@@ -215,6 +217,7 @@ mod tests {
         assert_eq!(value("ten pounds"), (" pounds", dec!(10)));
         assert_eq!(value("twenty-one billion"), (" billion", dec!(21)));
         assert_eq!(value("Twenty one"), ("", dec!(21)));
+        assert_eq!(value("twenty - five thousand"), (" thousand", dec!(25)));
         assert_eq!(value("forty"), ("", dec!(40)));
     }
 
