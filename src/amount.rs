@@ -122,6 +122,10 @@ pub(crate) fn value(
         }
         Numeral::Words(w) => (w.value, w.ulp),
     };
+    let (value, ulp) = match q.plus {
+        Some((plus, plus_ulp)) => (value.checked_add(plus)?, plus_ulp),
+        None => (value, ulp),
+    };
     let power = q.scale.map_or(0, |s| s.0) + extra_power;
     let factor = Decimal::from_i128_with_scale(10i128.checked_pow(power)?, 0);
     Some((value.checked_mul(factor)?, ulp.checked_mul(factor)?))

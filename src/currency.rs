@@ -55,15 +55,18 @@ impl Currency {
         TABLE.codes.get(self).map_or("", |info| info.name.as_str())
     }
 
-    /// True when the currency's writers group thousands with a dot and
-    /// write a decimal comma (CLDR number symbols of its main locales: de,
-    /// es, it, nl, pt, id, vi, da, tr, ro...), so `1.234 €` is 1234.
+    /// True when `1.234` written with this currency means 1234: its writers
+    /// use a decimal comma (CLDR number symbols of its main locales: de, es,
+    /// it, nl, pt, pl, cs, ru, uk, id, vi, tr, ro...), so a point can only
+    /// group thousands, or it has no minor unit at all (JPY, KRW).
     pub fn groups_with_dot(&self) -> bool {
-        const DOT_GROUPING: &[&[u8; 3]] = &[
+        const DECIMAL_COMMA: &[&[u8; 3]] = &[
             b"EUR", b"IDR", b"VND", b"BRL", b"DKK", b"ARS", b"CLP", b"COP", b"TRY", b"RON", b"ISK",
             b"RSD", b"BAM", b"MKD", b"UYU", b"PYG", b"BOB", b"ESP", b"ITL", b"DEM", b"NLG", b"PTE",
+            b"PLN", b"CZK", b"RUB", b"UAH", b"HUF", b"BGN", b"HRK", b"CRC", b"KZT", b"BYN", b"GEL",
+            b"AZN", b"NOK", b"SEK", b"ATS", b"BEF", b"FRF", b"FIM", b"GRD",
         ];
-        DOT_GROUPING.contains(&&self.0)
+        DECIMAL_COMMA.contains(&&self.0) || self.minor_units() == Some(0)
     }
 
     /// Looks a code up in the table: exactly three ASCII letters, any case.

@@ -259,6 +259,9 @@ impl Mentions<'_> {
         let text = self.text;
         let (rest, parsed) = mention(&text[start..], joins).ok()?;
         let end = text.len() - rest.len();
+        if weighs(&text[..start], &parsed) {
+            return None;
+        }
         let before = lead(&text[..start]);
         let (qualifier, span_start) = match before {
             Some((Lead::Qualifier(q), at)) => (Some(q), at),
@@ -308,6 +311,27 @@ fn last_word(before: &str) -> &str {
 fn opens_range(before: &str) -> bool {
     let word = last_word(before);
     word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from")
+}
+
+/// Verbs of weight: "weighed 180 pounds" is no money.
+const WEIGHT_VERBS: &[&str] = &[
+    "weigh", "weighs", "weighed", "weighing", "lose", "loses", "lost", "losing", "gain", "gained",
+    "gaining", "shed",
+];
+
+/// True for `pounds` after a verb of weight (`she lost 10 pounds`), where
+/// no symbol or code says money.
+fn weighs(before: &str, p: &Parsed<'_>) -> bool {
+    let pounds = p.first.prefix.is_none()
+        && p.first.suffix.is_some_and(|s| {
+            s.raw.eq_ignore_ascii_case("pounds") || s.raw.eq_ignore_ascii_case("pound")
+        });
+    pounds && {
+        // Past a hedge: "weighed about 180 pounds".
+        let verb_at = lead(before).map_or(before.len(), |(_, at)| at);
+        let word = last_word(&before[..verb_at]);
+        WEIGHT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+    }
 }
 
 /// Verbs of change: after them `X to Y` is a move from one amount to
@@ -653,6 +677,21 @@ mod tests {
         let amounts: Vec<_> = all.iter().map(|m| m.amount).collect();
         assert_eq!(amounts, vec![Some(dec!(4.5)), Some(dec!(368.7))]);
         assert!(one("prices from $4.50 to $6").is_range());
+    }
+
+    #[test]
+    fn weights_are_not_money() {
+        none("the boxer weighed 180 pounds");
+        none("lose about 10 pounds fast");
+        assert_eq!(one("she lost £10 on the bet").amount, Some(dec!(10)));
+        assert_eq!(one("they paid 10 pounds").amount, Some(dec!(10)));
+    }
+
+    #[test]
+    fn zero_decimal_and_decimal_comma_currencies_group_with_a_point() {
+        assert_eq!(one("¥1.500").amount, Some(dec!(1500)));
+        assert_eq!(one("1.500 Kč").amount, Some(dec!(1500)));
+        assert_eq!(one("$1.500").amount, Some(dec!(1.5)));
     }
 
     #[test]

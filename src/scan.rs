@@ -92,6 +92,14 @@ static FIRST_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
     set
 });
 
+/// A denominator (`3/8`, `3 / 8`) never starts an amount.
+fn after_slash(before: &[u8]) -> bool {
+    match before {
+        [.., b'/'] | [.., b'/', b' '] => true,
+        _ => false,
+    }
+}
+
 /// `a`, `an`: the commonest words, worth a second look before the grammar.
 fn is_article(word: &[u8]) -> bool {
     word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an")
@@ -141,7 +149,7 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
         let b = bytes[i];
         match b {
             b'0'..=b'9' => {
-                if !in_word && !after_point {
+                if !in_word && !after_point && !after_slash(&bytes[..i]) {
                     return Some(i);
                 }
                 i += 1;
@@ -225,6 +233,11 @@ mod tests {
         );
         assert!(all("well-known theory").is_empty());
         assert_eq!(all("1.5 and 2,000"), vec!["1.5 and 2,000", "2,000"]);
+    }
+
+    #[test]
+    fn denominators_are_not_candidates() {
+        assert_eq!(all("3 / 8 and 24/7"), vec!["3 / 8 and 24/7", "24/7"]);
     }
 
     #[test]

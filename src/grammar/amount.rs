@@ -3,12 +3,14 @@
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::digit1;
 use nom::sequence::terminated;
+use rust_decimal::Decimal;
 
 use super::currency::{Cur, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, letter, scale};
-use super::words::{Words, words};
+use super::words::{Words, cardinal_tail, words};
 use super::{IResult, at_line_end, fail, sp, sp0, ws};
 
 /// A number as written, in digits or in words.
@@ -22,6 +24,9 @@ pub(crate) enum Numeral<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Quantity<'a> {
     pub numeral: Numeral<'a>,
+    /// A fraction written after a whole number (`7 and a half`, `35 3/8`):
+    /// its value and the precision it implies.
+    pub plus: Option<(Decimal, Decimal)>,
     pub scale: Option<Scale>,
 }
 
@@ -33,6 +38,7 @@ impl Quantity<'_> {
     /// A plain whole number with no scale: the only kind that takes cents.
     fn is_whole(&self) -> bool {
         self.scale.is_none()
+            && self.plus.is_none()
             && match self.numeral {
                 Numeral::Digits(d) => d.decimal.is_none(),
                 Numeral::Words(w) => w.value.fract().is_zero(),
@@ -92,12 +98,17 @@ pub(crate) struct Parsed<'a> {
 pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
     if let Ok((rest, d)) = digits(i) {
         let (rest, d) = spoken_point(rest, d);
+        let (rest, plus) = match d.decimal.or(d.group.map(|_| ',')) {
+            None => fraction_after(rest),
+            Some(_) => (rest, None),
+        };
         let numeral = Numeral::Digits(d);
         if let Ok((rest, s)) = alt((scale, letter)).parse(rest) {
             return Ok((
                 rest,
                 Quantity {
                     numeral,
+                    plus,
                     scale: Some(s),
                 },
             ));
@@ -107,6 +118,7 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
                 rest,
                 Quantity {
                     numeral,
+                    plus,
                     scale: Some(s),
                 },
             ));
@@ -115,17 +127,20 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
             rest,
             Quantity {
                 numeral,
+                plus,
                 scale: None,
             },
         ));
     }
     let (rest, w) = words(i)?;
     let numeral = Numeral::Words(w);
+    let plus = None;
     match ws(rest).and_then(|(r, _)| scale(r)) {
         Ok((rest, s)) => Ok((
             rest,
             Quantity {
                 numeral,
+                plus,
                 scale: Some(s),
             },
         )),
@@ -133,10 +148,41 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
             rest,
             Quantity {
                 numeral,
+                plus,
                 scale: None,
             },
         )),
     }
+}
+
+// fraction-after = ws "and" ws ["a" ws] ("half" | "quarter") | sp digit+ sp? "/" sp? digit+
+/// A fraction after a whole number: `7 and a half`, or a stock price's
+/// `35 3/8` (halves to sixty-fourths only, where the value is exact).
+fn fraction_after(rest: &str) -> (&str, Option<(Decimal, Decimal)>) {
+    if let Some((after, value, ulp)) =
+        cardinal_tail(rest).filter(|(_, v, _)| *v < Decimal::ONE && !v.is_zero())
+    {
+        return (after, Some((value, ulp)));
+    }
+    let mixed = (sp, digit1, sp0_parser, tag("/"), sp0_parser, digit1).parse(rest);
+    if let Ok((after, (_, num, _, _, _, den))) = mixed {
+        let (Ok(num), Ok(den)) = (num.parse::<u32>(), den.parse::<u32>()) else {
+            return (rest, None);
+        };
+        if matches!(den, 2 | 4 | 8 | 16 | 32 | 64)
+            && num > 0
+            && num < den
+            && super::at_word_end(after)
+        {
+            let ulp = Decimal::ONE / Decimal::from(den);
+            return (after, Some((Decimal::from(num) * ulp, ulp)));
+        }
+    }
+    (rest, None)
+}
+
+fn sp0_parser(i: &str) -> IResult<'_, &str> {
+    Ok((sp0(i), ""))
 }
 
 // spoken-point = digits ws "point" ws digit+     (* 1 point 1 *)
@@ -376,7 +422,8 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
     }
     // A bare number is cents only after "and", or right after a written
     // currency name or code with none before the number ("17 USD 25").
-    let named_after = first.prefix.is_none() && first.suffix.is_some_and(|s| !s.is_minor());
+    let named_after =
+        first.prefix.is_none() && first.suffix.is_some_and(|s| s.unit() == Decimal::ONE);
     (and || named_after).then_some((rest, Cents::Hundredths(q)))
 }
 
@@ -403,7 +450,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
     if !first.has_currency() {
         return fail(i);
     }
-    let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_minor());
+    let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_fraction());
     if whole && let Some((after, c)) = cents(rest, &first) {
         return Ok((
             after,
@@ -496,6 +543,23 @@ mod tests {
         let (rest, q) = quantity("1 point 1 and").unwrap();
         assert_eq!(rest, " and");
         assert!(matches!(q.numeral, Numeral::Digits(d) if d.frac == "1"));
+    }
+
+    #[test]
+    fn fractions_after_whole_numbers() {
+        let (rest, q) = quantity("7 and a half dollars").unwrap();
+        assert_eq!(
+            (rest, q.plus.map(|p| p.0)),
+            (" dollars", Some(Decimal::new(5, 1)))
+        );
+        let (rest, q) = quantity("35 3 / 8 a share").unwrap();
+        assert_eq!(
+            (rest, q.plus.map(|p| p.0)),
+            (" a share", Some(Decimal::new(375, 3)))
+        );
+        let (rest, q) = quantity("24/7").unwrap();
+        assert_eq!((rest, q.plus), ("/7", None));
+        assert_eq!(raw("3 quid 50", false), ("3 quid 50", ""));
     }
 
     #[test]

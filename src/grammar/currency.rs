@@ -38,6 +38,14 @@ impl Cur<'_> {
         matches!(self.what, CurRef::Form(id) if TABLE.forms[id].unit < rust_decimal::Decimal::ONE)
     }
 
+    /// Value of one of this in major units: 0.01 for cents, 1000 for grand.
+    pub fn unit(&self) -> rust_decimal::Decimal {
+        match self.what {
+            CurRef::Form(id) => TABLE.forms[id].unit,
+            CurRef::Code(_) => rust_decimal::Decimal::ONE,
+        }
+    }
+
     /// The one currency this names, if only one.
     pub fn definite(&self) -> Option<Currency> {
         match self.candidates() {
@@ -102,6 +110,14 @@ pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
     }
     let wordlike = WORDLIKE.iter().any(|w| w.eq_ignore_ascii_case(head));
     if wordlike && (before_number || lower) {
+        return fail(i);
+    }
+    // "EUR/USD 1.0850" is an exchange rate, not an amount.
+    if rest
+        .strip_prefix('/')
+        .and_then(|r| r.get(..3))
+        .is_some_and(|r| r.bytes().all(|b| b.is_ascii_uppercase()) && Currency::lookup(r).is_some())
+    {
         return fail(i);
     }
     match Currency::lookup(head) {
@@ -322,6 +338,12 @@ mod tests {
         assert!(code("USDA", true).is_err());
         assert!(code("Usd", true).is_err());
         assert_eq!(code("usd.", false).unwrap().1.as_str(), "USD");
+    }
+
+    #[test]
+    fn currency_pairs_are_rates() {
+        assert!(code("EUR/USD 1.08", true).is_err());
+        assert!(code("USD/month", false).is_ok());
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn cardinal(i: &str) -> IResult<'_, (i64, i64)> {
 }
 
 /// `and a half`, `point three`: a fraction after a cardinal.
-fn cardinal_tail(i: &str) -> Option<(&str, Decimal, Decimal)> {
+pub(crate) fn cardinal_tail(i: &str) -> Option<(&str, Decimal, Decimal)> {
     let (r, _) = ws(i).ok()?;
     if let Some(r) = word(r, "and") {
         let r = ws(r).ok()?.0;
