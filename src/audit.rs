@@ -135,9 +135,45 @@ impl Audit {
 
 /// The interval a written amount stands for: ± half a unit in its last
 /// written place (`24 billion` is 23.5 to 24.5 billion).
-fn written_interval(m: &Mention, amount: Decimal) -> (Decimal, Decimal) {
+fn written_interval(m: &Mention, amount: Decimal) -> Option<(Decimal, Decimal)> {
     let half = m.precision / Decimal::TWO;
-    (amount - half, amount + half)
+    Some((amount.checked_sub(half)?, amount.checked_add(half)?))
+}
+
+/// What the rounding of both figures allows for the stated rate, the band
+/// the reference and tolerance allow, and the deviation of the point rate;
+/// `None` when the amounts are too far apart to compute in a decimal.
+struct Comparison {
+    stated_low: Decimal,
+    /// `None`: a figure rounded to zero bounds nothing from above.
+    stated_high: Option<Decimal>,
+    band_low: Decimal,
+    band_high: Decimal,
+    deviation_pct: Decimal,
+}
+
+fn compare(
+    figure: &Mention,
+    fig: Decimal,
+    conversion: &Mention,
+    conv: Decimal,
+    stated: Decimal,
+    r: Decimal,
+    t: Decimal,
+) -> Option<Comparison> {
+    let (fig_low, fig_high) = written_interval(figure, fig)?;
+    let (conv_low, conv_high) = written_interval(conversion, conv)?;
+    let stated_high = match fig_low > Decimal::ZERO {
+        true => Some(conv_high.checked_div(fig_low)?),
+        false => None,
+    };
+    Some(Comparison {
+        stated_low: conv_low.checked_div(fig_high)?,
+        stated_high,
+        band_low: r.checked_mul(Decimal::ONE - t)?,
+        band_high: r.checked_mul(Decimal::ONE + t)?,
+        deviation_pct: (stated.checked_div(r)? - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED)?,
+    })
 }
 
 /// Audits `conversion` as the stated equivalent of `figure` on `date`
@@ -177,7 +213,9 @@ pub fn audit(
     let (Some(from), Some(to)) = (figure.currency, conversion.currency) else {
         return Audit::not_audited("the currency of one side is not known");
     };
-    let stated = conv / fig;
+    let Some(stated) = conv.checked_div(fig) else {
+        return Audit::not_audited("the amounts are too far apart to compare in a decimal");
+    };
     let mut notes = Vec::new();
     let date = match (date, table.last_date()) {
         (Some(d), _) => d,
@@ -219,23 +257,22 @@ pub fn audit(
     {
         t += HEDGE_WIDENING;
     }
-    let (fig_low, fig_high) = written_interval(figure, fig);
-    let (conv_low, conv_high) = written_interval(conversion, conv);
-    let stated_low = conv_low / fig_high;
-    // A figure rounded to zero bounds nothing from above.
-    let stated_high = (fig_low > Decimal::ZERO).then(|| conv_high / fig_low);
-    let (band_low, band_high) = (r * (Decimal::ONE - t), r * (Decimal::ONE + t));
-    let meets = stated_low <= band_high && stated_high.is_none_or(|h| h >= band_low);
+    let Some(c) = compare(figure, fig, conversion, conv, stated, r, t) else {
+        return Audit::not_audited("the amounts are too far apart to compare in a decimal");
+    };
+    let meets = c.stated_low <= c.band_high && c.stated_high.is_none_or(|h| h >= c.band_low);
     let verdict = if meets {
         Verdict::Consistent
     } else {
         Verdict::Inconsistent
     };
     if verdict == Verdict::Inconsistent {
-        let high = stated_high.map_or("unbounded".to_string(), |h| significant(h).to_string());
+        let high = c
+            .stated_high
+            .map_or("unbounded".to_string(), |h| significant(h).to_string());
         notes.push(format!(
             "the written figures allow {} to {high}, outside {} ± {}",
-            significant(stated_low),
+            significant(c.stated_low),
             significant(r),
             Tolerance(t)
         ));
@@ -244,11 +281,7 @@ pub fn audit(
         stated_rate: Some(significant(stated)),
         reference_rate: Some(significant(r)),
         rate_date: Some(reference.date),
-        deviation_pct: Some(
-            ((stated / r - Decimal::ONE) * Decimal::ONE_HUNDRED)
-                .round_dp(2)
-                .normalize(),
-        ),
+        deviation_pct: Some(c.deviation_pct.round_dp(2).normalize()),
         verdict,
         reason: notes.join("; "),
     }
@@ -353,6 +386,17 @@ mod tests {
         let a = run("₴100 ($2.40)", "2025-04-11");
         assert_eq!(a.verdict, Verdict::NoRate);
         assert!(a.reason.contains("no UAH rate"));
+    }
+
+    #[test]
+    fn extreme_amounts_are_not_audited_never_a_panic() {
+        let a = run(
+            "€0.000000001 ($9,000,000,000,000,000,000,000,000)",
+            "2025-04-11",
+        );
+        assert_eq!(a.verdict, Verdict::NotAudited);
+        let a = run("€79228162514264337593543950335 ($1)", "2025-04-11");
+        assert_eq!(a.verdict, Verdict::NotAudited);
     }
 
     #[test]

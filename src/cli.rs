@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    AuditRow, Currency, Error, Extractor, Format, RateTable, Report, Row, RowWriter, Tolerance,
-    Verdict,
+    AuditRow, Currency, Error, ErrorKind, Extractor, Format, RateTable, Report, Row, RowWriter,
+    Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -111,16 +111,15 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &Error) -> bool {
-    let mut source: Option<&dyn std::error::Error> = Some(err);
-    while let Some(e) = source {
-        if e.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-        {
-            return true;
-        }
-        source = e.source();
-    }
-    false
+    let io = match err.kind() {
+        ErrorKind::Io(e) => Some(e.kind()),
+        ErrorKind::Csv(e) => match e.kind() {
+            csv::ErrorKind::Io(e) => Some(e.kind()),
+            _ => None,
+        },
+        _ => None,
+    };
+    io == Some(io::ErrorKind::BrokenPipe)
 }
 
 fn run(cli: Cli) -> Result<Outcome, Error> {
@@ -343,7 +342,11 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
         .ok_or_else(|| usage("the rate table is empty".into()))?;
     let rate = table.rate(from, to, date).map_err(|no| usage(no.0))?;
     let digits = to.minor_units().unwrap_or(2);
-    let converted = (value * rate.value).round_dp(digits).normalize();
+    let converted = value
+        .checked_mul(rate.value)
+        .ok_or_else(|| usage(format!("{amount:?} in {to} is too large for a decimal")))?
+        .round_dp(digits)
+        .normalize();
     let mut stdout = io::stdout().lock();
     writeln!(
         stdout,

@@ -561,9 +561,9 @@ fn build(
                     }
                 };
                 v = if v.is_sign_negative() {
-                    v - cents
+                    v.checked_sub(cents)?
                 } else {
-                    v + cents
+                    v.checked_add(cents)?
                 };
                 ulp = cents_ulp;
             }

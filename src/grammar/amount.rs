@@ -287,6 +287,14 @@ fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
         .filter(|(after, cur)| !(cur.raw.ends_with(char::is_alphabetic) && names_a_thing(after)))
 }
 
+/// True when a small number and a minor unit follow: `30 cent`.
+fn cents_follow(after: &str) -> bool {
+    let Ok((rest, q)) = quantity(sp0(after)) else {
+        return false;
+    };
+    small(&q) && found_suffix(rest).is_some_and(|(_, cur)| cur.is_fraction())
+}
+
 /// Words after a currency name that make it a thing, not an amount:
 /// `a dollar sign`, `the euro zone`, `dollar-denominated`.
 fn names_a_thing(after: &str) -> bool {
@@ -312,7 +320,13 @@ fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {
         return Some(ok);
     }
     if let Ok((r, _)) = sp(rest) {
-        return suffix(r, false).ok();
+        // "In 2024 $5 billion": a spaced symbol before a number leads it,
+        // unless that number is its cents ("10 $ 30 cent").
+        return suffix(r, false).ok().filter(|(after, cur)| {
+            cur.raw.trim_end_matches('.').ends_with(char::is_alphabetic)
+                || !leads_next(after)
+                || cents_follow(after)
+        });
     }
     // Across a line break only a name, never a symbol that may lead the
     // next line's amount: "21 billion\neuros" but not "7.2\n$1".
@@ -525,6 +539,13 @@ mod tests {
     #[test]
     fn symbol_before_next_number_is_not_a_suffix() {
         assert_eq!(raw("$ 281.40 $ 265.70", false), ("$ 281.40", " $ 265.70"));
+    }
+
+    #[test]
+    fn a_spaced_symbol_before_a_number_leads_it() {
+        assert_eq!(raw("$5 billion", false), ("$5 billion", ""));
+        assert!(mention("2024 $5 billion", joins(false)).is_err());
+        assert_eq!(raw("10 $ and", false), ("10 $", " and"));
     }
 
     #[test]
