@@ -88,13 +88,30 @@ fn parse_tolerance(s: &str) -> Result<Tolerance, String> {
     s.parse().map_err(|e: Error| e.to_string())
 }
 
-/// How a run ended, in the order of precedence of the exit codes.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How a run ended; each is an exit code.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Ok = 0,
-    Inconsistent = 3,
     InputError = 1,
     Fatal = 2,
+    Inconsistent = 3,
+}
+
+impl Outcome {
+    /// The worse of two: fatal over input errors over inconsistent pairs.
+    fn max(self, other: Outcome) -> Outcome {
+        let rank = |o: Outcome| match o {
+            Outcome::Ok => 0,
+            Outcome::Inconsistent => 1,
+            Outcome::InputError => 2,
+            Outcome::Fatal => 3,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 pub fn main() -> ExitCode {
@@ -158,7 +175,7 @@ fn extractor(assume: &[String], locale: Option<&str>) -> Result<Extractor, Error
 }
 
 fn usage(msg: String) -> Error {
-    Error::from(io::Error::new(io::ErrorKind::InvalidInput, msg))
+    Error::bad_argument(msg)
 }
 
 /// What one input gave: its rows written to `out`, its problems in order.

@@ -25,7 +25,7 @@ pub struct Error {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// An amount was recognised but does not fit a decimal (about 7.9e28).
-    #[error("{text:?} is too large for a decimal (limit about 7.9e28)")]
+    #[error("{text:?} cannot be held exactly in a decimal (up to about 7.9e28, 28 decimal places)")]
     Overflow {
         /// The amount as written.
         text: String,
@@ -73,6 +73,20 @@ impl Error {
             kind: Box::new(kind),
             location,
         }
+    }
+
+    /// An error in a caller's arguments ([`ErrorKind::BadArgument`]), for
+    /// front ends built on the library.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = figures::Error::bad_argument("--to needs a code");
+    /// assert_eq!(err.to_string(), "--to needs a code");
+    /// assert!(!err.is_io());
+    /// ```
+    pub fn bad_argument(msg: impl Into<String>) -> Error {
+        Error::new(ErrorKind::BadArgument(msg.into()), Location::default())
     }
 
     /// What went wrong.

@@ -533,9 +533,23 @@ fn build(
     let (amount, min, max, precision) = match &p.second {
         Some(second) => {
             let fallback = second.suffix.as_ref().or(second.prefix.as_ref());
-            // "$20-25 billion": the scale written once applies to both ends.
+            // "$20-25 billion": the scale written once applies to both ends,
+            // but not to "$500,000 to $2 million", whose first end is whole.
+            let unscaled = |q: &crate::grammar::amount::Quantity<'_>| {
+                value(
+                    &crate::grammar::amount::Quantity { scale: None, ..*q },
+                    0,
+                    dots,
+                )
+                .map(|v| v.0)
+            };
             let borrowed = match (p.first.quantity.scale, second.quantity.scale) {
-                (None, Some(s)) if p.first.currencies_scale() == 0 => s.0,
+                (None, Some(s))
+                    if p.first.currencies_scale() == 0
+                        && unscaled(&p.first.quantity)? <= unscaled(&second.quantity)? =>
+                {
+                    s.0
+                }
                 _ => 0,
             };
             let (lo, ulp) = side_value(&p.first, fallback, borrowed, dots)?;
@@ -692,6 +706,16 @@ mod tests {
         assert_eq!(one("¥1.500").amount, Some(dec!(1500)));
         assert_eq!(one("1.500 Kč").amount, Some(dec!(1500)));
         assert_eq!(one("$1.500").amount, Some(dec!(1.5)));
+    }
+
+    #[test]
+    fn scale_is_borrowed_only_where_it_fits() {
+        let m = one("between $500,000 and $2 million");
+        assert_eq!((m.min, m.max), (Some(dec!(500000)), Some(dec!(2000000))));
+        let m = one("from $900 to $1.2 billion");
+        assert_eq!((m.min, m.max), (Some(dec!(900)), Some(dec!(1200000000))));
+        let m = one("$20-25 billion");
+        assert_eq!(m.min, Some(dec!(20000000000)));
     }
 
     #[test]

@@ -138,11 +138,16 @@ impl RateTable {
             }
             match Currency::lookup(field).filter(|_| field.bytes().all(|b| b.is_ascii_uppercase()))
             {
+                Some(c) if codes.contains(&c) => {
+                    return Err(bad(1, format!("{field} appears twice")));
+                }
                 Some(c) => codes.push(c),
                 None => return Err(bad(1, format!("{field:?} is not an ISO 4217 code"))),
             }
         }
         let mut rows: Vec<(Date, Vec<Option<Decimal>>)> = Vec::new();
+        // Where each date was seen first, to name both lines of a repeat.
+        let mut seen: HashMap<Date, u64> = HashMap::new();
         for record in records {
             let record =
                 record.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e.to_string()))?;
@@ -167,8 +172,10 @@ impl RateTable {
                 parsed.push(match *value {
                     "N/A" | "" => None,
                     v => Some(
-                        Decimal::from_str_exact(v)
-                            .ok()
+                        // Digits and one point only: from_str_exact also takes `1_1` and `1e3`.
+                        Some(v)
+                            .filter(|v| v.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+                            .and_then(|v| Decimal::from_str_exact(v).ok())
                             .filter(|d| d.is_sign_positive() && !d.is_zero())
                             .ok_or_else(|| {
                                 bad(
@@ -179,12 +186,15 @@ impl RateTable {
                     ),
                 });
             }
+            if let Some(first) = seen.insert(date, line) {
+                return Err(bad(
+                    line,
+                    format!("date {date} appears twice (first on line {first})"),
+                ));
+            }
             rows.push((date, parsed));
         }
         rows.sort_by_key(|(d, _)| *d);
-        if let Some(w) = rows.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(bad(0, format!("date {} appears twice", w[0].0)));
-        }
         let mut columns: HashMap<Currency, Vec<Option<Decimal>>> = codes
             .iter()
             .map(|c| (*c, Vec::with_capacity(rows.len())))
@@ -363,7 +373,14 @@ mod tests {
         assert!(err("Date,USD,\n2025-01-02,1.1,2.2,\n").contains("2 values for 1 currencies"));
         assert!(err("Date,USD,\n2025-13-02,1.1,\n").contains("is not a date"));
         assert!(err("Date,USD,\n2025-01-02,-1,\n").contains("not a positive decimal"));
-        assert!(err("Date,USD,\n2025-01-02,1,\n2025-01-02,1,\n").contains("appears twice"));
+        assert!(
+            err("Date,USD,\n2025-01-02,1,\n2025-01-02,1,\n").starts_with(
+                "line 3: bad rates file: date 2025-01-02 appears twice (first on line 2)"
+            )
+        );
+        assert!(err("Date,USD,USD,\n").contains("USD appears twice"));
+        assert!(err("Date,USD,\n2025-01-02,1_1,\n").contains("not a positive decimal"));
+        assert!(err("Date,USD,\n2025-01-02,1e3,\n").contains("not a positive decimal"));
     }
 
     #[test]

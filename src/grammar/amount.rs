@@ -47,15 +47,9 @@ impl Quantity<'_> {
 
     /// `2024`: four digits that read as a year.
     fn is_year(&self) -> bool {
-        match self.numeral {
-            Numeral::Digits(d) => {
-                self.scale.is_none()
-                    && d.is_small_integer(4)
-                    && d.int.len() == 4
-                    && matches!(d.int.as_bytes()[0], b'1' | b'2')
-            }
-            Numeral::Words(_) => false,
-        }
+        self.scale.is_none()
+            && self.plus.is_none()
+            && matches!(self.numeral, Numeral::Digits(d) if d.is_year())
     }
 }
 

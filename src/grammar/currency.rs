@@ -48,9 +48,9 @@ impl Cur<'_> {
 
     /// The one currency this names, if only one.
     pub fn definite(&self) -> Option<Currency> {
-        match self.candidates() {
-            [only] => Some(*only),
-            _ => None,
+        match self.what {
+            CurRef::Code(c) => Some(c),
+            CurRef::Form(id) => TABLE.forms[id].definite(),
         }
     }
 

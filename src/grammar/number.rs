@@ -33,6 +33,11 @@ impl Digits<'_> {
             && (1..=3).contains(&self.int.len())
     }
 
+    /// `2024`: a plain four-digit number that reads as a year.
+    pub fn is_year(&self) -> bool {
+        self.is_small_integer(4) && is_year(self.int)
+    }
+
     /// True for a plain integer of at most `n` digits (no grouping, no fraction).
     pub fn is_small_integer(&self, n: usize) -> bool {
         self.group.is_none() && self.decimal.is_none() && self.int.len() <= n
@@ -40,7 +45,7 @@ impl Digits<'_> {
 }
 
 /// Four digits from 1000 to 2999: a year more often than an amount.
-fn is_year(int: &str) -> bool {
+pub(crate) fn is_year(int: &str) -> bool {
     int.len() == 4 && matches!(int.as_bytes()[0], b'1' | b'2')
 }
 
