@@ -67,5 +67,4 @@ pub use crate::extract::{Extractor, Mention, Mentions, extract};
 pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
 pub use crate::rates::{NoRate, Rate, RateTable};
-pub use crate::read::{Chunk, Chunks};
 pub use crate::report::Report;

@@ -94,10 +94,7 @@ static FIRST_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
 
 /// A denominator (`3/8`, `3 / 8`) never starts an amount.
 fn after_slash(before: &[u8]) -> bool {
-    match before {
-        [.., b'/'] | [.., b'/', b' '] => true,
-        _ => false,
-    }
+    matches!(before, [.., b'/'] | [.., b'/', b' '])
 }
 
 /// `a`, `an`: the commonest words, worth a second look before the grammar.
