@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::{Basis, Qualifier, value};
 use crate::currency::{Currency, FormKind, TABLE};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Cursor, Error, ErrorKind, Location, Result};
 use crate::grammar::amount::{Cents, Joins, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
@@ -144,6 +144,7 @@ impl Extractor {
             text,
             pos: 0,
             countries: RefCell::new((0, Vec::new())),
+            cursor: RefCell::new(Cursor::new(1)),
         }
     }
 }
@@ -180,6 +181,8 @@ pub struct Mentions<'t> {
     /// the text has been read for them: only the sentences of ambiguous
     /// mentions are read, each byte at most once.
     countries: RefCell<(usize, Vec<Country>)>,
+    /// Line and column of errors, found in one pass however many there are.
+    cursor: RefCell<Cursor>,
 }
 
 impl Iterator for Mentions<'_> {
@@ -276,12 +279,7 @@ impl Mentions<'_> {
                 let kind = ErrorKind::Overflow {
                     text: text[span.clone()].to_string(),
                 };
-                let line = text[..start].matches('\n').count() as u64 + 1;
-                let column = text[..start]
-                    .rsplit('\n')
-                    .next()
-                    .map_or(0, |l| l.chars().count()) as u64
-                    + 1;
+                let (line, column) = self.cursor.borrow_mut().at(text.as_bytes(), start);
                 Error::new(kind, Location::at(line, column, start as u64))
             });
         Some((end, built))

@@ -3,7 +3,7 @@
 
 use std::io::{ErrorKind as IoKind, Read};
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Cursor, Error, ErrorKind, Location, Result};
 
 /// A paragraph of input: text, where it starts, and problems found in it.
 #[derive(Debug)]
@@ -156,6 +156,7 @@ impl<R: Read> Chunks<R> {
 /// UTF-8 text from bytes, each invalid byte replaced by SUB and reported.
 fn decode(mut bytes: Vec<u8>, offset: u64, line: u64) -> (String, Vec<Error>) {
     let mut problems = Vec::new();
+    let mut cursor = Cursor::new(line);
     let mut from = 0;
     loop {
         match std::str::from_utf8(&bytes[from..]) {
@@ -163,14 +164,8 @@ fn decode(mut bytes: Vec<u8>, offset: u64, line: u64) -> (String, Vec<Error>) {
             Err(e) => {
                 let at = from + e.valid_up_to();
                 let len = e.error_len().unwrap_or(bytes.len() - at);
-                let before = &bytes[..at];
-                let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-                let lines = memchr::memchr_iter(b'\n', before).count() as u64;
-                let column = String::from_utf8_lossy(&before[line_start..])
-                    .chars()
-                    .count() as u64
-                    + 1;
-                let location = Location::at(line + lines, column, offset + at as u64);
+                let (line, column) = cursor.at(&bytes, at);
+                let location = Location::at(line, column, offset + at as u64);
                 problems.push(Error::new(ErrorKind::InvalidUtf8 { len }, location));
                 bytes[at..at + len].fill(SUB);
                 from = at + len;

@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 fn time(input: &[u8]) -> Duration {
+    // Errors are counted too: error-heavy input must be linear as well.
     let start = Instant::now();
     let mut rows = 0;
     figures::Report::new()
@@ -22,9 +23,9 @@ fn time(input: &[u8]) -> Duration {
 }
 
 /// The best of three runs on `n` and on `4n` repetitions of `unit`.
-fn ratio(unit: &str, n: usize) -> f64 {
+fn ratio(unit: &[u8], n: usize) -> f64 {
     let best = |k: usize| {
-        let input = unit.repeat(n * k).into_bytes();
+        let input = unit.repeat(n * k);
         (0..3).map(|_| time(&input)).min().unwrap()
     };
     time(b"$1 warm-up of the tables");
@@ -32,7 +33,8 @@ fn ratio(unit: &str, n: usize) -> f64 {
     large.as_secs_f64() / small.as_secs_f64().max(1e-6)
 }
 
-fn assert_linear(name: &str, unit: &str, n: usize) {
+fn assert_linear(name: &str, unit: impl AsRef<[u8]>, n: usize) {
+    let unit = unit.as_ref();
     let r = ratio(unit, n);
     assert!(r < 9.0, "{name}: 4x the input took {r:.1}x the time");
 }
@@ -55,6 +57,20 @@ fn one_long_line_of_amounts() {
 #[test]
 fn one_word_without_spaces() {
     assert_linear("aaaa...", "a", 200_000);
+}
+
+#[test]
+fn invalid_bytes() {
+    assert_linear("\\xff\\xfe...", b"\xff\xfe $1 ", 20_000);
+}
+
+#[test]
+fn amounts_too_large() {
+    assert_linear(
+        "$999...",
+        "$999999999999999999999999999999999 trillion ",
+        5_000,
+    );
 }
 
 #[test]
