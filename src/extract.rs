@@ -243,22 +243,27 @@ impl Mentions<'_> {
     }
 
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
-        let before = &self.text[..start];
-        let range_lead = opens_range(before);
+        let range_lead = opens_range(&self.text[..start]);
         let joins = Joins {
             dash: true,
-            to: range_lead || !after_change_verb(before),
+            to: true,
             and: range_lead,
         };
         let found = self.parse_at(start, joins)?;
-        match &found.1 {
+        match &found {
             // "thirty - five dollars" is no range from 30 down to 5.
-            Ok(m) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),
+            (_, Ok(m), _) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),
+            // "rose $4.50 to $368.70" is a move between two amounts.
+            (_, _, true) if !range_lead && after_change_verb(&self.text[..start]) => {
+                self.parse_at(start, Joins { to: false, ..joins })
+            }
             _ => Some(found),
         }
+        .map(|(end, built, _)| (end, built))
     }
 
-    fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>)> {
+    /// The mention at `start`, its end, and whether a `to` joined a range.
+    fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>, bool)> {
         let text = self.text;
         let (rest, parsed) = mention(&text[start..], joins).ok()?;
         let end = text.len() - rest.len();
@@ -282,7 +287,7 @@ impl Mentions<'_> {
                 let (line, column) = self.cursor.borrow_mut().at(text.as_bytes(), start);
                 Error::new(kind, Location::at(line, column, start as u64))
             });
-        Some((end, built))
+        Some((end, built, parsed.by_to))
     }
 }
 

@@ -92,6 +92,13 @@ static FIRST_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
     set
 });
 
+/// `5 , 000`: a group with a leading zero after a comma continues a number
+/// split by tokenising; it never starts an amount of its own.
+fn continues_group(bytes: &[u8], i: usize) -> bool {
+    let leading_zero = bytes[i] == b'0' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    leading_zero && matches!(&bytes[..i], [.., b',', b' '] | [.., b','])
+}
+
 /// A denominator (`3/8`, `3 / 8`) never starts an amount.
 fn after_slash(before: &[u8]) -> bool {
     matches!(before, [.., b'/'] | [.., b'/', b' '])
@@ -146,7 +153,11 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
         let b = bytes[i];
         match b {
             b'0'..=b'9' => {
-                if !in_word && !after_point && !after_slash(&bytes[..i]) {
+                if !in_word
+                    && !after_point
+                    && !after_slash(&bytes[..i])
+                    && !continues_group(bytes, i)
+                {
                     return Some(i);
                 }
                 i += 1;
@@ -230,6 +241,12 @@ mod tests {
         );
         assert!(all("well-known theory").is_empty());
         assert_eq!(all("1.5 and 2,000"), vec!["1.5 and 2,000", "2,000"]);
+    }
+
+    #[test]
+    fn tokenised_groups_are_not_candidates() {
+        assert_eq!(all("5 , 000 dollars"), vec!["5 , 000 dollars", "dollars"]);
+        assert_eq!(all("in 2019, 300"), vec!["2019, 300", "300"]);
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub(crate) enum Cents<'a> {
 pub(crate) struct Parsed<'a> {
     pub first: Side<'a>,
     pub second: Option<Side<'a>>,
+    /// The range was joined by `to`.
+    pub by_to: bool,
     pub cents: Option<Cents<'a>>,
 }
 
@@ -438,7 +440,9 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
 // mention = side [connector side] [cents]
 pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
     let (rest, first) = side(i)?;
-    if let Ok((after, second)) = connector(rest, joins).and_then(|(r, _)| side(r)) {
+    let joined =
+        connector(rest, joins).and_then(|(r, by)| side(r).map(|(r, second)| (r, (by, second))));
+    if let Ok((after, (by, second))) = joined {
         let compatible = first
             .currencies()
             .all(|a| second.currencies().all(|b| a.compatible(b)));
@@ -450,6 +454,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
                 Parsed {
                     first,
                     second: Some(second),
+                    by_to: by.eq_ignore_ascii_case("to"),
                     cents: None,
                 },
             ));
@@ -465,6 +470,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
             Parsed {
                 first,
                 second: None,
+                by_to: false,
                 cents: Some(c),
             },
         ));
@@ -474,6 +480,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
         Parsed {
             first,
             second: None,
+            by_to: false,
             cents: None,
         },
     ))
