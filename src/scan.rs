@@ -171,6 +171,7 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
                     .position(|b| !b.is_ascii_alphabetic())
                     .unwrap_or(bytes.len() - i);
                 if !in_word
+                    && !matches!(&bytes[..i], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
                     && is_starter(&bytes[i..end])
                     && (!is_article(&bytes[i..end]) || opens_phrase(&bytes[end..]))
                 {
@@ -240,6 +241,8 @@ mod tests {
                 .all(|s| !s.starts_with(|c: char| c.is_ascii_digit()))
         );
         assert!(all("well-known theory").is_empty());
+        // The second code of a pair: EUR/USD is a rate.
+        assert!(all("EUR/USD").iter().all(|s| !s.starts_with("USD")));
         assert_eq!(all("1.5 and 2,000"), vec!["1.5 and 2,000", "2,000"]);
     }
 
