@@ -1,7 +1,7 @@
 //! The command line: arguments to library calls, diagnostics to stderr,
 //! and the exit codes documented in README.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Seek, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -310,25 +310,35 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
             ))?;
         }
     } else {
-        // Each worker writes one file's rows to memory; they are written out
-        // in input order, a window of files at a time.
+        // Each worker writes one file's rows to a temporary file; they are
+        // copied out in input order, a window of files at a time.
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .build()
             .map_err(|e| usage(format!("cannot start {jobs} threads: {e}")))?;
         for window in files.chunks(jobs * 2) {
-            let done: Vec<(Vec<u8>, FileOutcome)> = pool.install(|| {
+            let done: Vec<io::Result<(std::fs::File, FileOutcome)>> = pool.install(|| {
                 window
                     .par_iter()
                     .map(|name| {
-                        let mut buf = Vec::new();
-                        let file = run_file(&report, name, format, audit_only, &mut buf, false);
-                        (buf, file)
+                        // Rows wait in an unnamed temporary file, not in memory.
+                        let mut spill = tempfile::tempfile()?;
+                        let file = run_file(
+                            &report,
+                            name,
+                            format,
+                            audit_only,
+                            io::BufWriter::new(&mut spill),
+                            false,
+                        );
+                        spill.rewind()?;
+                        Ok((spill, file))
                     })
                     .collect()
             });
-            for (buf, file) in done {
-                stdout.write_all(&buf)?;
+            for result in done {
+                let (mut spill, file) = result?;
+                io::copy(&mut spill, &mut stdout)?;
                 settle(file)?;
             }
         }
