@@ -35,6 +35,14 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// The canonical name written in output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let m = figures::extract("up to $5").next().unwrap()?;
+    /// assert_eq!(m.qualifier.map(|q| q.as_str()), Some("up_to"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Qualifier::About => "about",
@@ -47,6 +55,14 @@ impl Qualifier {
     }
 
     /// A hedge (`about`, `nearly`) rather than a bound.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Qualifier;
+    /// assert!(Qualifier::Nearly.is_hedge());
+    /// assert!(!Qualifier::AtLeast.is_hedge());
+    /// ```
     pub fn is_hedge(&self) -> bool {
         matches!(self, Qualifier::About | Qualifier::Nearly)
     }
@@ -90,6 +106,14 @@ pub enum Basis {
 
 impl Basis {
     /// The name written in output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let m = figures::extract("USD 24 billion").next().unwrap()?;
+    /// assert_eq!(m.basis.as_str(), "code");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Basis::Symbol => "symbol",

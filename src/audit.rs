@@ -33,6 +33,12 @@ pub enum Verdict {
 
 impl Verdict {
     /// The name written in output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(figures::Verdict::Inconsistent.as_str(), "inconsistent");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Verdict::Consistent => "consistent",
@@ -60,6 +66,14 @@ pub struct Tolerance(Decimal);
 
 impl Tolerance {
     /// The tolerance as a fraction (0.01 for 1%).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let t: figures::Tolerance = "1%".parse()?;
+    /// assert_eq!(t.fraction(), rust_decimal::Decimal::new(1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn fraction(&self) -> Decimal {
         self.0
     }
@@ -103,6 +117,17 @@ impl fmt::Display for Tolerance {
 const HEDGE_WIDENING: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// The audit of one stated conversion.
+///
+/// # Example
+///
+/// ```
+/// use figures::{audit, extract, RateTable, Tolerance};
+/// let found: Vec<_> = extract("€21 billion ($24 billion)").collect::<Result<_, _>>()?;
+/// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2025-04-11".parse()?), Tolerance::default());
+/// assert_eq!(a.stated_rate.unwrap().to_string(), "1.14286");
+/// assert_eq!((a.reference_rate.unwrap().to_string(), a.reason.as_str()), ("1.1346".into(), ""));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Audit {
     /// Conversion amount over figure amount: units of the conversion's

@@ -37,20 +37,54 @@ pub struct Currency([u8; 3]);
 
 impl Currency {
     /// The euro, base of the ECB reference rates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Currency;
+    /// assert_eq!("eur".parse::<Currency>()?, Currency::EUR);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const EUR: Currency = Currency(*b"EUR");
 
     /// The three-letter code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let usd: figures::Currency = "usd".parse()?;
+    /// assert_eq!(usd.as_str(), "USD");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         // Only built from ASCII codes in the table.
         std::str::from_utf8(&self.0).unwrap_or("???")
     }
 
     /// Digits after the decimal point (ISO 4217, CLDR where ISO has none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Currency;
+    /// assert_eq!("JPY".parse::<Currency>()?.minor_units(), Some(0));
+    /// assert_eq!("KWD".parse::<Currency>()?.minor_units(), Some(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn minor_units(&self) -> Option<u32> {
         TABLE.codes.get(self).and_then(|info| info.minor_units)
     }
 
     /// The currency's English name, as ISO 4217 gives it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Currency;
+    /// assert_eq!("CHF".parse::<Currency>()?.name(), "Swiss Franc");
+    /// assert_eq!(Currency::EUR.name(), "Euro");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn name(&self) -> &'static str {
         TABLE.codes.get(self).map_or("", |info| info.name.as_str())
     }
@@ -59,6 +93,16 @@ impl Currency {
     /// use a decimal comma (CLDR number symbols of its main locales: de, es,
     /// it, nl, pt, pl, cs, ru, uk, id, vi, tr, ro...), so a point can only
     /// group thousands, or it has no minor unit at all (JPY, KRW).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Currency;
+    /// assert!(Currency::EUR.groups_with_dot() && "JPY".parse::<Currency>()?.groups_with_dot());
+    /// assert!(!"USD".parse::<Currency>()?.groups_with_dot());
+    /// assert_eq!(figures::extract("1.500 Kč").next().unwrap()?.amount, Some(1500.into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn groups_with_dot(&self) -> bool {
         const DECIMAL_COMMA: &[&[u8; 3]] = &[
             b"EUR", b"IDR", b"VND", b"BRL", b"DKK", b"ARS", b"CLP", b"COP", b"TRY", b"RON", b"ISK",

@@ -3,6 +3,17 @@
 use std::fmt;
 
 /// A convenient alias for results whose error is [`Error`].
+///
+/// # Example
+///
+/// ```
+/// fn code(s: &str) -> figures::Result<figures::Currency> {
+///     s.parse()
+/// }
+/// assert_eq!(code("gbp")?.as_str(), "GBP");
+/// assert!(code("XYZ").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// An error, with the place in the input where it happened.
@@ -21,6 +32,15 @@ pub struct Error {
 }
 
 /// What went wrong.
+///
+/// # Example
+///
+/// ```
+/// use figures::{Currency, ErrorKind};
+/// let err = "XYZ".parse::<Currency>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::UnknownCurrency { text } if text == "XYZ"));
+/// assert_eq!(err.kind().to_string(), r#"unknown currency code "XYZ""#);
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -205,21 +225,51 @@ impl Location {
     }
 
     /// The source (file path or `-` for standard input), when known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = figures::RateTable::from_path("/no/such/rates.csv").unwrap_err();
+    /// assert_eq!(err.location().source(), Some("/no/such/rates.csv"));
+    /// ```
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
 
     /// The 1-based line, when known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = figures::RateTable::from_csv("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n").unwrap_err();
+    /// assert_eq!(err.location().line(), Some(3));
+    /// ```
     pub fn line(&self) -> Option<u64> {
         self.line
     }
 
     /// The 1-based column in characters, when known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "ok €1\nthen $99999999999999999999999999999999 trillion";
+    /// let err = figures::extract(text).nth(1).unwrap().unwrap_err();
+    /// assert_eq!((err.location().line(), err.location().column()), (Some(2), Some(6)));
+    /// ```
     pub fn column(&self) -> Option<u64> {
         self.column
     }
 
     /// The 0-based byte offset from the start of the input, when known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "ok €1\nthen $99999999999999999999999999999999 trillion";
+    /// let err = figures::extract(text).nth(1).unwrap().unwrap_err();
+    /// assert_eq!(err.location().byte(), Some(13)); // `€` takes 3 bytes
+    /// ```
     pub fn byte(&self) -> Option<u64> {
         self.byte
     }

@@ -57,6 +57,15 @@ pub struct Mention {
 
 impl Mention {
     /// True when this is a range (`$20-25 billion`), with `min` and `max`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let m = figures::extract("between $20 and $25 billion").next().unwrap()?;
+    /// assert!(m.is_range());
+    /// assert_eq!((m.amount, m.max), (None, Some(25_000_000_000u64.into())));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_range(&self) -> bool {
         self.amount.is_none()
     }
@@ -84,12 +93,30 @@ pub struct Extractor {
 
 impl Extractor {
     /// An extractor with the documented defaults.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let m = figures::Extractor::new().mentions("¥500").next().unwrap()?;
+    /// assert_eq!(m.currency, Some("JPY".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> Extractor {
         Extractor::default()
     }
 
     /// Reads the written form `form` (`$`, `kr`, `dollars`) as `currency`
     /// wherever the text leaves it ambiguous.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Basis, Extractor};
+    /// let ex = Extractor::new().assume("kr", "SEK".parse()?);
+    /// let m = ex.mentions("100 kr").next().unwrap()?;
+    /// assert_eq!((m.currency, m.basis), (Some("SEK".parse()?), Basis::Assumed));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assume(mut self, form: &str, currency: Currency) -> Extractor {
         self.assume.push((form.to_string(), currency));
         self
@@ -138,6 +165,15 @@ impl Extractor {
 
     /// The amounts in `text`, in order, each an `Ok(Mention)` or an error
     /// (an amount too large for a decimal) that does not stop the rest.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ex = figures::Extractor::new();
+    /// let found: Vec<_> = ex.mentions("$99999999999999999999999999999 trillion, then £2").collect();
+    /// assert!(found[0].is_err());
+    /// assert_eq!(found[1].as_ref().unwrap().currency_raw, "£");
+    /// ```
     pub fn mentions<'t>(&'t self, text: &'t str) -> Mentions<'t> {
         Mentions {
             extractor: self,
@@ -172,6 +208,16 @@ pub fn extract(text: &str) -> Mentions<'_> {
 type Country = (usize, usize, usize);
 
 /// An iterator over the mentions in a text; see [`extract`].
+///
+/// # Example
+///
+/// ```
+/// let amounts: Vec<String> = figures::extract("$4.50, then 50 cents")
+///     .map(|m| m.map(|m| m.amount.unwrap().to_string()))
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(amounts, ["4.5", "0.5"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct Mentions<'t> {
     extractor: &'t Extractor,

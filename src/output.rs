@@ -11,6 +11,16 @@ use crate::error::Result;
 ///
 /// Decimals are strings without exponent or trailing zeros; absent values
 /// are empty in CSV and `null` in JSON lines.
+///
+/// # Example
+///
+/// ```
+/// let mut rows = Vec::new();
+/// figures::Report::new().run("Rs 500 crore".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+/// assert_eq!((rows[0].amount.as_deref(), rows[0].currency.as_deref()), (Some("5000000000"), Some("INR")));
+/// assert_eq!((rows[0].role, rows[0].currency_basis), ("figure", "default")); // `Rs` could be PKR
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Row {
     /// The input's path as given, or `-` for standard input.
@@ -57,6 +67,14 @@ pub struct Row {
 
 impl Row {
     /// The column names, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Row;
+    /// assert_eq!(Row::COLUMNS.len(), 20);
+    /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
+    /// ```
     pub const COLUMNS: &'static [&'static str] = &[
         "source",
         "line",
@@ -83,6 +101,17 @@ impl Row {
 
 /// One row per pair, for `figures audit`: figure and conversion side by
 /// side with the audit ([`AuditRow::COLUMNS`]).
+///
+/// # Example
+///
+/// ```
+/// let mut rows = Vec::new();
+/// let report = figures::Report::new().date("2025-04-11".parse()?);
+/// report.run_pairs("€21 billion ($24 billion)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+/// assert_eq!((rows[0].figure_text.as_str(), rows[0].conversion_text.as_str()), ("€21 billion", "$24 billion"));
+/// assert_eq!((rows[0].deviation_pct.as_deref(), rows[0].verdict), (Some("0.73"), "consistent"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct AuditRow {
     /// The input's path as given, or `-` for standard input.
@@ -119,6 +148,14 @@ pub struct AuditRow {
 
 impl AuditRow {
     /// The column names, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::AuditRow;
+    /// assert_eq!(AuditRow::COLUMNS.len(), 15);
+    /// assert_eq!(AuditRow::COLUMNS[13..], ["verdict", "reason"]);
+    /// ```
     pub const COLUMNS: &'static [&'static str] = &[
         "source",
         "pair",
@@ -139,6 +176,17 @@ impl AuditRow {
 }
 
 /// The output format.
+///
+/// # Example
+///
+/// ```
+/// use figures::{Format, RowWriter};
+/// assert_eq!(Format::default(), Format::Csv);
+/// let mut w = RowWriter::new(Vec::new(), Format::Jsonl);
+/// w.write(&("x", 1))?;
+/// assert_eq!(w.into_inner()?, b"[\"x\",1]\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
     /// CSV with a header row.
@@ -172,12 +220,33 @@ enum Sink<W: Write> {
 impl<W: Write> RowWriter<W> {
     /// A writer in `format` over `out`; CSV gets a header row before the
     /// first row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, Row, RowWriter};
+    /// let mut w = RowWriter::new(Vec::new(), Format::Csv);
+    /// w.write(&Row::default())?;
+    /// let csv = String::from_utf8(w.into_inner()?)?;
+    /// assert_eq!(csv.lines().next(), Some(Row::COLUMNS.join(",").as_str()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(out: W, format: Format) -> RowWriter<W> {
         RowWriter::build(out, format, true)
     }
 
     /// A writer that never writes a CSV header by itself (see
     /// [`RowWriter::write_header`]), so outputs written apart can be joined.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, RowWriter};
+    /// let mut w = RowWriter::headless(Vec::new(), Format::Csv);
+    /// w.write(&("x", 1))?;
+    /// assert_eq!(w.into_inner()?, b"x,1\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn headless(out: W, format: Format) -> RowWriter<W> {
         RowWriter::build(out, format, false)
     }
@@ -199,6 +268,17 @@ impl<W: Write> RowWriter<W> {
     /// # Errors
     ///
     /// When writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, RowWriter};
+    /// let mut w = RowWriter::headless(Vec::new(), Format::Csv);
+    /// w.write_header(&["a", "b"])?;
+    /// w.write(&("x", 1))?;
+    /// assert_eq!(w.into_inner()?, b"a,b\nx,1\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn write_header(&mut self, columns: &[&str]) -> Result<()> {
         if let Sink::Csv(w) = &mut self.inner {
             w.write_record(columns)?;
@@ -211,6 +291,17 @@ impl<W: Write> RowWriter<W> {
     /// # Errors
     ///
     /// When writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, RowWriter};
+    /// let mut w = RowWriter::new(Vec::new(), Format::Jsonl);
+    /// w.write(&("€5", 5))?;
+    /// w.write(&("$6", 6))?;
+    /// assert_eq!(String::from_utf8(w.into_inner()?)?, "[\"€5\",5]\n[\"$6\",6]\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn write<T: Serialize>(&mut self, row: &T) -> Result<()> {
         match &mut self.inner {
             Sink::Csv(w) => w.serialize(row)?,
@@ -227,6 +318,19 @@ impl<W: Write> RowWriter<W> {
     /// # Errors
     ///
     /// When writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, RowWriter};
+    /// let mut out = Vec::new();
+    /// let mut w = RowWriter::headless(&mut out, Format::Csv);
+    /// w.write(&("x", 1))?;
+    /// w.flush()?;
+    /// drop(w);
+    /// assert_eq!(out, b"x,1\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn flush(&mut self) -> Result<()> {
         match &mut self.inner {
             Sink::Csv(w) => w.flush()?,
@@ -240,6 +344,16 @@ impl<W: Write> RowWriter<W> {
     /// # Errors
     ///
     /// When writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, RowWriter};
+    /// let mut w = RowWriter::new(std::io::Cursor::new(Vec::new()), Format::Jsonl);
+    /// w.write(&[1, 2])?;
+    /// assert_eq!(w.into_inner()?.into_inner(), b"[1,2]\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn into_inner(self) -> Result<W> {
         match self.inner {
             Sink::Csv(w) => w.into_inner().map_err(|e| e.into_error().into()),

@@ -20,6 +20,12 @@ pub enum Role {
 
 impl Role {
     /// The name written in output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(figures::Role::Figure.as_str(), "figure");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Role::Figure => "figure",
@@ -29,6 +35,16 @@ impl Role {
 }
 
 /// A figure and its stated conversions, as indexes into the mentions.
+///
+/// # Example
+///
+/// ```
+/// let text = "£1bn [$1.3bn] and €2bn, or $2.2bn";
+/// let found: Vec<_> = figures::extract(text).collect::<Result<_, _>>()?;
+/// let pairs = figures::pairs(text, &found);
+/// assert_eq!((pairs[1].figure, pairs[1].conversions.as_slice()), (2, &[3][..]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pair {
     /// The figure.

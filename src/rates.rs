@@ -43,6 +43,15 @@ pub struct Rate {
 }
 
 /// Why no rate can be given; the text goes in the `reason` column.
+///
+/// # Example
+///
+/// ```
+/// let table = figures::RateTable::embedded();
+/// let no = table.rate("UAH".parse()?, "EUR".parse()?, "2025-04-11".parse()?).unwrap_err();
+/// assert_eq!(no.to_string(), "no UAH rate in the ECB table");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct NoRate(pub String);
@@ -77,6 +86,15 @@ impl RateTable {
 
     /// The table shipped in the binary (ECB, 1999-01-04 to 2026-10-30),
     /// parsed once on first use.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let table = figures::RateTable::embedded();
+    /// assert_eq!(table.first_date(), Some("1999-01-04".parse()?));
+    /// assert_eq!(table.last_date(), Some("2026-10-30".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn embedded() -> &'static RateTable {
         &EMBEDDED
     }
@@ -86,6 +104,17 @@ impl RateTable {
     /// # Errors
     ///
     /// An I/O error, or a [`ErrorKind::BadRates`] naming the file and line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("figures-rates-{}.csv", std::process::id()));
+    /// std::fs::write(&path, "Date,USD,\n2025-04-11,1.1346,\n")?;
+    /// let table = figures::RateTable::from_path(&path)?;
+    /// std::fs::remove_file(&path)?;
+    /// assert_eq!(table.last_date(), Some("2025-04-11".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<RateTable> {
         let path = path.as_ref();
         let name = path.display().to_string();
@@ -98,6 +127,15 @@ impl RateTable {
     /// # Errors
     ///
     /// As [`RateTable::from_csv`], plus I/O errors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let csv = "Date,USD,\n2025-04-11,1.1346,\n";
+    /// let table = figures::RateTable::from_reader(csv.as_bytes())?;
+    /// assert_eq!(table.first_date(), Some("2025-04-11".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_reader(mut reader: impl Read) -> Result<RateTable> {
         let mut text = String::new();
         reader.read_to_string(&mut text)?;
@@ -114,6 +152,18 @@ impl RateTable {
     /// a header that is not `Date` and ISO codes, a bad date, a repeated
     /// date, a value that is not a positive decimal, or a row whose field
     /// count differs from the header's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::RateTable;
+    /// let table = RateTable::from_csv("Date,USD,RUB,\n2025-04-11,1.1346,N/A,\n")?;
+    /// let day = "2025-04-11".parse()?;
+    /// assert_eq!(table.rate(figures::Currency::EUR, "USD".parse()?, day)?.value.to_string(), "1.1346");
+    /// assert!(table.rate(figures::Currency::EUR, "RUB".parse()?, day).is_err()); // N/A
+    /// assert!(RateTable::from_csv("Date,USD,\n2025-04-11,-1,\n").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_csv(text: &str) -> Result<RateTable> {
         let bad = |line: u64, reason: String| {
             Error::new(ErrorKind::BadRates { reason }, Location::line_only(line))
@@ -210,11 +260,27 @@ impl RateTable {
     }
 
     /// The first day in the table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let table = figures::RateTable::from_csv("Date,USD,\n2025-04-11,1.1346,\n2025-04-10,1.1082,\n")?;
+    /// assert_eq!(table.first_date(), Some("2025-04-10".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn first_date(&self) -> Option<Date> {
         self.dates.first().copied()
     }
 
     /// The last day in the table: how current the rates are.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let table = figures::RateTable::from_csv("Date,USD,\n2025-04-11,1.1346,\n2025-04-10,1.1082,\n")?;
+    /// assert_eq!(table.last_date(), Some("2025-04-11".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn last_date(&self) -> Option<Date> {
         self.dates.last().copied()
     }
@@ -230,6 +296,16 @@ impl RateTable {
     /// the table, more than 7 days after its last business day, or before a
     /// currency's first rate, after its last (RUB after 2022-03-01), or in a
     /// gap (ISK 2008-12 to 2018-01).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let table = figures::RateTable::embedded();
+    /// let r = table.rate("USD".parse()?, "EUR".parse()?, "2025-04-13".parse()?)?; // a Sunday
+    /// assert_eq!((r.date.to_string(), r.value.round_dp(4).to_string()), ("2025-04-11".into(), "0.8814".into()));
+    /// assert!(table.rate("RUB".parse()?, "EUR".parse()?, "2022-03-02".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate(
         &self,
         from: Currency,

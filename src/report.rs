@@ -56,6 +56,16 @@ struct Analysed {
 impl Report {
     /// A report with the embedded rates, no date (the table's last day) and
     /// a 1% tolerance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut rows = Vec::new();
+    /// figures::Report::new().run("€21bn ($24bn)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+    /// assert_eq!(rows[1].rate_date.as_deref(), Some("2026-10-30"));
+    /// assert_eq!(rows[1].reason.as_deref(), Some("no --date given: used the table's last day, 2026-10-30"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> Report {
         Report {
             extractor: Extractor::new(),
@@ -66,24 +76,66 @@ impl Report {
     }
 
     /// Reads amounts with `extractor`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Extractor, Report};
+    /// let report = Report::new().extractor(Extractor::new().assume("$", "CAD".parse()?));
+    /// let mut rows = Vec::new();
+    /// report.run("It cost $5.".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+    /// assert_eq!((rows[0].currency.as_deref(), rows[0].currency_basis), (Some("CAD"), "assumed"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn extractor(mut self, extractor: Extractor) -> Report {
         self.extractor = extractor;
         self
     }
 
     /// Audits against `rates` instead of the embedded table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{RateTable, Report};
+    /// let report = Report::new().rates(RateTable::from_csv("Date,USD,\n2025-04-11,1.2,\n")?);
+    /// let mut rows = Vec::new();
+    /// report.run_pairs("€10 ($12)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+    /// assert_eq!((rows[0].reference_rate.as_deref(), rows[0].verdict), (Some("1.2"), "consistent"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rates(mut self, rates: RateTable) -> Report {
         self.rates = Some(rates);
         self
     }
 
     /// Audits conversions at the rates of `date`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = figures::Report::new().date("2022-09-27".parse()?);
+    /// let mut rows = Vec::new();
+    /// report.run_pairs("€21 billion ($24 billion)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+    /// assert_eq!((rows[0].rate_date.as_deref(), rows[0].verdict), (Some("2022-09-27"), "inconsistent"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn date(mut self, date: Date) -> Report {
         self.date = Some(date);
         self
     }
 
     /// Calls a conversion consistent within `tolerance`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = figures::Report::new().date("2025-04-11".parse()?).tolerance("10%".parse()?);
+    /// let mut verdicts = Vec::new();
+    /// report.run_pairs("€100 ($120)".as_bytes(), "-", |r| Ok(verdicts.push(r.verdict)), |e| panic!("{e}"))?;
+    /// assert_eq!(verdicts, ["consistent"]); // 1.2 vs 1.1346: inconsistent at the default 1%
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tolerance(mut self, tolerance: Tolerance) -> Report {
         self.tolerance = tolerance;
         self
@@ -101,6 +153,17 @@ impl Report {
     /// # Errors
     ///
     /// A read error (after the rows read so far) or an error from `on_row`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    /// let input: &[u8] = b"\xff paid $5";
+    /// figures::Report::new().run(input, "in.txt", |r| Ok(rows.push(r)), |e| errors.push(e.to_string()))?;
+    /// assert_eq!((rows[0].text.as_str(), rows[0].start), ("$5", 7));
+    /// assert_eq!(errors, ["in.txt:1:1: byte 0: invalid UTF-8 (1 byte(s) skipped)"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn run<R: Read>(
         &self,
         input: R,
@@ -121,6 +184,17 @@ impl Report {
     /// # Errors
     ///
     /// As [`Report::run`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = figures::Report::new().date("2025-04-11".parse()?);
+    /// let mut rows = Vec::new();
+    /// report.run_pairs("€21bn ($24bn; £18bn) and $5".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+    /// let currencies: Vec<_> = rows.iter().map(|r| r.conversion_currency.as_deref()).collect();
+    /// assert_eq!((rows[1].pair, currencies), (1, vec![Some("USD"), Some("GBP")]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn run_pairs<R: Read>(
         &self,
         input: R,
