@@ -92,63 +92,45 @@ pub(crate) struct Parsed<'a> {
 
 // quantity = digits (scale | letter | ws scale)? | words (ws scale)?
 pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
-    if let Ok((rest, d)) = digits(i) {
-        let (rest, d) = spoken_point(rest, d);
-        let (rest, plus) = match d.decimal.or(d.group.map(|_| ',')) {
-            None => fraction_after(rest),
-            Some(_) => (rest, None),
-        };
-        let numeral = Numeral::Digits(d);
-        if let Ok((rest, s)) = alt((scale, letter)).parse(rest) {
-            return Ok((
+    let (rest, numeral, plus, glued_scale) = match digits(i) {
+        Ok((rest, d)) => {
+            let (rest, d) = spoken_point(rest, d);
+            let (rest, plus) = match d.decimal.or(d.group.map(|_| ',')) {
+                None => fraction_after(rest),
+                Some(_) => (rest, None),
+            };
+            // A scale may be glued to digits (`21bn`, `$5m`), never to words.
+            (
                 rest,
-                Quantity {
-                    numeral,
-                    plus,
-                    scale: Some(s),
-                },
-            ));
-        }
-        if let Ok((rest, s)) = ws(rest).and_then(|(r, _)| scale(r)) {
-            return Ok((
-                rest,
-                Quantity {
-                    numeral,
-                    plus,
-                    scale: Some(s),
-                },
-            ));
-        }
-        return Ok((
-            rest,
-            Quantity {
-                numeral,
+                Numeral::Digits(d),
                 plus,
-                scale: None,
-            },
-        ));
-    }
-    let (rest, w) = words(i)?;
-    let numeral = Numeral::Words(w);
-    let plus = None;
-    match ws(rest).and_then(|(r, _)| scale(r)) {
-        Ok((rest, s)) => Ok((
+                alt((scale, letter)).parse(rest).ok(),
+            )
+        }
+        Err(_) => {
+            let (rest, w) = words(i)?;
+            (rest, Numeral::Words(w), None, None)
+        }
+    };
+    let scaled = glued_scale.or_else(|| ws(rest).and_then(|(r, _)| scale(r)).ok());
+    Ok(match scaled {
+        Some((rest, s)) => (
             rest,
             Quantity {
                 numeral,
                 plus,
                 scale: Some(s),
             },
-        )),
-        Err(_) => Ok((
+        ),
+        None => (
             rest,
             Quantity {
                 numeral,
                 plus,
                 scale: None,
             },
-        )),
-    }
+        ),
+    })
 }
 
 // fraction-after = ws "and" ws ["a" ws] ("half" | "quarter") | sp digit+ sp? "/" sp? digit+
