@@ -151,7 +151,7 @@ pub(crate) fn value(
         None => (value, ulp),
     };
     let power = q.scale.map_or(0, |s| s.0) + extra_power;
-    let factor = Decimal::from_i128_with_scale(10i128.checked_pow(power)?, 0);
+    let factor = Decimal::try_from_i128_with_scale(10i128.checked_pow(power)?, 0).ok()?;
     Some((value.checked_mul(factor)?, ulp.checked_mul(factor)?))
 }
 

@@ -164,7 +164,7 @@ fn extractor(assume: &[String], locale: Option<&str>) -> Result<Extractor, Error
     }
     for spec in assume {
         let Some((form, code)) = spec.split_once('=') else {
-            return Err(usage(format!(
+            return Err(Error::bad_argument(format!(
                 "--assume {spec:?} must be FORM=CODE, e.g. '$=CAD'"
             )));
         };
@@ -172,10 +172,6 @@ fn extractor(assume: &[String], locale: Option<&str>) -> Result<Extractor, Error
         ex = ex.assume(form.trim(), currency);
     }
     Ok(ex)
-}
-
-fn usage(msg: String) -> Error {
-    Error::bad_argument(msg)
 }
 
 /// What one input gave: its rows written to `out`, its problems in order.
@@ -315,7 +311,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .build()
-            .map_err(|e| usage(format!("cannot start {jobs} threads: {e}")))?;
+            .map_err(|e| Error::bad_argument(format!("cannot start {jobs} threads: {e}")))?;
         for window in files.chunks(jobs * 2) {
             let done: Vec<io::Result<(std::fs::File, FileOutcome)>> = pool.install(|| {
                 window
@@ -357,21 +353,25 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
     let mention = figures::extract(amount)
         .next()
         .transpose()?
-        .ok_or_else(|| usage(format!("no amount of money in {amount:?}")))?;
+        .ok_or_else(|| Error::bad_argument(format!("no amount of money in {amount:?}")))?;
     let (Some(value), Some(from)) = (mention.amount, mention.currency) else {
-        return Err(usage(format!(
+        return Err(Error::bad_argument(format!(
             "{amount:?} names no single amount and currency"
         )));
     };
     let date = args
         .date
         .or(table.last_date())
-        .ok_or_else(|| usage("the rate table is empty".into()))?;
-    let rate = table.rate(from, to, date).map_err(|no| usage(no.0))?;
+        .ok_or_else(|| Error::bad_argument("the rate table is empty"))?;
+    let rate = table
+        .rate(from, to, date)
+        .map_err(|no| Error::bad_argument(no.0))?;
     let digits = to.minor_units().unwrap_or(2);
     let converted = value
         .checked_mul(rate.value)
-        .ok_or_else(|| usage(format!("{amount:?} in {to} is too large for a decimal")))?
+        .ok_or_else(|| {
+            Error::bad_argument(format!("{amount:?} in {to} is too large for a decimal"))
+        })?
         .round_dp(digits)
         .normalize();
     let mut stdout = io::stdout().lock();

@@ -116,8 +116,7 @@ impl Currency {
     /// Looks a code up in the table: exactly three ASCII letters, any case.
     pub(crate) fn lookup(code: &str) -> Option<Currency> {
         let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-        let upper = Currency(bytes.map(|b| b.to_ascii_uppercase()));
-        TABLE.codes.contains_key(&upper).then_some(upper)
+        Currency::lookup_in(&TABLE.codes, bytes.map(|b| b.to_ascii_uppercase()))
     }
 }
 
@@ -236,7 +235,13 @@ impl Table {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut reader = csv::Reader::from_reader(FORMS_CSV.as_bytes());
         for row in reader.deserialize::<FormRow>().flatten() {
-            let Some(currency) = Currency::lookup_in(&codes, &row.code) else {
+            let Some(currency) = row
+                .code
+                .as_bytes()
+                .try_into()
+                .ok()
+                .and_then(|c| Currency::lookup_in(&codes, c))
+            else {
                 continue;
             };
             let kind = match row.kind.as_str() {
@@ -290,7 +295,10 @@ impl Table {
             .skip(1)
             .filter_map(|row| {
                 let (region, code) = row.split_once(',')?;
-                Some((region.to_string(), Currency::lookup_in(&codes, code)?))
+                Some((
+                    region.to_string(),
+                    Currency::lookup_in(&codes, code.as_bytes().try_into().ok()?)?,
+                ))
             })
             .collect();
         let symbols = automaton(&symbols, false);
@@ -337,8 +345,10 @@ impl Table {
 }
 
 impl Currency {
-    fn lookup_in(codes: &HashMap<Currency, CodeInfo>, code: &str) -> Option<Currency> {
-        let c = Currency(code.as_bytes().try_into().ok()?);
+    /// The code in `codes`, exactly as given (the table is not built yet
+    /// while its own files are read).
+    fn lookup_in(codes: &HashMap<Currency, CodeInfo>, code: [u8; 3]) -> Option<Currency> {
+        let c = Currency(code);
         codes.contains_key(&c).then_some(c)
     }
 }

@@ -323,8 +323,8 @@ impl Mentions<'_> {
             _ => (None, start),
         };
         let span = span_start..end;
-        let around = sentence(text, &span);
-        let nearby = |candidates: &[Currency]| self.named_nearby(candidates, around.clone());
+        // The sentence is found only for an ambiguous mention that asks.
+        let nearby = |candidates: &[Currency]| self.named_nearby(candidates, sentence(text, &span));
         let built =
             build(self.extractor, &parsed, qualifier, span.clone(), &nearby).ok_or_else(|| {
                 let kind = ErrorKind::Overflow {
@@ -530,28 +530,6 @@ fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// The value of one unit of what a side's currency counts (0.01 for cents,
-/// 1000 for grand), and the power of ten a glued scale adds (`MEUR`).
-fn unit_of(side: &Side<'_>, fallback: Option<&Cur<'_>>) -> (Decimal, u32) {
-    let cur = side.suffix.as_ref().or(side.prefix.as_ref()).or(fallback);
-    let unit = match cur.map(|c| c.what) {
-        Some(CurRef::Form(id)) => TABLE.forms[id].unit,
-        _ => Decimal::ONE,
-    };
-    let power = side.currencies_scale();
-    (unit, power)
-}
-
-impl Side<'_> {
-    fn currencies_scale(&self) -> u32 {
-        self.prefix
-            .iter()
-            .chain(self.suffix.iter())
-            .find_map(|c| c.scale)
-            .map_or(0, |s| s.0)
-    }
-}
-
 /// A side's signed value and precision, in major units.
 fn side_value(
     side: &Side<'_>,
@@ -559,8 +537,15 @@ fn side_value(
     borrowed_power: u32,
     dot_groups: bool,
 ) -> Option<(Decimal, Decimal)> {
-    let (unit, power) = unit_of(side, fallback);
-    let (v, ulp) = value(&side.quantity, power + borrowed_power, dot_groups)?;
+    // What the currency counts (0.01 for cents, 1000 for grand) and the
+    // power of ten a glued scale adds (`MEUR`).
+    let cur = side.suffix.as_ref().or(side.prefix.as_ref()).or(fallback);
+    let unit = cur.map_or(Decimal::ONE, Cur::unit);
+    let (v, ulp) = value(
+        &side.quantity,
+        side.currency_scale() + borrowed_power,
+        dot_groups,
+    )?;
     let v = v.checked_mul(unit)?;
     let ulp = ulp.checked_mul(unit)?;
     Some((if side.negative { -v } else { v }, ulp))
@@ -594,7 +579,7 @@ fn build(
             };
             let borrowed = match (p.first.quantity.scale, second.quantity.scale) {
                 (None, Some(s))
-                    if p.first.currencies_scale() == 0
+                    if p.first.currency_scale() == 0
                         && unscaled(&p.first.quantity)? <= unscaled(&second.quantity)? =>
                 {
                     s.0
@@ -611,12 +596,8 @@ fn build(
             if let Some(c) = &p.cents {
                 let (cents, cents_ulp) = match c {
                     Cents::Minor(q, cur) => {
-                        let unit = match cur.what {
-                            CurRef::Form(id) => TABLE.forms[id].unit,
-                            CurRef::Code(_) => Decimal::ONE,
-                        };
                         let (n, u) = value(q, 0, false)?;
-                        (n * unit, u * unit)
+                        (n.checked_mul(cur.unit())?, u.checked_mul(cur.unit())?)
                     }
                     Cents::Hundredths(q) => {
                         let (n, u) = value(q, 0, false)?;

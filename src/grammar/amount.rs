@@ -67,6 +67,11 @@ impl Side<'_> {
         self.prefix.is_some() || self.suffix.is_some()
     }
 
+    /// The power of ten a scale glued to its currency adds (`MEUR`: 6).
+    pub fn currency_scale(&self) -> u32 {
+        self.currencies().find_map(|c| c.scale).map_or(0, |s| s.0)
+    }
+
     fn currencies(&self) -> impl Iterator<Item = &Cur<'_>> {
         self.prefix.iter().chain(self.suffix.iter())
     }
