@@ -282,9 +282,21 @@ impl Table {
                 symbols.push(text.as_str());
                 symbol_ids.push(i);
             } else if text.chars().count() <= 3 {
-                // Short lettered forms are matched exactly: `p` is pence, `P` pula.
-                short.push(text.as_str());
+                // Short lettered forms are matched exactly: `p` is pence, `P`
+                // pula; a short name also as a sentence or a heading writes it
+                // (`Yen`, `YEN`).
+                short.push(text.clone());
                 short_ids.push(i);
+                if form.kind == FormKind::Name && text.chars().all(|c| c.is_ascii_lowercase()) {
+                    let mut capital = text.clone();
+                    capital[..1].make_ascii_uppercase();
+                    for variant in [capital, text.to_ascii_uppercase()] {
+                        if !by_text.iter().any(|(t, _)| *t == variant) {
+                            short.push(variant);
+                            short_ids.push(i);
+                        }
+                    }
+                }
             } else {
                 names.push(text.as_str());
                 name_ids.push(i);
@@ -302,7 +314,7 @@ impl Table {
             })
             .collect();
         let symbols = automaton(&symbols, false);
-        let short = automaton(&short, false);
+        let short = automaton(&short.iter().map(String::as_str).collect::<Vec<_>>(), false);
         let names = automaton(&names, true);
         Table {
             codes,

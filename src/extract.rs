@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rust_decimal::Decimal;
 
 use crate::amount::{Basis, Qualifier, value};
+use crate::context::{self, Before};
 use crate::currency::{Currency, FormKind, TABLE};
 use crate::error::{Cursor, Error, ErrorKind, Location, Result};
 use crate::grammar::amount::{Cents, Joins, Parsed, Side, mention};
@@ -289,31 +290,29 @@ impl Mentions<'_> {
     }
 
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
-        let range_lead = opens_range(&self.text[..start]);
+        let before = Before::of(&self.text[..start]);
         let joins = Joins {
             dash: true,
-            to: true,
-            and: range_lead,
+            // "rose $4.50 to $368.70", "rose from $1.2bn to $1.5bn": a move
+            // between two amounts, not a range.
+            to: !before.change,
+            and: before.opens_range,
+            or: true,
         };
         let found = self.parse_at(start, joins)?;
         match &found {
             // "thirty - five dollars" is no range from 30 down to 5.
-            (_, Ok(m), _) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),
-            // "rose $4.50 to $368.70" is a move between two amounts.
-            (_, _, true) if !range_lead && after_change_verb(&self.text[..start]) => {
-                self.parse_at(start, Joins { to: false, ..joins })
-            }
+            (_, Ok(m)) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),
             _ => Some(found),
         }
-        .map(|(end, built, _)| (end, built))
     }
 
-    /// The mention at `start`, its end, and whether a `to` joined a range.
-    fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>, bool)> {
+    /// The mention at `start` and its end.
+    fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>)> {
         let text = self.text;
         let (rest, parsed) = mention(&text[start..], joins).ok()?;
         let end = text.len() - rest.len();
-        if weighs(&text[..start], &parsed) {
+        if weighs(&text[..start], &parsed) || unit_of_prices(&text[..start], &parsed) {
             return None;
         }
         let before = lead(&text[..start]);
@@ -333,40 +332,9 @@ impl Mentions<'_> {
                 let (line, column) = self.cursor.borrow_mut().at(text.as_bytes(), start);
                 Error::new(kind, Location::at(line, column, start as u64))
             });
-        Some((end, built, parsed.by_to))
+        Some((end, built))
     }
 }
-
-/// The word that ends `before`, past spaces on the same line (at most a
-/// few bytes are read).
-fn last_word(before: &str) -> &str {
-    let trimmed = before.trim_end_matches([' ', '\t']);
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take(16)
-        .take_while(|(_, c)| c.is_ascii_alphabetic())
-        .last()
-        .map_or(trimmed.len(), |(i, _)| i);
-    let word = &trimmed[start..];
-    let cut = trimmed[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    if cut { "" } else { word }
-}
-
-/// True when `before` ends with `between` or `from`: `and` and `to` join a range.
-fn opens_range(before: &str) -> bool {
-    let word = last_word(before);
-    word.eq_ignore_ascii_case("between") || word.eq_ignore_ascii_case("from")
-}
-
-/// Verbs of weight: "weighed 180 pounds" is no money.
-const WEIGHT_VERBS: &[&str] = &[
-    "weigh", "weighs", "weighed", "weighing", "lose", "loses", "lost", "losing", "gain", "gained",
-    "gaining", "shed",
-];
 
 /// True for `pounds` after a verb of weight (`she lost 10 pounds`), where
 /// no symbol or code says money.
@@ -375,57 +343,18 @@ fn weighs(before: &str, p: &Parsed<'_>) -> bool {
         && p.first.suffix.is_some_and(|s| {
             s.raw.eq_ignore_ascii_case("pounds") || s.raw.eq_ignore_ascii_case("pound")
         });
-    pounds && {
-        // Past a hedge: "weighed about 180 pounds".
-        let verb_at = lead(before).map_or(before.len(), |(_, at)| at);
-        let word = last_word(&before[..verb_at]);
-        WEIGHT_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
-    }
+    // Past a hedge: "weighed about 180 pounds".
+    pounds && context::weighs(&before[..lead(before).map_or(before.len(), |(_, at)| at)])
 }
 
-/// Verbs of change: after them `X to Y` is a move from one amount to
-/// another, two figures, not a range.
-const CHANGE_VERBS: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "rising",
-    "fell",
-    "fall",
-    "falls",
-    "falling",
-    "gained",
-    "gains",
-    "lost",
-    "climbed",
-    "dropped",
-    "jumped",
-    "slipped",
-    "declined",
-    "increased",
-    "decreased",
-    "raised",
-    "cut",
-    "lowered",
-    "advanced",
-    "eased",
-    "added",
-    "shed",
-    "soared",
-    "tumbled",
-    "plunged",
-    "surged",
-    "grew",
-    "slid",
-    "sank",
-    "rebounded",
-    "up",
-    "down",
-];
-
-fn after_change_verb(before: &str) -> bool {
-    let word = last_word(before);
-    CHANGE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+/// `in 2020 dollars`: a year and a currency name after `in` or `constant`
+/// is a unit of constant prices, no amount.
+fn unit_of_prices(before: &str, p: &Parsed<'_>) -> bool {
+    p.second.is_none()
+        && p.first.prefix.is_none()
+        && p.first.quantity.is_year()
+        && p.first.suffix.is_some_and(|s| s.is_name())
+        && context::unit_year(before)
 }
 
 /// The one currency a mention names, how that was decided, and the token
@@ -564,6 +493,11 @@ fn build(
     }
     let (currency, basis, decided_by) = decide(ex, &tokens, nearby);
     let dots = currency.is_some_and(|c| c.groups_with_dot());
+    let bounds = |v: Decimal| match qualifier {
+        Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
+        Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
+        _ => (None, None),
+    };
     let (amount, min, max, precision) = match &p.second {
         Some(second) => {
             let fallback = second.suffix.as_ref().or(second.prefix.as_ref());
@@ -588,8 +522,13 @@ fn build(
             };
             let (lo, ulp) = side_value(&p.first, fallback, borrowed, dots)?;
             let first_cur = p.first.suffix.as_ref().or(p.first.prefix.as_ref());
-            let (hi, _) = side_value(second, first_cur, 0, dots)?;
-            (None, Some(lo), Some(hi), ulp)
+            if p.alternative {
+                let (min, max) = bounds(lo);
+                (Some(lo), min, max, ulp)
+            } else {
+                let (hi, _) = side_value(second, first_cur, 0, dots)?;
+                (None, Some(lo), Some(hi), ulp)
+            }
         }
         None => {
             let (mut v, mut ulp) = side_value(&p.first, None, 0, dots)?;
@@ -611,11 +550,7 @@ fn build(
                 };
                 ulp = cents_ulp;
             }
-            let (min, max) = match qualifier {
-                Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
-                Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
-                _ => (None, None),
-            };
+            let (min, max) = bounds(v);
             (Some(v), min, max, ulp)
         }
     };

@@ -48,10 +48,12 @@
 
 mod amount;
 mod audit;
+mod context;
 mod currency;
 mod error;
 mod extract;
 mod grammar;
+mod lang;
 mod output;
 mod pair;
 mod rates;

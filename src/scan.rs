@@ -8,12 +8,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::currency::TABLE;
-
-/// Scale and fraction words: they open an amount only after an article
-/// (`a million`), so they are starters for that check.
-const FOLLOWERS: &[&str] = &[
-    "hundred", "thousand", "million", "billion", "trillion", "quarter", "lakh", "crore", "half",
-];
+use crate::lang::en::FOLLOWERS;
 
 /// Longest starter word worth looking up, in bytes.
 const MAX_WORD: usize = 24;

@@ -12,6 +12,7 @@ use super::number::{Digits, digits};
 use super::scale::{Scale, letter, scale};
 use super::words::{Words, cardinal_tail, words};
 use super::{IResult, at_line_end, fail, sp, sp0, ws};
+use crate::lang::en::THINGS;
 
 /// A number as written, in digits or in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,8 +46,15 @@ impl Quantity<'_> {
             }
     }
 
+    /// `3` in `Q3`: one digit from 1 to 4, alone.
+    fn is_quarter(&self) -> bool {
+        self.scale.is_none()
+            && self.plus.is_none()
+            && matches!(self.numeral, Numeral::Digits(d) if d.is_small_integer(1) && matches!(d.int, "1" | "2" | "3" | "4"))
+    }
+
     /// `2024`: four digits that read as a year.
-    fn is_year(&self) -> bool {
+    pub fn is_year(&self) -> bool {
         self.scale.is_none()
             && self.plus.is_none()
             && matches!(self.numeral, Numeral::Digits(d) if d.is_year())
@@ -90,8 +98,9 @@ pub(crate) enum Cents<'a> {
 pub(crate) struct Parsed<'a> {
     pub first: Side<'a>,
     pub second: Option<Side<'a>>,
-    /// The range was joined by `to`.
-    pub by_to: bool,
+    /// `50 or 60 billion euros`: `second` is an alternative that lends the
+    /// first its scale and currency; the mention is the first alone.
+    pub alternative: bool,
     pub cents: Option<Cents<'a>>,
 }
 
@@ -117,7 +126,10 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
             (rest, Numeral::Words(w), None, None)
         }
     };
-    let scaled = glued_scale.or_else(|| ws(rest).and_then(|(r, _)| scale(r)).ok());
+    // `21 billion`, `$3-billion`, `two-billion`: spaced or hyphen-joined.
+    let scaled = glued_scale
+        .or_else(|| ws(rest).and_then(|(r, _)| scale(r)).ok())
+        .or_else(|| rest.strip_prefix('-').and_then(|r| scale(r).ok()));
     Ok(match scaled {
         Some((rest, s)) => (
             rest,
@@ -217,6 +229,11 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     let (i, prefix) = match prefix(i) {
         Ok((rest, cur)) => {
             let rest = rest.strip_prefix(':').unwrap_or(rest); // US$:12.99
+            // `Ksh.2 billion`, `Rs.50`: the point ends the abbreviation.
+            let rest = match rest.strip_prefix('.') {
+                Some(r) if cur.raw.ends_with(char::is_alphabetic) && r.starts_with(|c: char| c.is_ascii_digit()) => r,
+                _ => rest,
+            };
             (sp0(rest), Some(cur))
         }
         Err(_) => (i, None),
@@ -226,7 +243,15 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     } else {
         (i, false)
     };
-    let (rest, quantity) = quantity(i)?;
+    let (rest, mut quantity) = quantity(i)?;
+    // `Ksh 157 B`: a capital letter scale, spaced, after a number a currency leads.
+    let rest = match spaced_letter(rest) {
+        Some((after, s)) if prefix.is_some() && quantity.scale.is_none() => {
+            quantity.scale = Some(s);
+            after
+        }
+        _ => rest,
+    };
     let suffix = after_quantity(rest).filter(|(after, cur)| match prefix {
         Some(p) => cur.compatible(&p) && !leads_next(after),
         None => true,
@@ -234,6 +259,14 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     let (rest, suffix) = match suffix {
         Some((rest, cur)) => (rest, Some(cur)),
         None => (rest, None),
+    };
+    // `75 USD million`: a scale after the code.
+    let rest = match ws(rest).and_then(|(r, _)| scale(r)) {
+        Ok((after, s)) if quantity.scale.is_none() && suffix.is_some_and(|c| c.is_code()) => {
+            quantity.scale = Some(s);
+            after
+        }
+        _ => rest,
     };
     let side = Side {
         negative: negative_before || negative_after,
@@ -248,8 +281,12 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         return fail(i); // "a" or "half" alone is no number, nor "a real" or "a mark"
     }
     let symbol_suffix = suffix.is_some_and(|s| !s.raw.ends_with(char::is_alphabetic));
-    if matches!(quantity.numeral, Numeral::Words(_)) && symbol_suffix && leads_next(rest) {
-        return fail(i); // "a US$4.7 billion": the symbol belongs to the digits
+    let leads = quantity.is_article() && suffix.is_some() || symbol_suffix;
+    if matches!(quantity.numeral, Numeral::Words(_)) && leads && leads_next(rest) {
+        return fail(i); // "a US$4.7 billion", "a Rs1.25 lakh": the currency leads the digits
+    }
+    if prefix.is_some_and(|p| p.is_quarter_letter()) && quantity.is_quarter() && suffix.is_none() {
+        return fail(i); // "Q3" is a quarter
     }
     if let Some(p) = prefix {
         // "Euro 2024" is a tournament; a name before a year is no amount.
@@ -261,6 +298,18 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         return fail(i); // "the 1988 quarter"
     }
     Ok((rest, side))
+}
+
+/// `B` in `Ksh 157 B`: a capital letter scale after a space, ending the phrase.
+fn spaced_letter(rest: &str) -> Option<(&str, Scale)> {
+    let (r, _) = sp(rest).ok()?;
+    if !r.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let (after, s) = letter(r).ok()?;
+    let next = after.chars().next();
+    next.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ')' | ']'))
+        .then_some((after, s))
 }
 
 /// The currency after a quantity: glued (`20€`, `99p`), after a space, or
@@ -281,15 +330,6 @@ fn cents_follow(after: &str) -> bool {
 /// Words after a currency name that make it a thing, not an amount:
 /// `a dollar sign`, `the euro zone`, `dollar-denominated`.
 fn names_a_thing(after: &str) -> bool {
-    const THINGS: &[&str] = &[
-        "sign",
-        "signs",
-        "symbol",
-        "symbols",
-        "zone",
-        "area",
-        "denominated",
-    ];
     let rest = after.strip_prefix(['-', ' ']).unwrap_or("");
     THINGS.iter().any(|w| {
         rest.get(..w.len())
@@ -334,6 +374,8 @@ pub(crate) struct Joins {
     pub to: bool,
     /// `and`: only after `between` or `from`
     pub and: bool,
+    /// `or` between a bare number and an amount: alternatives
+    pub or: bool,
 }
 
 impl Joins {
@@ -342,6 +384,7 @@ impl Joins {
         dash: false,
         to: false,
         and: false,
+        or: false,
     };
 }
 
@@ -369,6 +412,19 @@ fn connector(i: &str, joins: Joins) -> IResult<'_, &str> {
         return spaced("and")(i);
     }
     fail(i)
+}
+
+// alternative = ws "or" ws side     (* 50 or 60 billion euros *)
+/// The amount after `or` that a bare number shares a scale and currency with.
+fn alternative<'a>(rest: &'a str, joins: Joins) -> Option<Side<'a>> {
+    if !joins.or {
+        return None;
+    }
+    let (r, _) = sp(rest).ok()?;
+    let r = r.strip_prefix(crate::lang::en::ALTERNATIVE)?;
+    let (r, _) = sp(r).ok()?;
+    let (_, second) = side(r).ok()?;
+    (second.has_currency() && !second.negative).then_some(second)
 }
 
 /// True when `rest` ends the phrase: nothing, punctuation, or `and`.
@@ -427,9 +483,8 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
 // mention = side [connector side] [cents]
 pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
     let (rest, first) = side(i)?;
-    let joined =
-        connector(rest, joins).and_then(|(r, by)| side(r).map(|(r, second)| (r, (by, second))));
-    if let Ok((after, (by, second))) = joined {
+    let joined = connector(rest, joins).and_then(|(r, _)| side(r));
+    if let Ok((after, second)) = joined {
         let compatible = first
             .currencies()
             .all(|a| second.currencies().all(|b| a.compatible(b)));
@@ -441,14 +496,25 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
                 Parsed {
                     first,
                     second: Some(second),
-                    by_to: by.eq_ignore_ascii_case("to"),
+                    alternative: false,
                     cents: None,
                 },
             ));
         }
     }
     if !first.has_currency() {
-        return fail(i);
+        return match alternative(rest, joins) {
+            Some(second) if !first.quantity.is_year() => Ok((
+                rest,
+                Parsed {
+                    first,
+                    second: Some(second),
+                    alternative: true,
+                    cents: None,
+                },
+            )),
+            _ => fail(i),
+        };
     }
     let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_fraction());
     if whole && let Some((after, c)) = cents(rest, &first) {
@@ -457,7 +523,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
             Parsed {
                 first,
                 second: None,
-                by_to: false,
+                alternative: false,
                 cents: Some(c),
             },
         ));
@@ -467,7 +533,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
         Parsed {
             first,
             second: None,
-            by_to: false,
+            alternative: false,
             cents: None,
         },
     ))
@@ -479,6 +545,7 @@ mod tests {
 
     fn joins(and: bool) -> Joins {
         Joins {
+            or: false,
             dash: true,
             to: true,
             and,

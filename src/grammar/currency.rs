@@ -4,6 +4,8 @@ use crate::currency::{Currency, FormKind, TABLE};
 
 use super::scale::{Scale, letter};
 use super::{IResult, fail};
+use crate::lang::en::{PENCE_AFTER, QUARTER_LETTERS, SHOUTED_CODES, WORDLIKE_CODES, WORDLIKE_NAMES};
+use crate::lang::is_one_of;
 
 /// Which currency a piece of text names: a code, or a form of the table
 /// (by index in `TABLE.forms`).
@@ -70,28 +72,35 @@ impl Cur<'_> {
     }
 }
 
-/// Currency names that are also common English words: never read before a
-/// number (`won 3 games`, `mark 2`), nor after an article (`a real 10`).
-const WORDLIKE_NAMES: &[&str] = &[
-    "won", "real", "rand", "mark", "marks", "yen", "sol", "kip", "dong", "dram", "punt", "lev",
-    "pound", "pounds", "grand", "buck", "bucks",
-];
-
 impl Cur<'_> {
+    /// An ISO code (`USD`, `usd`).
+    pub fn is_code(&self) -> bool {
+        matches!(self.what, CurRef::Code(_))
+    }
+
+    /// `Q`, which before one digit names a quarter (`Q3`).
+    pub fn is_quarter_letter(&self) -> bool {
+        is_one_of(QUARTER_LETTERS, self.raw)
+    }
+
     /// A currency name that is also a common English word.
     pub fn is_wordlike(&self) -> bool {
-        WORDLIKE_NAMES
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(self.raw))
+        is_one_of(WORDLIKE_NAMES, self.raw)
     }
 }
 
-/// Codes that are also English words: never read before a number, and
-/// after a number only in capitals (`ALL 5 solutions`, `5 top`).
-const WORDLIKE: &[&str] = &[
-    "ALL", "TOP", "CUP", "MAD", "TRY", "SOS", "BOB", "PEN", "GEL", "MOP", "CAD", "RUB", "BAM",
-    "ESP", "DEM", "LEI", "AMD", "NAD",
-];
+/// A number no heading would write after a shouted word: grouped, with
+/// decimals or with a scale (`ALL 5,000`, not `TOP 10`).
+fn unlike_a_heading(rest: &str) -> bool {
+    match super::number::digits(super::sp0(rest)) {
+        Ok((after, d)) => {
+            d.group.is_some()
+                || d.decimal.is_some()
+                || super::scale::scale(super::sp0(after)).is_ok()
+        }
+        Err(_) => false,
+    }
+}
 
 fn is_ascii_letter(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphabetic())
@@ -108,8 +117,9 @@ pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
     if !(upper || lower) || is_ascii_letter(rest.chars().next()) {
         return fail(i);
     }
-    let wordlike = WORDLIKE.iter().any(|w| w.eq_ignore_ascii_case(head));
-    if wordlike && (before_number || lower) {
+    if is_one_of(WORDLIKE_CODES, head)
+        && (lower || before_number && is_one_of(SHOUTED_CODES, head) && !unlike_a_heading(rest))
+    {
         return fail(i);
     }
     // "EUR/USD 1.0850" is an exchange rate, not an amount.
@@ -228,9 +238,10 @@ fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
     let letters = i
         .find(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
         .unwrap_or(i.len());
-    // One letter is an article too often: `a $5 fee` is no Australian dollar.
-    let article = letters == 1 && i.starts_with(['a', 'A']);
-    if !(1..=4).contains(&letters) || article || !i[letters..].starts_with(" $") {
+    // One letter is a word too often (`a $5 fee`, `plan b $1`, `vitamin C
+    // $5`): it is a prefix only as tokenised text writes it, `c $ 45`.
+    let lone = letters == 1 && (i.starts_with(['a', 'A']) || !i[1..].starts_with(" $ "));
+    if !(1..=4).contains(&letters) || lone || !i[letters..].starts_with(" $") {
         return fail(i);
     }
     let joined = format!("{}$", i[..letters].to_ascii_uppercase());
@@ -264,7 +275,7 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
     // Minor units and slang never lead a number ("the quarter 2 results"),
     // and a one-letter symbol leads only digits glued to it (R50, not F-16).
     match longer(symbol(i), name(i)) {
-        Ok((_, cur)) if cur.is_minor() || cur.is_wordlike() => fail(i),
+        Ok((_, cur)) if cur.is_minor() || cur.is_wordlike() && !is_capitals(cur.raw) => fail(i),
         Ok((rest, cur))
             if cur.raw.chars().count() == 1
                 && cur.raw.chars().all(char::is_alphabetic)
@@ -285,12 +296,23 @@ pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
     if let Ok(ok) = code_dollar(i, false) {
         return Ok(ok);
     }
-    let (rest, cur) = longer(symbol(i), name(i))?;
+    let (rest, mut cur) = longer(symbol(i), name(i))?;
+    if cur.raw == PENCE_AFTER.0 {
+        // `15.94P` after a share price is pence, not pula.
+        if let Some((_, id)) = TABLE.name_at(PENCE_AFTER.1) {
+            cur.what = CurRef::Form(id);
+        }
+    }
     let letter = cur.raw.chars().count() == 1 && cur.raw.chars().all(char::is_alphabetic);
     if !glued && letter && !lone_letter_ends(rest) {
         return fail(i);
     }
     Ok((rest, cur))
+}
+
+/// `YEN`, `RAND`: a word in capitals, which no sentence writes as a verb.
+fn is_capitals(raw: &str) -> bool {
+    raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The longer of two readings (`$U` over `$`).

@@ -1,42 +1,11 @@
 //! Scale words: thousand, million, bn, crore, lakh, Mrd. ...
 
 use super::{IResult, at_word_end, fail};
+use crate::lang::en::{LETTERS, SCALES};
 
 /// A power of ten that multiplies the number before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Scale(pub u32);
-
-/// Scale words, longest first within each shared prefix so that the first
-/// match is the longest. Matched ignoring case.
-const WORDS: &[(&str, u32)] = &[
-    ("thousand", 3),
-    ("million", 6),
-    ("billion", 9),
-    ("trillion", 12),
-    ("lakh crore", 12),
-    ("lakhs", 5),
-    ("lakh", 5),
-    ("lacs", 5),
-    ("lac", 5),
-    ("crores", 7),
-    ("crore", 7),
-    ("mln", 6),
-    ("mn", 6),
-    ("mio.", 6),
-    ("mio", 6),
-    ("mm", 6),
-    ("bln", 9),
-    ("bn", 9),
-    ("mrd.", 9),
-    ("mrd", 9),
-    ("trn", 12),
-    ("tn", 12),
-    ("cr", 7),
-];
-
-/// One-letter scales, only read when glued to the number (`$5m`, `10K`), as
-/// `5 m` is more often metres.
-const LETTERS: &[(char, u32)] = &[('k', 3), ('m', 6), ('b', 9)];
 
 // scale = "thousand" | "million" | "billion" | "trillion" | "lakh crore" | "lakh" | "crore" | "bn" | ...
 pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
@@ -44,7 +13,7 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
     if !i.starts_with(['t', 'm', 'b', 'l', 'c', 'T', 'M', 'B', 'L', 'C']) {
         return fail(i);
     }
-    for &(word, power) in WORDS {
+    for &(word, power) in SCALES {
         if let Some(head) = i.get(..word.len()) {
             let rest = &i[word.len()..];
             if head.eq_ignore_ascii_case(word) && (word.ends_with('.') || at_word_end(rest)) {
@@ -55,7 +24,7 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
     fail(i)
 }
 
-// letter = "k" | "m" | "b"   (any case, glued to the number)
+// letter = "k" | "m" | "b" | "t"   (any case, glued to the number)
 pub(crate) fn letter(i: &str) -> IResult<'_, Scale> {
     let mut chars = i.chars();
     if let Some(c) = chars.next() {

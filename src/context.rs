@@ -1,0 +1,118 @@
+//! What the words before a candidate say about it, worked out from the
+//! lexicon and the text alone: whether a range opens, a change is told, a
+//! weight is given, or a year is a unit of constant prices.
+
+use crate::lang::en::{CHANGE_LINKS, CHANGE_VERBS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS};
+use crate::lang::is_one_of;
+
+/// The word that ends `before`, past spaces on the same line (at most a
+/// few bytes are read), and where it starts.
+fn last_word_at(before: &str) -> (&str, usize) {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take(20)
+        .take_while(|(_, c)| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[start..];
+    let cut = trimmed[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    if cut { ("", start) } else { (word, start) }
+}
+
+/// The word that ends `before`, as [`last_word_at`].
+pub(crate) fn last_word(before: &str) -> &str {
+    last_word_at(before).0
+}
+
+/// The context of a candidate, from the text before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Before {
+    /// `between` or `from` ends the text: `and` and `to` join a range.
+    pub opens_range: bool,
+    /// A verb of change comes first (`rose from`, `cut by`, `jumped`): `X
+    /// to Y` is a move between two amounts.
+    pub change: bool,
+}
+
+impl Before {
+    /// Reads the words that end `before`.
+    pub(crate) fn of(before: &str) -> Before {
+        let (word, at) = last_word_at(before);
+        let linked = is_one_of(CHANGE_LINKS, word);
+        let verb = if linked {
+            verb_before(&before[..at])
+        } else {
+            is_one_of(CHANGE_VERBS, word)
+        };
+        Before {
+            opens_range: is_one_of(RANGE_OPENERS, word) && !verb,
+            change: verb,
+        }
+    }
+}
+
+/// A verb of change ends `before`, maybe past one adverb (`rose sharply`).
+fn verb_before(before: &str) -> bool {
+    let (word, at) = last_word_at(before);
+    is_one_of(CHANGE_VERBS, word)
+        || word.len() > 3 && word.ends_with("ly") && is_one_of(CHANGE_VERBS, last_word(&before[..at]))
+}
+
+/// A verb of weight ends `before` (`weighed`, `lost`): `pounds` is a weight.
+pub(crate) fn weighs(before: &str) -> bool {
+    is_one_of(WEIGHT_VERBS, last_word(before))
+}
+
+/// `in`, `constant` before a year and a currency name: `in 2020 dollars`
+/// is a unit of constant prices.
+pub(crate) fn unit_year(before: &str) -> bool {
+    is_one_of(UNIT_YEAR_LEADS, last_word(before))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_before() {
+        assert_eq!(last_word("prices rose "), "rose");
+        assert_eq!(last_word("x2"), "");
+        assert_eq!(last_word("today's "), "today's");
+    }
+
+    #[test]
+    fn ranges_and_changes() {
+        assert_eq!(
+            Before::of("prices from "),
+            Before {
+                opens_range: true,
+                change: false
+            }
+        );
+        assert_eq!(
+            Before::of("revenue rose from "),
+            Before {
+                opens_range: false,
+                change: true
+            }
+        );
+        assert!(Before::of("was cut by ").change);
+        assert!(Before::of("grew sharply from ").change);
+        assert!(Before::of("shares jumped ").change);
+        assert!(!Before::of("bought by ").change);
+        assert!(Before::of("somewhere between ").opens_range);
+    }
+
+    #[test]
+    fn weights_and_units() {
+        assert!(weighs("she weighed "));
+        assert!(!weighs("she paid "));
+        assert!(unit_year("in constant "));
+        assert!(unit_year("measured in "));
+    }
+}

@@ -1,0 +1,184 @@
+//! English: scale words, verbs of change and weight, range words, the words
+//! that make a currency name a thing, and the forms read by evidence.
+
+/// Scale words, longest first within each shared prefix so that the first
+/// match is the longest. Matched ignoring case.
+pub(crate) const SCALES: &[(&str, u32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("lakh crore", 12),
+    ("lakhs", 5),
+    ("lakh", 5),
+    ("lacks", 5),
+    ("lacs", 5),
+    ("lac", 5),
+    ("crores", 7),
+    ("crore", 7),
+    ("mln", 6),
+    ("mn", 6),
+    ("mio.", 6),
+    ("mio", 6),
+    ("mm", 6),
+    ("bln", 9),
+    ("bn", 9),
+    ("mrd.", 9),
+    ("mrd", 9),
+    ("trn", 12),
+    ("tn", 12),
+    ("cr", 7),
+];
+
+/// One-letter scales: read glued to the number (`$5m`, `10K`, `$2.174T`),
+/// or spaced in capitals after a number led by a currency (`Ksh 157 B`),
+/// as `5 m` is more often metres.
+pub(crate) const LETTERS: &[(char, u32)] = &[('k', 3), ('m', 6), ('b', 9), ('t', 12)];
+
+/// Scale and fraction words: they open an amount only after an article
+/// (`a million`), so the scanner stops at them for that check.
+pub(crate) const FOLLOWERS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "quarter", "lakh", "crore", "half",
+];
+
+/// Words before an amount after which `and` / `to` join a range.
+pub(crate) const RANGE_OPENERS: &[&str] = &["between", "from"];
+
+/// The word that joins two alternatives sharing a scale and currency
+/// (`50 or 60 billion euros`).
+pub(crate) const ALTERNATIVE: &str = "or";
+
+/// Verbs of weight: `weighed 180 pounds` is no money.
+pub(crate) const WEIGHT_VERBS: &[&str] = &[
+    "weigh", "weighs", "weighed", "weighing", "lose", "loses", "lost", "losing", "gain", "gained",
+    "gaining", "shed",
+];
+
+/// Verbs of change, in every tense: after them `X to Y` (and `from X to
+/// Y`, `by X to Y`) is a move from one amount to another, two figures.
+pub(crate) const CHANGE_VERBS: &[&str] = &[
+    "rise", "rises", "rose", "risen", "rising", "fall", "falls", "fell", "fallen", "falling",
+    "grow", "grows", "grew", "grown", "growing", "cut", "cuts", "cutting", "increase",
+    "increases", "increased", "increasing", "decrease", "decreases", "decreased", "decreasing",
+    "reduce", "reduces", "reduced", "reducing", "raise", "raises", "raised", "raising", "drop",
+    "drops", "dropped", "dropping", "jump", "jumps", "jumped", "jumping", "climb", "climbs",
+    "climbed", "climbing", "slip", "slips", "slipped", "slipping", "widen", "widens", "widened",
+    "widening", "narrow", "narrows", "narrowed", "narrowing", "gain", "gains", "gained",
+    "gaining", "lose", "loses", "lost", "losing", "decline", "declines", "declined",
+    "declining", "lower", "lowers", "lowered", "lowering", "advance", "advances", "advanced",
+    "advancing", "ease", "eases", "eased", "easing", "add", "adds", "added", "adding", "shed",
+    "sheds", "shedding", "soar", "soars", "soared", "soaring", "tumble", "tumbles", "tumbled",
+    "tumbling", "plunge", "plunges", "plunged", "plunging", "surge", "surges", "surged",
+    "surging", "slide", "slides", "slid", "sliding", "sink", "sinks", "sank", "sunk", "sinking",
+    "rebound", "rebounds", "rebounded", "rebounding", "boost", "boosts", "boosted", "boosting",
+    "hike", "hikes", "hiked", "hiking", "slash", "slashes", "slashed", "slashing", "trim",
+    "trims", "trimmed", "trimming", "expand", "expands", "expanded", "expanding", "shrink",
+    "shrinks", "shrank", "shrunk", "shrinking", "swell", "swells", "swelled", "swollen",
+    "swelling", "double", "doubles", "doubled", "doubling", "triple", "tripled", "revise",
+    "revised", "upgraded", "downgraded", "balloon", "ballooned", "spike", "spiked", "dip",
+    "dips", "dipped", "dipping", "up", "down",
+];
+
+/// Words between a verb of change and its first amount (`rose from`, `was
+/// cut by`).
+pub(crate) const CHANGE_LINKS: &[&str] = &["from", "by"];
+
+/// Words after a currency name that make it a thing, not an amount:
+/// `a dollar sign`, `the euro zone`, `dollar-denominated`.
+pub(crate) const THINGS: &[&str] = &[
+    "sign",
+    "signs",
+    "symbol",
+    "symbols",
+    "zone",
+    "area",
+    "denominated",
+];
+
+/// Currency names that are also common English words: never read before a
+/// number in small letters (`won 3 games`, `mark 2`), nor after an article
+/// (`a real 10`).
+pub(crate) const WORDLIKE_NAMES: &[&str] = &[
+    "won", "real", "rand", "mark", "marks", "yen", "sol", "kip", "dong", "dram", "punt", "lev",
+    "pound", "pounds", "grand", "buck", "bucks",
+];
+
+/// ISO codes that are also English words: after a number only in capitals
+/// (`5 top`), and before a number only in capitals (`RUB 30,000`).
+pub(crate) const WORDLIKE_CODES: &[&str] = &[
+    "ALL", "TOP", "CUP", "MAD", "TRY", "SOS", "BOB", "PEN", "GEL", "MOP", "CAD", "RUB", "BAM",
+    "ESP", "DEM", "LEI", "AMD", "NAD",
+];
+
+/// Of those, the words a headline writes in capitals (`ALL 5 solutions`,
+/// `TOP 10`): they lead only a number no heading would have, one with
+/// grouping, decimals or a scale (`ALL 5,000`).
+pub(crate) const SHOUTED_CODES: &[&str] = &["ALL", "TOP", "CUP", "MAD", "TRY", "SOS", "PEN", "BOB"];
+
+/// Words before a year and a currency name that make it a unit of
+/// constant prices, not an amount (`in 2020 dollars`).
+pub(crate) const UNIT_YEAR_LEADS: &[&str] = &[
+    "in",
+    "constant",
+    "real",
+    "nominal",
+    "inflation-adjusted",
+    "today's",
+    "of",
+];
+
+/// Common words that tell a text is English: where one is in the sentence,
+/// a lone `1.234` has a decimal point (`€1.695 a litre`).
+pub(crate) const MARKERS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "for", "and", "is", "was", "are", "were", "at", "per",
+    "on", "by", "with", "from", "its", "it", "this", "that", "has", "have", "will", "costs",
+    "cost", "price", "each", "litre", "liter", "said", "about", "only", "now", "sale",
+];
+
+/// Ambiguous forms read by the evidence of the article (a place, a people,
+/// an institution), and the name all their evidenced currencies share: a
+/// `$` in a Canberra story is the Australian dollar, but never a peso.
+/// A form marked `true` is money only with such evidence (`N5` is a road).
+pub(crate) const EVIDENCE_FORMS: &[(&str, &str, bool)] = &[
+    ("$", "Dollar", false),
+    ("dollar", "Dollar", false),
+    ("dollars", "Dollar", false),
+    ("Rs", "Rupee", false),
+    ("Rs.", "Rupee", false),
+    ("rupee", "Rupee", false),
+    ("rupees", "Rupee", false),
+    ("kr", "", false),
+    ("kr.", "", false),
+    ("shilling", "Shilling", false),
+    ("shillings", "Shilling", false),
+    ("Sh", "Shilling", false),
+    ("Sh.", "Shilling", false),
+    ("peso", "Peso", false),
+    ("pesos", "Peso", false),
+    ("dinar", "Dinar", false),
+    ("dinars", "Dinar", false),
+    ("franc", "Franc", false),
+    ("francs", "Franc", false),
+    ("N", "Naira", true),
+];
+
+/// The evidence entry of a written form, if it is read by evidence.
+pub(crate) fn evidence_form(raw: &str) -> Option<(&'static str, bool)> {
+    EVIDENCE_FORMS
+        .iter()
+        .find(|(f, _, _)| {
+            if f.chars().all(|c| c.is_ascii_lowercase()) {
+                f.eq_ignore_ascii_case(raw)
+            } else {
+                *f == raw
+            }
+        })
+        .map(|&(_, noun, needed)| (noun, needed))
+}
+
+/// Letter symbols that before one digit name a quarter (`Q3`), not a currency.
+pub(crate) const QUARTER_LETTERS: &[&str] = &["Q"];
+
+/// A capital letter after a number read as another form: `15.94P` after a
+/// share price is pence, written `p`.
+pub(crate) const PENCE_AFTER: (&str, &str) = ("P", "p");
