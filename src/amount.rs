@@ -128,6 +128,34 @@ impl Basis {
     }
 }
 
+/// Why a mention was seen but not read: it has no amount, `min` or `max`.
+///
+/// # Example
+///
+/// ```
+/// use figures::Unread;
+/// let m = figures::extract("a $7-zillion idea").next().unwrap()?;
+/// assert_eq!(m.amount, None);
+/// assert_eq!(m.unread, Some(Unread::Word("zillion".into())));
+/// assert_eq!(m.unread.unwrap().to_string(), "unread word 'zillion' after the number");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Unread {
+    /// A scale word of a language not read here, joined to the number
+    /// (`280 milionów`, `$7-zillion`).
+    Word(String),
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::Word(w) => write!(f, "unread word '{w}' after the number"),
+        }
+    }
+}
+
 /// The value of a written quantity, and of one unit in its last written
 /// place (`2.54 billion` → 2540000000 and 10000000).
 ///

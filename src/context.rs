@@ -2,7 +2,9 @@
 //! lexicon and the text alone: whether a range opens, a change is told, a
 //! weight is given, or a year is a unit of constant prices.
 
-use crate::lang::en::{CHANGE_LINKS, CHANGE_VERBS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS};
+use crate::lang::en::{
+    CHANGE_LINKS, CHANGE_VERBS, MARKERS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
+};
 use crate::lang::is_one_of;
 
 /// The word that ends `before`, past spaces on the same line (at most a
@@ -74,6 +76,14 @@ pub(crate) fn unit_year(before: &str) -> bool {
     is_one_of(UNIT_YEAR_LEADS, last_word(before))
 }
 
+/// True when `sentence` is written in words of the language, not a bare
+/// price or a table cell: one of its common words is there.
+pub(crate) fn in_words(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| !w.is_empty() && is_one_of(MARKERS, w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +116,13 @@ mod tests {
         assert!(Before::of("shares jumped ").change);
         assert!(!Before::of("bought by ").change);
         assert!(Before::of("somewhere between ").opens_range);
+    }
+
+    #[test]
+    fn words_or_a_bare_price() {
+        assert!(in_words("Petrol is €1.695 a litre."));
+        assert!(!in_words("Rp 31.500"));
+        assert!(!in_words("12.500 ₫"));
     }
 
     #[test]

@@ -9,11 +9,11 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use rust_decimal::Decimal;
 
-use crate::amount::{Basis, Qualifier, value};
+use crate::amount::{Basis, Qualifier, Unread, value};
 use crate::context::{self, Before};
 use crate::currency::{Currency, FormKind, TABLE};
 use crate::error::{Cursor, Error, ErrorKind, Location, Result};
-use crate::grammar::amount::{Cents, Joins, Parsed, Side, mention};
+use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
 use crate::scan::next_candidate;
@@ -54,6 +54,9 @@ pub struct Mention {
     /// has 1000000000, `2.54 billion` 10000000. Half of it either way is
     /// what the writer's rounding allows.
     pub precision: Decimal,
+    /// Why the amount could not be read whole; then `amount`, `min` and
+    /// `max` are `None`.
+    pub unread: Option<Unread>,
 }
 
 impl Mention {
@@ -68,7 +71,7 @@ impl Mention {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_range(&self) -> bool {
-        self.amount.is_none()
+        self.amount.is_none() && self.min.is_some() && self.max.is_some()
     }
 }
 
@@ -324,8 +327,9 @@ impl Mentions<'_> {
         let span = span_start..end;
         // The sentence is found only for an ambiguous mention that asks.
         let nearby = |candidates: &[Currency]| self.named_nearby(candidates, sentence(text, &span));
-        let built =
-            build(self.extractor, &parsed, qualifier, span.clone(), &nearby).ok_or_else(|| {
+        let english = || context::in_words(&text[sentence(text, &span)]);
+        let built = build(self.extractor, &parsed, qualifier, span.clone(), &nearby, &english)
+            .ok_or_else(|| {
                 let kind = ErrorKind::Overflow {
                     text: text[span.clone()].to_string(),
                 };
@@ -486,13 +490,41 @@ fn build(
     qualifier: Option<Qualifier>,
     span: Range<usize>,
     nearby: &dyn Fn(&[Currency]) -> Option<Currency>,
+    in_words: &dyn Fn() -> bool,
 ) -> Option<Mention> {
     let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
     if let Some(second) = &p.second {
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
     }
     let (currency, basis, decided_by) = decide(ex, &tokens, nearby);
-    let dots = currency.is_some_and(|c| c.groups_with_dot());
+    let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());
+    let word = p.second.iter().chain([&p.first]).find_map(|s| s.quantity.unread);
+    if let Some(word) = word {
+        return Some(Mention {
+            span,
+            amount: None,
+            min: None,
+            max: None,
+            currency,
+            currency_raw,
+            basis,
+            qualifier,
+            precision: Decimal::ZERO,
+            unread: Some(Unread::Word(word.to_string())),
+        });
+    }
+    // A lone `1.234` is grouping in a currency with no minor unit (`¥1.500`),
+    // and in a currency written with a decimal comma when the price is bare
+    // (`Rp 31.500`) or written as its writers do, symbol after (`1.234 €`);
+    // among English words it has a decimal point (`€1.695 a litre`).
+    let lone = |s: &Side<'_>| matches!(s.quantity.numeral, Numeral::Digits(d) if d.is_ambiguous());
+    let symbol_after = p.first.prefix.is_none() && p.first.suffix.is_some_and(|s| !s.is_name());
+    let dots = currency.is_some_and(|c| {
+        c.minor_units() == Some(0)
+            || c.groups_with_dot()
+                && (lone(&p.first) || p.second.as_ref().is_some_and(lone))
+                && (symbol_after || !in_words())
+    });
     let bounds = |v: Decimal| match qualifier {
         Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
         Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
@@ -560,10 +592,11 @@ fn build(
         min: min.map(|a| a.normalize()),
         max: max.map(|a| a.normalize()),
         currency,
-        currency_raw: decided_by.map_or(String::new(), |t| t.raw.trim().to_string()),
+        currency_raw,
         basis,
         qualifier,
         precision: precision.normalize(),
+        unread: None,
     })
 }
 

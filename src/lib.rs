@@ -61,7 +61,7 @@ mod read;
 mod report;
 mod scan;
 
-pub use crate::amount::{Basis, Qualifier};
+pub use crate::amount::{Basis, Qualifier, Unread};
 pub use crate::audit::{Audit, Tolerance, Verdict, audit};
 pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};

@@ -326,7 +326,12 @@ fn row(source: &str, a: &Analysed) -> Row {
         verdict: audit.map(|x| x.verdict.as_str()),
         currency_raw: Some(m.currency_raw.clone()).filter(|s| !s.is_empty()),
         currency_basis: m.basis.as_str(),
-        reason: audit.map(|x| x.reason.clone()).filter(|s| !s.is_empty()),
+        reason: m
+            .unread
+            .as_ref()
+            .map(|u| u.to_string())
+            .or_else(|| audit.map(|x| x.reason.clone()))
+            .filter(|s| !s.is_empty()),
     }
 }
 

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::currency::{Cur, prefix, suffix};
 use super::number::{Digits, digits};
-use super::scale::{Scale, letter, scale};
+use super::scale::{Scale, attached, letter, scale};
 use super::words::{Words, cardinal_tail, words};
 use super::{IResult, at_line_end, fail, sp, sp0, ws};
 use crate::lang::en::THINGS;
@@ -29,6 +29,9 @@ pub(crate) struct Quantity<'a> {
     /// its value and the precision it implies.
     pub plus: Option<(Decimal, Decimal)>,
     pub scale: Option<Scale>,
+    /// A scale word of a language not read here, joined to the number
+    /// (`280 milionów`): the quantity is unread.
+    pub unread: Option<&'a str>,
 }
 
 impl Quantity<'_> {
@@ -39,6 +42,7 @@ impl Quantity<'_> {
     /// A plain whole number with no scale: the only kind that takes cents.
     fn is_whole(&self) -> bool {
         self.scale.is_none()
+            && self.unread.is_none()
             && self.plus.is_none()
             && match self.numeral {
                 Numeral::Digits(d) => d.decimal.is_none(),
@@ -130,24 +134,31 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
     let scaled = glued_scale
         .or_else(|| ws(rest).and_then(|(r, _)| scale(r)).ok())
         .or_else(|| rest.strip_prefix('-').and_then(|r| scale(r).ok()));
-    Ok(match scaled {
-        Some((rest, s)) => (
+    let quantity = Quantity {
+        numeral,
+        plus,
+        scale: None,
+        unread: None,
+    };
+    if let Some((rest, s)) = scaled {
+        return Ok((
             rest,
             Quantity {
-                numeral,
-                plus,
                 scale: Some(s),
+                ..quantity
             },
-        ),
-        None => (
+        ));
+    }
+    match attached(rest) {
+        Some((rest, word)) if matches!(numeral, Numeral::Digits(_)) => Ok((
             rest,
             Quantity {
-                numeral,
-                plus,
-                scale: None,
+                unread: Some(word),
+                ..quantity
             },
-        ),
-    })
+        )),
+        _ => Ok((rest, quantity)),
+    }
 }
 
 // fraction-after = ws "and" ws ["a" ws] ("half" | "quarter") | sp digit+ sp? "/" sp? digit+

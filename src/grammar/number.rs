@@ -31,6 +31,7 @@ impl Digits<'_> {
             && self.decimal == Some('.')
             && self.frac.len() == 3
             && (1..=3).contains(&self.int.len())
+            && !self.int.starts_with('0') // `0.500` is never grouped
     }
 
     /// `2024`: a plain four-digit number that reads as a year.

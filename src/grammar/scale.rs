@@ -38,6 +38,39 @@ pub(crate) fn letter(i: &str) -> IResult<'_, Scale> {
     fail(i)
 }
 
+// attached = ["-" | " "] word       (* a scale word of a language not read here *)
+/// A word joined to the number before it (by a hyphen, one space, or
+/// nothing) that is a scale word of some language: `280 milionów`,
+/// `5億`, `$7-zillion`. The number is not what it says without it.
+pub(crate) fn attached(i: &str) -> Option<(&str, &str)> {
+    let start = i.strip_prefix(['-', ' ', '\u{a0}']).unwrap_or(i);
+    let first = start.chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    // Ideographs are words of their own: `億` in `5億円`.
+    let len = if first.is_ascii() || !is_ideograph(first) {
+        start
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(start.len())
+    } else {
+        start
+            .find(|c: char| !is_ideograph(c))
+            .unwrap_or(start.len())
+    };
+    let known = crate::lang::is_scale_word;
+    let word = match start[len..].starts_with('.') && known(&start[..=len]) {
+        true => &start[..=len], // `Mrd.`
+        false => &start[..len],
+    };
+    let long_enough = word.chars().count() >= 2 || !first.is_ascii();
+    (long_enough && known(word)).then(|| (&start[word.len()..], word))
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +117,17 @@ mod tests {
         assert!(scale("bnb").is_err());
         assert!(scale("millionaire").is_err());
         assert!(scale("months").is_err());
+    }
+
+    #[test]
+    fn attached_foreign_scales() {
+        assert_eq!(attached(" milionów dolarów"), Some((" dolarów", "milionów")));
+        assert_eq!(attached("-zillion price"), Some((" price", "zillion")));
+        assert_eq!(attached("億円"), Some(("円", "億")));
+        assert_eq!(attached(" Mrd. Euro"), Some((" Euro", "Mrd.")));
+        assert_eq!(attached(" each"), None);
+        assert_eq!(attached("-a-month"), None);
+        assert_eq!(attached(" m"), None);
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
     ("cr", 7),
 ];
 
+/// Endings of words an English reader takes for a scale (`zillion`,
+/// `gazillion`): a number they follow is reported unread.
+pub(crate) const SCALE_ENDINGS: &[&str] = &["illion", "illions", "illiard", "illiards"];
+
 /// One-letter scales: read glued to the number (`$5m`, `10K`, `$2.174T`),
 /// or spaced in capitals after a number led by a currency (`Ksh 157 B`),
 /// as `5 m` is more often metres.

@@ -9,3 +9,25 @@ pub(crate) mod en;
 pub(crate) fn is_one_of(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Scale words of every language CLDR writes compact numbers in (`milionów`,
+/// `Milliarden`, `миллиардов`, `億`), lower-cased: a number they follow is
+/// read whole by a lexicon that knows them, or reported unread, never bare.
+static SCALE_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/scale-words.csv")
+            .lines()
+            .skip(1)
+            .filter(|w| !w.is_empty())
+            .collect()
+    });
+
+/// True when `word` (as written) is a scale word of some language, or
+/// looks like one to an English reader (`zillion`).
+pub(crate) fn is_scale_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SCALE_WORDS.contains(lower.as_str())
+        || en::SCALE_ENDINGS
+            .iter()
+            .any(|e| lower.len() > e.len() && lower.ends_with(e))
+}
