@@ -1,18 +1,17 @@
 //! Text to mentions: find where amounts may start, run the grammar there,
 //! and turn what it recognised into exact values with a currency.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use rust_decimal::Decimal;
 
 use crate::amount::{Basis, Qualifier, Unread, value};
 use crate::context::{self, Before};
+use crate::lang;
 use crate::currency::{Currency, FormKind, TABLE};
 use crate::error::{Cursor, Error, ErrorKind, Location, Result};
+use crate::evidence::{self, Seen};
 use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
@@ -57,6 +56,45 @@ pub struct Mention {
     /// Why the amount could not be read whole; then `amount`, `min` and
     /// `max` are `None`.
     pub unread: Option<Unread>,
+    /// The word that decided an ambiguous currency, when `basis` is
+    /// [`Basis::Context`].
+    pub evidence: Option<Evidence>,
+}
+
+/// A word of the text that decided a currency (`Nairobi` for a `Sh`), and
+/// the line it is on (1-based, counted in the whole input).
+///
+/// # Example
+///
+/// ```
+/// let text = "Ottawa said on Monday.\nIt will spend $5 million.";
+/// let m = figures::extract(text).next().unwrap()?;
+/// let e = m.evidence.unwrap();
+/// assert_eq!((m.currency.unwrap().as_str(), e.word.as_str(), e.line), ("CAD", "Ottawa", 1));
+/// assert_eq!(e.to_string(), "Ottawa line 1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// The word as written.
+    pub word: String,
+    /// Its 1-based line.
+    pub line: u64,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", self.word, self.line)
+    }
+}
+
+/// Evidence from earlier paragraphs of the same article, carried forward.
+#[derive(Clone, Debug)]
+pub(crate) struct Carried {
+    pub evidence: Evidence,
+    /// Byte offset in the input, to forget what is too far back.
+    pub offset: u64,
+    pub currencies: &'static [Currency],
 }
 
 impl Mention {
@@ -179,11 +217,24 @@ impl Extractor {
     /// assert_eq!(found[1].as_ref().unwrap().currency_raw, "£");
     /// ```
     pub fn mentions<'t>(&'t self, text: &'t str) -> Mentions<'t> {
+        self.mentions_in(text, &[], 1)
+    }
+
+    /// As [`Extractor::mentions`], for a paragraph of an article that
+    /// starts on line `first_line`, after the evidence of its earlier ones.
+    pub(crate) fn mentions_in<'t>(
+        &'t self,
+        text: &'t str,
+        prior: &'t [Carried],
+        first_line: u64,
+    ) -> Mentions<'t> {
         Mentions {
             extractor: self,
             text,
             pos: 0,
-            countries: RefCell::new((0, Vec::new())),
+            seen: OnceCell::new(),
+            prior,
+            first_line,
             cursor: RefCell::new(Cursor::new(1)),
         }
     }
@@ -208,9 +259,6 @@ pub fn extract(text: &str) -> Mentions<'_> {
     DEFAULT.mentions(text)
 }
 
-/// A country adjective in the text: its byte range and automaton pattern.
-type Country = (usize, usize, usize);
-
 /// An iterator over the mentions in a text; see [`extract`].
 ///
 /// # Example
@@ -227,10 +275,11 @@ pub struct Mentions<'t> {
     extractor: &'t Extractor,
     text: &'t str,
     pos: usize,
-    /// Country adjectives (byte offsets, pattern) found so far, and how far
-    /// the text has been read for them: only the sentences of ambiguous
-    /// mentions are read, each byte at most once.
-    countries: RefCell<(usize, Vec<Country>)>,
+    /// The evidence of this paragraph, found when a mention first needs it.
+    seen: OnceCell<Vec<Seen>>,
+    /// The evidence of earlier paragraphs of the article.
+    prior: &'t [Carried],
+    first_line: u64,
     /// Line and column of errors, found in one pass however many there are.
     cursor: RefCell<Cursor>,
 }
@@ -253,43 +302,58 @@ impl Iterator for Mentions<'_> {
 }
 
 impl Mentions<'_> {
-    /// The one candidate whose country is named in `sentence` (a range of
-    /// the text); none when two are.
-    fn named_nearby(&self, candidates: &[Currency], sentence: Range<usize>) -> Option<Currency> {
-        let (ac, named) = &*ADJECTIVES;
-        let text = self.text;
-        let mut guard = self.countries.borrow_mut();
-        let (read_to, countries) = &mut *guard;
-        if sentence.end > *read_to {
-            // Back up a little so a word cut at `read_to` is still found.
-            let mut from = sentence.start.max(read_to.saturating_sub(32));
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            let last = countries.last().map_or(0, |c| c.1);
-            for m in ac.find_iter(&text[from..sentence.end]) {
-                let (start, end) = (from + m.start(), from + m.end());
-                let before = text[..start].chars().next_back();
-                let after = text[end..].chars().next();
-                let word = !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric);
-                if word && start >= last {
-                    countries.push((start, end, m.pattern().as_usize()));
-                }
-            }
-            *read_to = sentence.end;
+    /// The evidence of this paragraph, found once.
+    pub(crate) fn seen(&self) -> &[Seen] {
+        self.seen.get_or_init(|| evidence::scan(self.text))
+    }
+
+    /// The evidence of this paragraph as carried to the next ones.
+    pub(crate) fn carried(&self, offset: u64) -> impl Iterator<Item = Carried> + '_ {
+        self.seen().iter().map(move |s| Carried {
+            evidence: self.evidence_of(s),
+            offset: offset + s.start as u64,
+            currencies: s.currencies(),
+        })
+    }
+
+    fn evidence_of(&self, s: &Seen) -> Evidence {
+        Evidence {
+            word: self.text[s.start..s.end].to_string(),
+            line: self.first_line + s.breaks,
         }
-        let from = countries.partition_point(|c| c.0 < sentence.start);
-        let mut found: Option<Currency> = None;
-        for &(_, _, pattern) in countries[from..].iter().take_while(|c| c.1 <= sentence.end) {
-            for c in named[pattern].iter().filter(|c| candidates.contains(c)) {
-                match found {
-                    Some(f) if f != *c => return None, // two countries: no context
-                    _ => found = Some(*c),
-                }
-            }
+    }
+
+    /// The one currency of `allowed` that evidence points to, nearest scope
+    /// first: the sentence, the paragraph, then the article so far. Two
+    /// currencies in one scope decide nothing.
+    fn evidenced(&self, allowed: &[Currency], sentence: Range<usize>) -> Option<(Currency, Evidence)> {
+        let seen = self.seen();
+        let pick = |list: &mut dyn Iterator<Item = &Seen>| {
+            let list: Vec<&Seen> = list.collect();
+            let found = evidence::decide(list.iter().map(|s| s.currencies()), allowed);
+            found.map(|c| {
+                c.and_then(|c| {
+                    let first = list.iter().find(|s| s.currencies().contains(&c))?;
+                    Some((c, self.evidence_of(first)))
+                })
+            })
+        };
+        let from = seen.partition_point(|s| s.start < sentence.start);
+        let mut in_sentence = seen[from..].iter().take_while(|s| s.end <= sentence.end);
+        match pick(&mut in_sentence) {
+            Ok(Some(found)) => return Some(found),
+            Err(()) => return None,
+            Ok(None) => {}
         }
-        found
+        match pick(&mut seen.iter()) {
+            Ok(Some(found)) => return Some(found),
+            Err(()) => return None,
+            Ok(None) => {}
+        }
+        // Nearest first, so that the reported word is the latest one.
+        let prior = evidence::decide(self.prior.iter().map(|c| c.currencies), allowed).ok()??;
+        let carried = self.prior.iter().rev().find(|c| c.currencies.contains(&prior))?;
+        Some((prior, carried.evidence.clone()))
     }
 
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
@@ -326,16 +390,19 @@ impl Mentions<'_> {
         };
         let span = span_start..end;
         // The sentence is found only for an ambiguous mention that asks.
-        let nearby = |candidates: &[Currency]| self.named_nearby(candidates, sentence(text, &span));
+        let nearby = |allowed: &[Currency]| self.evidenced(allowed, sentence(text, &span));
         let english = || context::in_words(&text[sentence(text, &span)]);
-        let built = build(self.extractor, &parsed, qualifier, span.clone(), &nearby, &english)
-            .ok_or_else(|| {
+        let built = match build(self.extractor, &parsed, qualifier, span.clone(), &nearby, &english) {
+            Some(Some(m)) => Ok(m),
+            Some(None) => return None,
+            None => {
                 let kind = ErrorKind::Overflow {
                     text: text[span.clone()].to_string(),
                 };
                 let (line, column) = self.cursor.borrow_mut().at(text.as_bytes(), start);
-                Error::new(kind, Location::at(line, column, start as u64))
-            });
+                Err(Error::new(kind, Location::at(line, column, start as u64)))
+            }
+        };
         Some((end, built))
     }
 }
@@ -361,15 +428,26 @@ fn unit_of_prices(before: &str, p: &Parsed<'_>) -> bool {
         && context::unit_year(before)
 }
 
-/// The one currency a mention names, how that was decided, and the token
-/// that decided it.
-fn decide<'a>(
-    ex: &Extractor,
-    tokens: &[Cur<'a>],
-    nearby: &dyn Fn(&[Currency]) -> Option<Currency>,
-) -> (Option<Currency>, Basis, Option<Cur<'a>>) {
+/// What evidence of the article says, for the currencies a form allows.
+type Nearby<'n> = dyn Fn(&[Currency]) -> Option<(Currency, Evidence)> + 'n;
+
+/// How a mention's currency was decided: the currency, the basis, the
+/// token that decided it and, for [`Basis::Context`], the evidence.
+type Decision<'a> = (Option<Currency>, Basis, Option<Cur<'a>>, Option<Evidence>);
+
+/// The one currency a mention names. The precedence, highest first:
+///
+/// 1. a code, a symbol or name that names one currency, or a country inside
+///    the amount (`USD`, `US$`, `€`, `Canadian dollars`);
+/// 2. `--assume FORM=CODE` for the form as written;
+/// 3. evidence of the article (a place, a people, an institution) for a
+///    form read by evidence (`$`, `Rs`, `kr`, `Sh`, `shillings`, `pesos`,
+///    `N`...): in the sentence, else the paragraph, else the article so far;
+/// 4. the `--locale` region's currency, when the form can mean it;
+/// 5. the form's documented default, else no currency (`ambiguous`).
+fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decision<'a> {
     if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
-        return (t.candidates().first().copied(), Basis::Code, Some(*t));
+        return (t.candidates().first().copied(), Basis::Code, Some(*t), None);
     }
     for t in tokens {
         if let CurRef::Form(id) = t.what {
@@ -380,12 +458,12 @@ fn decide<'a>(
                 } else {
                     Basis::Name
                 };
-                return (Some(c), basis, Some(*t));
+                return (Some(c), basis, Some(*t), None);
             }
         }
     }
     let Some(first) = tokens.first().copied() else {
-        return (None, Basis::Ambiguous, None);
+        return (None, Basis::Ambiguous, None, None);
     };
     // Every token may narrow the reading: "$ 10 dollars" is still a dollar.
     let shared: Vec<Currency> = first
@@ -395,46 +473,37 @@ fn decide<'a>(
         .filter(|c| tokens.iter().all(|t| t.candidates().contains(c)))
         .collect();
     if let [only] = shared[..] {
-        return (Some(only), Basis::Name, Some(first));
-    }
-    if let Some(c) = nearby(&shared) {
-        return (Some(c), Basis::Context, Some(first));
+        return (Some(only), Basis::Name, Some(first), None);
     }
     for t in tokens {
         let raw = t.raw.trim();
         if let Some((_, c)) = ex.assume.iter().find(|(f, _)| f.eq_ignore_ascii_case(raw)) {
-            return (Some(*c), Basis::Assumed, Some(*t));
+            return (Some(*c), Basis::Assumed, Some(*t), None);
+        }
+    }
+    if let Some((noun, _)) = lang::en::evidence_form(first.raw.trim()) {
+        // A `$` in a Canberra story is the Australian dollar, never a peso.
+        let allowed: Vec<Currency> = shared
+            .iter()
+            .copied()
+            .filter(|c| c.name().contains(noun))
+            .collect();
+        if let Some((c, evidence)) = nearby(&allowed) {
+            return (Some(c), Basis::Context, Some(first), Some(evidence));
         }
     }
     if let Some(local) = ex.local.filter(|c| shared.contains(c)) {
-        return (Some(local), Basis::Locale, Some(first));
+        return (Some(local), Basis::Locale, Some(first), None);
     }
     let default = match first.what {
         CurRef::Form(id) => TABLE.forms[id].default,
         CurRef::Code(_) => None,
     };
     match default {
-        Some(c) => (Some(c), Basis::Default, Some(first)),
-        None => (None, Basis::Ambiguous, Some(first)),
+        Some(c) => (Some(c), Basis::Default, Some(first), None),
+        None => (None, Basis::Ambiguous, Some(first), None),
     }
 }
-
-/// Country adjectives of ISO currency names (`Canadian` for CAD, `US` for
-/// USD) as written there, one pattern each with every currency it names,
-/// so a sentence is read once whatever the number of candidates.
-static ADJECTIVES: LazyLock<(AhoCorasick, Vec<Vec<Currency>>)> = LazyLock::new(|| {
-    let mut by_word: std::collections::BTreeMap<&str, Vec<Currency>> = Default::default();
-    for c in crate::currency::TABLE.codes() {
-        if let Some((adjective, _)) = c.name().rsplit_once(' ') {
-            by_word.entry(adjective).or_default().push(*c);
-        }
-    }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(by_word.keys())
-        .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton builds"));
-    (ac, by_word.into_values().collect())
-});
 
 /// The sentence around `span`: from the end of the previous sentence to the
 /// end of this one (a point, `!` or `?` before a space, or a line break
@@ -489,18 +558,24 @@ fn build(
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     span: Range<usize>,
-    nearby: &dyn Fn(&[Currency]) -> Option<Currency>,
+    nearby: &Nearby<'_>,
     in_words: &dyn Fn() -> bool,
-) -> Option<Mention> {
+) -> Option<Option<Mention>> {
     let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
     if let Some(second) = &p.second {
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
     }
-    let (currency, basis, decided_by) = decide(ex, &tokens, nearby);
+    let (currency, basis, decided_by, evidence) = decide(ex, &tokens, nearby);
+    // `N5` is a road, `N5 billion` in a Nigerian story naira.
+    if basis != Basis::Context
+        && decided_by.is_some_and(|t| lang::en::evidence_form(t.raw.trim()).is_some_and(|(_, needed)| needed))
+    {
+        return Some(None);
+    }
     let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());
     let word = p.second.iter().chain([&p.first]).find_map(|s| s.quantity.unread);
     if let Some(word) = word {
-        return Some(Mention {
+        return Some(Some(Mention {
             span,
             amount: None,
             min: None,
@@ -511,7 +586,8 @@ fn build(
             qualifier,
             precision: Decimal::ZERO,
             unread: Some(Unread::Word(word.to_string())),
-        });
+            evidence,
+        }));
     }
     // A lone `1.234` is grouping in a currency with no minor unit (`¥1.500`),
     // and in a currency written with a decimal comma when the price is bare
@@ -586,7 +662,7 @@ fn build(
             (Some(v), min, max, ulp)
         }
     };
-    Some(Mention {
+    Some(Some(Mention {
         span,
         amount: amount.map(|a| a.normalize()),
         min: min.map(|a| a.normalize()),
@@ -597,7 +673,8 @@ fn build(
         qualifier,
         precision: precision.normalize(),
         unread: None,
-    })
+        evidence,
+    }))
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ mod audit;
 mod context;
 mod currency;
 mod error;
+mod evidence;
 mod extract;
 mod grammar;
 mod lang;

@@ -63,6 +63,9 @@ pub struct Row {
     pub currency_basis: &'static str,
     /// Why, where a verdict or reading needs explaining.
     pub reason: Option<String>,
+    /// The word that decided the currency and its line (`Nairobi line 3`),
+    /// when the basis is `context`.
+    pub currency_evidence: Option<String>,
 }
 
 impl Row {
@@ -72,7 +75,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 20);
+    /// assert_eq!(Row::COLUMNS.len(), 21);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -96,6 +99,7 @@ impl Row {
         "currency_raw",
         "currency_basis",
         "reason",
+        "currency_evidence",
     ];
 }
 
@@ -394,8 +398,9 @@ mod tests {
         assert_eq!(
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
-             reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,\n"
+             reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
+             currency_evidence\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,\n"
         );
     }
 

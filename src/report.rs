@@ -1,12 +1,13 @@
 //! The whole path over one input: chunks → mentions → pairs → audits → rows.
 
+use std::collections::VecDeque;
 use std::io::Read;
 
 use jiff::civil::Date;
 
 use crate::audit::{Audit, Tolerance, audit};
 use crate::error::{Error, Location, Result};
-use crate::extract::{Extractor, Mention};
+use crate::extract::{Carried, Extractor, Mention};
 use crate::output::{AuditRow, Row};
 use crate::pair::{Role, pairs};
 use crate::rates::RateTable;
@@ -37,6 +38,11 @@ impl Default for Report {
         Report::new()
     }
 }
+
+/// How far back in an article evidence of its currency is looked for.
+const EVIDENCE_REACH: u64 = 64 * 1024;
+/// At most this many words of evidence are kept.
+const EVIDENCE_KEPT: usize = 4096;
 
 /// A mention's role, pair id, and (for a conversion) its figure and audit.
 type Link = (Role, Option<u64>, Option<(usize, Audit)>);
@@ -220,12 +226,15 @@ impl Report {
         mut emit: impl FnMut(&[Analysed]) -> Result<()>,
     ) -> Result<()> {
         let mut next_pair = 1;
+        let mut carried = VecDeque::new();
         for chunk in Chunks::new(input) {
             let mut chunk = chunk.map_err(|e| e.in_source(source))?;
             for problem in chunk.problems.drain(..) {
                 on_error(problem.in_source(source));
             }
-            let analysed = self.analyse(&chunk, &mut next_pair, |e| on_error(e.in_source(source)));
+            let analysed = self.analyse(&chunk, &mut next_pair, &mut carried, |e| {
+                on_error(e.in_source(source))
+            });
             emit(&analysed)?;
         }
         Ok(())
@@ -235,15 +244,25 @@ impl Report {
         &self,
         chunk: &Chunk,
         next_pair: &mut u64,
+        carried: &mut VecDeque<Carried>,
         mut on_error: impl FnMut(Error),
     ) -> Vec<Analysed> {
         let text = chunk.text.as_str();
         let mut mentions = Vec::new();
-        for m in self.extractor.mentions(text) {
+        let prior = carried.make_contiguous();
+        let mut found = self.extractor.mentions_in(text, prior, chunk.line);
+        for m in found.by_ref() {
             match m {
                 Ok(m) => mentions.push(m),
                 Err(e) => on_error(e.shifted(chunk.offset, chunk.line - 1)),
             }
+        }
+        // Article-wide evidence looks back a bounded distance: memory stays flat.
+        let new: Vec<Carried> = found.carried(chunk.offset).collect();
+        carried.extend(new);
+        let horizon = (chunk.offset + text.len() as u64).saturating_sub(EVIDENCE_REACH);
+        while carried.front().is_some_and(|c| c.offset < horizon) || carried.len() > EVIDENCE_KEPT {
+            carried.pop_front();
         }
         // Role, pair id and audit of each mention, by index.
         let mut links: Vec<Link> = vec![(Role::Figure, None, None); mentions.len()];
@@ -326,6 +345,7 @@ fn row(source: &str, a: &Analysed) -> Row {
         verdict: audit.map(|x| x.verdict.as_str()),
         currency_raw: Some(m.currency_raw.clone()).filter(|s| !s.is_empty()),
         currency_basis: m.basis.as_str(),
+        currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
         reason: m
             .unread
             .as_ref()

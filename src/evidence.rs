@@ -1,0 +1,193 @@
+//! Evidence of where a text is from: the places, peoples and institutions
+//! it names (`Nairobi`, `Kenyan`, `the Reserve Bank of India`), each with the
+//! currencies used there, so that an ambiguous `$` or `Rs` can be read as
+//! the article's own.
+//!
+//! Words come from `data/places.csv` (CLDR territory names, capitals and
+//! large cities, curated demonyms and institutions; see `data/README.md`)
+//! and the country adjectives of ISO currency names (`Canadian` for CAD).
+//! Only words that start with a capital letter are looked at, so most of a
+//! text is passed over byte by byte.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::currency::{Currency, TABLE};
+
+static PLACES_CSV: &str = include_str!("../data/places.csv");
+
+/// One evidence phrase and the currencies it points to.
+#[derive(Debug)]
+struct Entry {
+    /// Lower-cased, as matched (ASCII case is ignored).
+    phrase: String,
+    currencies: Vec<Currency>,
+}
+
+/// Phrases by their lower-cased first word, longest phrase first.
+struct Places {
+    entries: Vec<Entry>,
+    by_first: FxHashMap<String, Vec<u32>>,
+}
+
+static PLACES: LazyLock<Places> = LazyLock::new(|| {
+    let mut by_phrase: std::collections::BTreeMap<String, Vec<Currency>> = Default::default();
+    let mut add = |phrase: &str, c: Currency| {
+        let list = by_phrase.entry(phrase.to_lowercase()).or_default();
+        if !list.contains(&c) {
+            list.push(c);
+        }
+    };
+    for row in PLACES_CSV.lines().skip(1) {
+        let mut fields = row.rsplitn(2, ',');
+        let (Some(code), Some(word)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if let Some(c) = Currency::lookup(code) {
+            add(word.trim_matches('"'), c);
+        }
+    }
+    for c in TABLE.codes() {
+        if let Some((adjective, _)) = c.name().rsplit_once(' ') {
+            add(adjective, *c);
+        }
+    }
+    let entries: Vec<Entry> = by_phrase
+        .into_iter()
+        .map(|(phrase, currencies)| Entry { phrase, currencies })
+        .collect();
+    let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, e) in entries.iter().enumerate() {
+        by_first
+            .entry(first_word(&e.phrase).to_string())
+            .or_default()
+            .push(i as u32);
+    }
+    for ids in by_first.values_mut() {
+        ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
+    }
+    Places { entries, by_first }
+});
+
+fn first_word(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// A phrase of evidence found in a text: its byte range and entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Seen {
+    pub start: usize,
+    pub end: usize,
+    /// Line breaks before it in the text.
+    pub breaks: u64,
+    entry: u32,
+}
+
+impl Seen {
+    /// The currencies used where this phrase points.
+    pub fn currencies(&self) -> &'static [Currency] {
+        &PLACES.entries[self.entry as usize].currencies
+    }
+}
+
+/// Every phrase of evidence in `text`, in order, not overlapping.
+pub(crate) fn scan(text: &str) -> Vec<Seen> {
+    let places = &*PLACES;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    let mut lower = String::new();
+    let (mut counted, mut breaks) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let starts = b.is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1]));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let word = first_word(&text[i..]);
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        let mut next = i + word.len().max(1);
+        if let Some(ids) = places.by_first.get(lower.as_str()) {
+            for &id in ids {
+                let phrase = &places.entries[id as usize].phrase;
+                let end = i + phrase.len();
+                let matched = text
+                    .get(i..end)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+                    && bytes.get(end).is_none_or(|&b| !is_word_byte(b) || b == b'\'');
+                if matched {
+                    breaks += memchr::memchr_iter(b'\n', &bytes[counted..i]).count() as u64;
+                    counted = i;
+                    found.push(Seen {
+                        start: i,
+                        end,
+                        breaks,
+                        entry: id,
+                    });
+                    next = end;
+                    break;
+                }
+            }
+        }
+        i = next;
+    }
+    found
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The one currency of `allowed` that the evidence in `seen` points to, or
+/// `Err` when it points to two of them (no decision at any wider scope).
+pub(crate) fn decide<'a>(
+    seen: impl Iterator<Item = &'a [Currency]>,
+    allowed: &[Currency],
+) -> Result<Option<Currency>, ()> {
+    let mut found: Option<Currency> = None;
+    for currencies in seen {
+        for c in currencies.iter().filter(|c| allowed.contains(c)) {
+            match found {
+                Some(f) if f != *c => return Err(()),
+                _ => found = Some(*c),
+            }
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn capitalised_places_and_institutions() {
+        assert_eq!(
+            words("NAIROBI, Kenya: the Reserve Bank of India and Kenyan farmers"),
+            ["NAIROBI", "Kenya", "Reserve Bank of India", "Kenyan"]
+        );
+        assert_eq!(words("kenya in small letters, Kenyaland"), Vec::<&str>::new());
+        assert_eq!(words("Nigeria's budget"), ["Nigeria"]);
+    }
+
+    #[test]
+    fn two_currencies_decide_nothing() {
+        let kes: Currency = "KES".parse().unwrap();
+        let ugx: Currency = "UGX".parse().unwrap();
+        let allowed = [kes, ugx];
+        let a: &[Currency] = &[kes];
+        let b: &[Currency] = &[ugx];
+        assert_eq!(decide([a].into_iter(), &allowed), Ok(Some(kes)));
+        assert_eq!(decide([a, b].into_iter(), &allowed), Err(()));
+        assert_eq!(decide([].into_iter(), &allowed), Ok(None));
+    }
+}
