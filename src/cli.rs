@@ -66,11 +66,29 @@ struct Inputs {
     /// `grand`, `bucks` and coin words; an unknown tag is a warning.
     #[arg(long, value_name = "TAG")]
     locale: Option<String>,
+    /// What each input holds: one text, or one article per line of JSON
+    /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD"}`; only `text` is needed).
+    #[arg(long, value_enum, default_value_t = InputArg::Text)]
+    input: InputArg,
     /// Files read at once (threads); default: all cores.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     jobs: Option<usize>,
     /// Input files; standard input when none or `-`.
     files: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputArg {
+    Text,
+    Jsonl,
+}
+
+/// One article of `--input jsonl`.
+#[derive(serde::Deserialize)]
+struct Record {
+    text: String,
+    id: Option<serde_json::Value>,
+    date: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -188,6 +206,7 @@ fn run_file<W: Write>(
     name: &str,
     format: Format,
     audit_only: bool,
+    articles: bool,
     out: W,
     progress: bool,
 ) -> FileOutcome {
@@ -211,7 +230,32 @@ fn run_file<W: Write>(
     let mut messages = Vec::new();
     let mut on_error = |err: Error| messages.push(err.to_string());
     let mut inconsistent = false;
-    let result = if audit_only {
+    let result = if articles {
+        run_articles(report, name, input, &mut messages, |report, text, article, messages| {
+            let mut on_error = |err: Error| messages.push(format!("article {article}: {err}"));
+            if audit_only {
+                report.run_pairs(
+                    text.as_bytes(),
+                    name,
+                    |row| {
+                        inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
+                        writer.write(&row)
+                    },
+                    &mut on_error,
+                )
+            } else {
+                report.run(
+                    text.as_bytes(),
+                    name,
+                    |mut row| {
+                        row.article = Some(article.to_string());
+                        writer.write(&row)
+                    },
+                    &mut on_error,
+                )
+            }
+        })
+    } else if audit_only {
         report.run_pairs(
             input,
             name,
@@ -235,6 +279,54 @@ fn run_file<W: Write>(
         Ok(()) => {}
     }
     outcome
+}
+
+/// Runs `each` over the articles of a JSON-lines input, one per line, each
+/// with its own date; a bad record is reported with its line and skipped.
+fn run_articles(
+    report: &Report,
+    name: &str,
+    input: Box<dyn io::Read>,
+    messages: &mut Vec<String>,
+    mut each: impl FnMut(&Report, &str, &str, &mut Vec<String>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut lines = io::BufReader::new(input);
+    let mut line = Vec::new();
+    let (mut number, mut records) = (0u64, 0u64);
+    loop {
+        line.clear();
+        if io::BufRead::read_until(&mut lines, b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        number += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        records += 1;
+        let record: Record = match serde_json::from_slice(&line) {
+            Ok(r) => r,
+            Err(e) => {
+                messages.push(format!("{name}:{number}: record skipped: {e}"));
+                continue;
+            }
+        };
+        let mut article_report = report.clone();
+        if let Some(date) = &record.date {
+            match parse_date(date) {
+                Ok(d) => article_report = article_report.date(d),
+                Err(e) => {
+                    messages.push(format!("{name}:{number}: record skipped: {e}"));
+                    continue;
+                }
+            }
+        }
+        let article = match &record.id {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(v) if !v.is_null() => v.to_string(),
+            _ => records.to_string(),
+        };
+        each(&article_report, &record.text, &article, messages)?;
+    }
 }
 
 /// A progress bar on stderr for a large file, when stderr is a terminal.
@@ -263,6 +355,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     if let Some(d) = inputs.rates.date {
         report = report.date(d);
     }
+    let articles = inputs.input == InputArg::Jsonl;
     let format = match inputs.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
@@ -301,6 +394,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
                 name,
                 format,
                 audit_only,
+                articles,
                 &mut stdout,
                 true,
             ))?;
@@ -324,6 +418,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
                             name,
                             format,
                             audit_only,
+                            articles,
                             io::BufWriter::new(&mut spill),
                             false,
                         );

@@ -66,6 +66,9 @@ pub struct Row {
     /// The word that decided the currency and its line (`Nairobi line 3`),
     /// when the basis is `context`.
     pub currency_evidence: Option<String>,
+    /// The article of a multi-article input (`--input jsonl`): its `id`, or
+    /// its 1-based record number.
+    pub article: Option<String>,
 }
 
 impl Row {
@@ -75,7 +78,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 21);
+    /// assert_eq!(Row::COLUMNS.len(), 22);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -100,6 +103,7 @@ impl Row {
         "currency_basis",
         "reason",
         "currency_evidence",
+        "article",
     ];
 }
 
@@ -399,8 +403,8 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,\n"
+             currency_evidence,article\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,\n"
         );
     }
 

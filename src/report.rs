@@ -346,6 +346,7 @@ fn row(source: &str, a: &Analysed) -> Row {
         currency_raw: Some(m.currency_raw.clone()).filter(|s| !s.is_empty()),
         currency_basis: m.basis.as_str(),
         currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
+        article: None,
         reason: m
             .unread
             .as_ref()
