@@ -318,6 +318,7 @@ impl Cursor {
         if to < self.byte {
             *self = Cursor::new(self.first_line);
         }
+        crate::work::add(to - self.byte);
         for &b in &bytes[self.byte..to] {
             if b == b'\n' {
                 self.line += 1;

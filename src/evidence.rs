@@ -94,6 +94,7 @@ impl Seen {
 
 /// Every phrase of evidence in `text`, in order, not overlapping.
 pub(crate) fn scan(text: &str) -> Vec<Seen> {
+    crate::work::add(text.len());
     let places = &*PLACES;
     let bytes = text.as_bytes();
     let mut found = Vec::new();

@@ -234,6 +234,7 @@ impl Extractor {
             pos: 0,
             seen: OnceCell::new(),
             prior,
+            wider: RefCell::new(Vec::new()),
             first_line,
             cursor: RefCell::new(Cursor::new(1)),
         }
@@ -259,6 +260,10 @@ pub fn extract(text: &str) -> Mentions<'_> {
     DEFAULT.mentions(text)
 }
 
+/// The currencies a form allows, and what the evidence beyond the sentence
+/// decided for them.
+type WiderDecision = (Vec<Currency>, Option<(Currency, Evidence)>);
+
 /// An iterator over the mentions in a text; see [`extract`].
 ///
 /// # Example
@@ -279,6 +284,8 @@ pub struct Mentions<'t> {
     seen: OnceCell<Vec<Seen>>,
     /// The evidence of earlier paragraphs of the article.
     prior: &'t [Carried],
+    /// What the paragraph, else the article, decided for a set of allowed currencies.
+    wider: RefCell<Vec<WiderDecision>>,
     first_line: u64,
     /// Line and column of errors, found in one pass however many there are.
     cursor: RefCell<Cursor>,
@@ -289,6 +296,7 @@ impl Iterator for Mentions<'_> {
 
     fn next(&mut self) -> Option<Result<Mention>> {
         while let Some(start) = next_candidate(self.text, self.pos) {
+            crate::work::add(start - self.pos + 1);
             let Some((end, built)) = self.try_at(start) else {
                 self.pos = start + self.text[start..].chars().next().map_or(1, char::len_utf8);
                 continue;
@@ -296,6 +304,7 @@ impl Iterator for Mentions<'_> {
             self.pos = end;
             return Some(built);
         }
+        crate::work::add(self.text.len() - self.pos);
         self.pos = self.text.len();
         None
     }
@@ -330,6 +339,7 @@ impl Mentions<'_> {
         let seen = self.seen();
         let pick = |list: &mut dyn Iterator<Item = &Seen>| {
             let list: Vec<&Seen> = list.collect();
+            crate::work::add(list.len());
             let found = evidence::decide(list.iter().map(|s| s.currencies()), allowed);
             found.map(|c| {
                 c.and_then(|c| {
@@ -345,15 +355,29 @@ impl Mentions<'_> {
             Err(()) => return None,
             Ok(None) => {}
         }
-        match pick(&mut seen.iter()) {
-            Ok(Some(found)) => return Some(found),
-            Err(()) => return None,
-            Ok(None) => {}
+        // The paragraph and the article say the same for every mention of
+        // this paragraph: each is read once per set of allowed currencies.
+        let mut wider = self.wider.borrow_mut();
+        if let Some((_, found)) = wider.iter().find(|(a, _)| a == allowed) {
+            return found.clone();
         }
-        // Nearest first, so that the reported word is the latest one.
-        let prior = evidence::decide(self.prior.iter().map(|c| c.currencies), allowed).ok()??;
-        let carried = self.prior.iter().rev().find(|c| c.currencies.contains(&prior))?;
-        Some((prior, carried.evidence.clone()))
+        let found = match pick(&mut seen.iter()) {
+            Ok(Some(found)) => Some(found),
+            Err(()) => None,
+            Ok(None) => {
+                crate::work::add(self.prior.len());
+                evidence::decide(self.prior.iter().map(|c| c.currencies), allowed)
+                    .ok()
+                    .flatten()
+                    .and_then(|c| {
+                        // The latest word is the one reported.
+                        let carried = self.prior.iter().rev().find(|p| p.currencies.contains(&c))?;
+                        Some((c, carried.evidence.clone()))
+                    })
+            }
+        };
+        wider.push((allowed.to_vec(), found.clone()));
+        found
     }
 
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
@@ -509,6 +533,7 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decisi
 /// end of this one (a point, `!` or `?` before a space, or a line break
 /// pair), at most a few hundred bytes either way.
 fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
+    crate::work::add(2 * 400);
     const REACH: usize = 400;
     let ends = |w: &[u8]| matches!(w, [b'.' | b'!' | b'?', b' ' | b'\n'] | [b'\n', b'\n']);
     let bytes = text.as_bytes();

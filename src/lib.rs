@@ -61,6 +61,7 @@ mod rates;
 mod read;
 mod report;
 mod scan;
+mod work;
 
 pub use crate::amount::{Basis, Qualifier, Unread};
 pub use crate::audit::{Audit, Tolerance, Verdict, audit};
@@ -71,3 +72,4 @@ pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
 pub use crate::rates::{NoRate, Rate, RateTable};
 pub use crate::report::Report;
+pub use crate::work::work_done;

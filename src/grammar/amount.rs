@@ -236,6 +236,7 @@ fn leads_next(rest: &str) -> bool {
 
 // side = [sign] [prefix ws?] [sign] quantity [("" | ws | "-") suffix]
 pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
+    crate::work::add(1);
     let (i, negative_before) = opt_sign(i);
     let (i, prefix) = match prefix(i) {
         Ok((rest, cur)) => {
@@ -335,7 +336,10 @@ fn cents_follow(after: &str) -> bool {
     let Ok((rest, q)) = quantity(sp0(after)) else {
         return false;
     };
-    small(&q) && found_suffix(rest).is_some_and(|(_, cur)| cur.is_fraction())
+    // Never through `found_suffix`, which asks this again of the next
+    // amount: `$1 $1 $1 ...` would recurse once per amount.
+    let unit = sp0(rest);
+    small(&q) && suffix(unit, unit.len() == rest.len()).is_ok_and(|(_, cur)| cur.is_fraction())
 }
 
 /// Words after a currency name that make it a thing, not an amount:

@@ -137,6 +137,14 @@ fn fraction(allowed: &'static str) -> impl Fn(&str) -> IResult<'_, (char, &str)>
 
 // digits = "." digit+ | grouped [fraction] | digit+ [fraction] [",-" | ".-"]
 pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
+    let found = digits_uncounted(i);
+    if let Ok((rest, _)) = &found {
+        crate::work::add(i.len() - rest.len());
+    }
+    found
+}
+
+fn digits_uncounted(i: &str) -> IResult<'_, Digits<'_>> {
     if let Ok((rest, (_, frac))) = fraction(".")(i) {
         return finish(
             rest,

@@ -70,6 +70,7 @@ const PHRASES: &[(&str, Lead)] = {
 /// and the byte offset where it starts.
 pub(crate) fn lead(before: &str) -> Option<(Lead, usize)> {
     let trimmed = before.trim_end_matches(super::is_space);
+    crate::work::add(before.len() - trimmed.len());
     if trimmed.len() == before.len() && !before.ends_with('~') {
         return None; // a qualifier is a separate word: "over$5" is not one
     }
