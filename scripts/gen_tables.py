@@ -9,12 +9,18 @@ Inputs (never modified):
   <shared>/data/iso4217.csv                    ISO 4217 codes (active + historic)
   <shared>/data/cldr/currencyData.json         CLDR 48 fractions + region history
   <shared>/data/cldr/currencies-<loc>.json     CLDR 48 symbols and display names
+  <shared>/data/cldr/territories-<lang>.json   CLDR 48 territory names (7 langs)
+  <shared>/data/places/countries.csv           GeoNames countries and capitals
+  <shared>/data/places/cities.csv              GeoNames capitals, cities 300,000+
   data/curated-forms.csv                       hand-written forms and defaults
+  data/curated-scales.csv                      scale words CLDR's files here lack
+  data/curated-places.csv                      hand-written place evidence, stops
 
 Outputs (plain CSV with a header row, UTF-8, "\\n" line ends, sorted):
   data/currencies.csv      code,numeric,minor_units,name,status
   data/currency-forms.csv  form,code,kind,unit,default
   data/regions.csv         region,code
+  data/places.csv          word,code
 
 --check regenerates everything in memory and exits 1 if any output file is
 missing or differs from what is on disk (stale); it writes nothing.
@@ -61,6 +67,64 @@ regions.csv
   primary currency first; this differs from "latest _from" for HT (HTG, not
   USD), LS (ZAR, not LSL), PA (PAB, not USD) and PS (ILS, not JOD). Territories
   with no such entry (AQ, dissolved states, ZZ) are omitted.
+
+scale-words.csv  (one column, word; sorted)
+  The scale words of every language CLDR writes compact numbers in: the
+  first word of each long and short decimalFormat pattern of every
+  numbers-<loc>.json ("0 Milliarden" -> "milliarden", "000 mil M" -> "mil",
+  "0億" -> "億"), lowercased, at least 2 characters unless not ASCII (so the
+  one-letter "K", "M", "B" are left out: `5 m` is metres), plus
+  data/curated-scales.csv for languages with no numbers file here (Turkish,
+  Swedish, Indonesian...). A number followed by one of them is read whole by
+  a lexicon that knows the word, or reported unread: never as the bare number.
+
+places.csv  (one row per (word, code); sorted by word, code)
+  Words that tell where a text is from, each with the currency of that place
+  today; a word naming places with different currencies has one row each.
+  Only codes that matter are written: the candidates of the forms that have
+  more than one candidate in currency-forms.csv (as generated in this same
+  run), plus PLACE_EXTRA_CODES (NGN, for the bare N of Nigerian texts). Rows
+  with any other code are left out, curated ones included.
+  a) CLDR territory names in PLACE_LANGS (en de fr es it nl pt): plain keys,
+     -alt-variant and -alt-chagos names; -alt-short forms ("US", "UK", "VK")
+     only when at least 2 characters and not in ALT_SHORT_STOP. Keys that are
+     not in regions.csv (UN M.49 areas, EZ, UN, QO, XA, XB, ZZ) give nothing;
+     the code is regions.csv's (the territory's current tender currency).
+  b) GeoNames: the capital column of countries.csv and every row of
+     cities.csv; the code is regions.csv's code for the country column (not
+     GeoNames' own currency column).
+  c) reshaping and variants of each a/b name: text in parentheses is removed
+     ("Myanmar (Burma)" -> "Myanmar"), "A - B" gives A and B ("Congo -
+     Kinshasa"), "A, B" keeps A ("Hong Kong, RAE da China"), spaces are
+     collapsed; every name also with ’ written as '. CLDR en and GeoNames
+     names also get: "&" as "and", "St." as "Saint" and "St", "U.S." as "US",
+     and an ASCII fold (NFKD without combining marks, plus FOLD: "Bogota",
+     "Sao Paulo", "Cote d'Ivoire"); other languages are used as CLDR spells
+     them.
+  d) filters on generated words: dropped if shorter than PLACE_MIN_LEN (4)
+     characters unless all capitals ("Ufa", "Van" go; "UAE", "US" stay); if
+     they contain a digit or a comma ("Sector 3"); if they are a currency form
+     (exactly, or lowercased for the name/minor forms: "Córdoba", "Sucre").
+  e) curated: data/curated-places.csv (word,code[,note]): demonyms,
+     institutions, states and provinces, other spellings. A word listed there
+     has ONLY its curated rows (its generated rows are discarded: "London"
+     GBP drops London, Ontario; "Kingston" JMD drops Norfolk Island's).
+     Code "-" marks a stop word, with a note saying why: it gets no row, and
+     a stopped a/b name gives none of its variants either ("St. John's" also
+     stops "Saint John's" and "St John's"). Stopped are common words and
+     first names ("Nice", "Victoria", "Hamilton", "Florence"), other-language
+     names that are English words ("Island", "Chili", "Grenade"), language
+     adjectives ("English", "French": spoken where other candidates are
+     used) and phrases that contain an evidence word without being evidence
+     ("Latin America", "Indian Ocean": the table cannot carry them, so a
+     reader that matches words inside phrases has to mask them itself).
+     Homonyms that are kept on purpose (Jordan, Chad, Georgia as USD,
+     Santiago as CLP, Russian, Chinese, Indian) carry a note saying why.
+     Curated words are exempt from d's length rule.
+  Checks (curated-places.csv): header word,code[,note]; words non-empty with
+  no stray whitespace; (word, code) unique; "-" never mixed with codes for a
+  word and always with a note; every other code an active ISO 4217 code; no
+  curated word is a currency form.
 """
 
 import argparse
@@ -69,6 +133,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -88,6 +153,24 @@ NAME_STOP = {"gold", "silver", "platinum", "palladium"}
 
 FORM_FIELDS = ["form", "code", "kind", "unit", "default"]
 KINDS = {"symbol", "name", "minor"}
+
+PLACE_LANGS = ["en", "de", "fr", "es", "it", "nl", "pt"]
+PLACE_FIELDS = ["word", "code"]
+CURATED_PLACE_FIELDS = ["word", "code", "note"]
+# Codes that get place evidence although no form in currency-forms.csv has
+# them among several candidates: NGN, whose bare `N` ("N5bn") has NGN as its
+# only candidate but is money only in a Nigerian text, so it needs evidence.
+PLACE_EXTRA_CODES = {"NGN"}
+# CLDR -alt-short forms that are not evidence: nl "VS" (Verenigde Staten) is
+# "versus"; es "RU" (Reino Unido) is far more often Russia's country code.
+ALT_SHORT_STOP = {"VS", "RU"}
+# A generated word shorter than this is dropped unless it is all capitals.
+PLACE_MIN_LEN = 4
+# Letters that NFKD does not take apart, for the ASCII variant of a name.
+FOLD = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+        "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae",
+        "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ʻ": "'", "ʼ": "'", "‘": "'",
+        "’": "'"}
 
 
 def read_json(path):
@@ -228,10 +311,11 @@ def build_forms(shared, repo, iso):
     return to_csv(FORM_FIELDS, rows)
 
 
-def build_regions(shared, iso):
+def current_currencies(shared, iso):
+    """{territory: the currency in force on TODAY} (the regions.csv rule)."""
     regions = read_json(shared / "data" / "cldr" / "currencyData.json")[
         "supplemental"]["currencyData"]["region"]
-    rows = []
+    current = {}
     for region in sorted(regions):
         for entry in regions[region]:
             (code, attrs), = entry.items()
@@ -241,9 +325,153 @@ def build_regions(shared, iso):
                 continue
             if "_to" in attrs and attrs["_to"] <= TODAY:
                 continue
-            rows.append([region, code])
+            current[region] = code
             break
-    return to_csv(["region", "code"], rows)
+    return current
+
+
+def build_regions(current):
+    return to_csv(["region", "code"], sorted(current.items()))
+
+
+def cldr_territories(cldr_dir, lang):
+    d = read_json(cldr_dir / f"territories-{lang}.json")
+    return d["main"][lang]["localeDisplayNames"]["territories"]
+
+
+def place_names(name, english):
+    """The words one CLDR or GeoNames name gives (places.csv rule c);
+    english: a CLDR en or GeoNames name, which also gets the English spelling
+    variants and an ASCII-folded variant."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).split(", ")[0]
+    parts = [" ".join(p.split()) for p in name.split(" - ")]
+    out = set()
+    for part in parts:
+        forms = {part}
+        if english:
+            forms |= {f.replace(" & ", " and ") for f in forms}
+            forms |= {re.sub(r"\bSt\. ", sub, f)
+                      for f in forms for sub in ("Saint ", "St ")}
+            forms |= {f.replace("U.S. ", "US ") for f in forms}
+        for f in forms:
+            out.add(f)
+            out.add(f.replace("’", "'"))
+            if not english:
+                continue
+            folded = "".join(FOLD.get(ch, ch) for ch in f)
+            folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded)
+                             if not unicodedata.combining(ch))
+            if folded.isascii():
+                out.add(folded)
+    return {unicodedata.normalize("NFC", w) for w in out if w}
+
+
+def read_curated_places(path, iso, is_form):
+    """curated-places.csv as {word: set of codes, or {"-"} for a stop}."""
+    curated, errors = defaultdict(set), []
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames not in (PLACE_FIELDS, CURATED_PLACE_FIELDS):
+            sys.exit(f"{path}: header must be {','.join(CURATED_PLACE_FIELDS)}"
+                     f" (note optional)")
+        for i, r in enumerate(reader, start=2):
+            word, code = r["word"], r["code"]
+            where = f"{path.name}:{i}: {word!r},{code}"
+            if not word or word != " ".join(word.split()):
+                errors.append(f"{where}: empty word or stray whitespace")
+            if code in curated[word]:
+                errors.append(f"{where}: duplicate row")
+            elif curated[word] and "-" in curated[word] | {code}:
+                errors.append(f"{where}: a stop (-) cannot also have codes")
+            if code == "-":
+                if not (r.get("note") or "").strip():
+                    errors.append(f"{where}: a stop row needs a note (why)")
+            elif iso.get(code) != "active":
+                errors.append(f"{where}: not an active ISO 4217 code")
+            if code != "-" and is_form(word):
+                errors.append(f"{where}: the word is a currency form")
+            curated[word].add(code)
+    if errors:
+        sys.exit("curated-places errors:\n  " + "\n  ".join(errors))
+    return curated
+
+
+def build_places(shared, repo, iso, forms_text, current):
+    data = shared / "data"
+    # The codes that matter: candidates of a form with several candidates.
+    cands, form_words = defaultdict(set), set()
+    for r in csv.DictReader(io.StringIO(forms_text)):
+        cands[r["form"]].add(r["code"])
+        form_words.add(r["form"])
+        if r["kind"] != "symbol":
+            form_words.add(r["form"].lower())
+    wanted = set().union(*(c for c in cands.values() if len(c) > 1))
+    wanted |= PLACE_EXTRA_CODES
+
+    def is_form(word):
+        return word in form_words or word.lower() in form_words
+
+    curated = read_curated_places(repo / "data" / "curated-places.csv", iso,
+                                  is_form)
+    stop = {w for w, codes in curated.items() if codes == {"-"}}
+    generated = defaultdict(set)
+
+    def add(name, code, english):
+        if name in stop:  # a stopped name gives none of its variants either
+            return
+        for w in place_names(name, english):
+            generated[w].add(code)
+
+    # a) CLDR territory names
+    for lang in PLACE_LANGS:
+        for key, name in cldr_territories(data / "cldr", lang).items():
+            region, _, alt = key.partition("-alt-")
+            if region not in current:
+                continue
+            if alt == "short" and (len(name) < 2 or name in ALT_SHORT_STOP):
+                continue
+            add(name, current[region], lang == "en")
+    # b) capitals and cities of 300,000 or more (GeoNames)
+    geonames = data / "places"
+    with open(geonames / "countries.csv", encoding="utf-8", newline="") as f:
+        places = [(r["capital"], r["iso2"]) for r in csv.DictReader(f)]
+    with open(geonames / "cities.csv", encoding="utf-8", newline="") as f:
+        places += [(r["name"], r["country"]) for r in csv.DictReader(f)]
+    for name, country in places:
+        if name.strip() and country in current:
+            add(name.strip(), current[country], True)
+    # d) filters
+    for w in list(generated):
+        if ((len(w) < PLACE_MIN_LEN and not w.isupper())
+                or re.search(r"[0-9,]", w) or is_form(w)):
+            del generated[w]
+    # e) curated rows replace the generated ones of their word; "-" drops it
+    generated.update(curated)
+
+    rows = [[w, c] for w in sorted(generated) for c in sorted(generated[w])
+            if c in wanted]
+    return to_csv(PLACE_FIELDS, rows)
+
+
+def build_scale_words(shared, repo):
+    words = set()
+    for path in sorted((shared / "data" / "cldr").glob("numbers-*.json")):
+        main = read_json(path)["main"]
+        for loc in main.values():
+            formats = loc["numbers"].get("decimalFormats-numberSystem-latn", {})
+            for style in ("long", "short"):
+                for pattern in formats.get(style, {}).get("decimalFormat", {}).values():
+                    word = re.sub(r"[0#]", "", pattern).replace("'", "").strip()
+                    word = re.split(r"[\s\u00a0\u202f]+", word)[0].lower()
+                    if len(word) >= 2 or (word and not word.isascii()):
+                        words.add(word)
+    with open(repo / "data" / "curated-scales.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            word = r["word"].strip().lower()
+            if not word or word != r["word"].strip().lower():
+                raise SystemExit(f"curated-scales.csv: bad word {r['word']!r}")
+            words.add(word)
+    return to_csv(["word"], [[w] for w in sorted(words)])
 
 
 def main():
@@ -259,10 +487,14 @@ def main():
         shared = (repo / shared) if not shared.exists() else shared.resolve()
 
     currencies, iso = build_currencies(shared)
+    forms = build_forms(shared, repo, iso)
+    current = current_currencies(shared, iso)
     outputs = {
         "data/currencies.csv": currencies,
-        "data/currency-forms.csv": build_forms(shared, repo, iso),
-        "data/regions.csv": build_regions(shared, iso),
+        "data/currency-forms.csv": forms,
+        "data/regions.csv": build_regions(current),
+        "data/places.csv": build_places(shared, repo, iso, forms, current),
+        "data/scale-words.csv": build_scale_words(shared, repo),
     }
     stale = []
     for rel, text in outputs.items():

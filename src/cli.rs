@@ -445,10 +445,24 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
     let to: Currency = to.trim().parse()?;
     let owned = table(args)?;
     let table = owned.as_ref().unwrap_or_else(|| RateTable::embedded());
-    let mention = figures::extract(amount)
+    let mut found = figures::extract(amount);
+    let mention = found
         .next()
         .transpose()?
         .ok_or_else(|| Error::bad_argument(format!("no amount of money in {amount:?}")))?;
+    // Exactly one amount, and nothing else: `$5 and $6`, `$1e9` and `$5
+    // each` are refused, not read in part.
+    let (start, end) = (mention.span.start, mention.span.end);
+    let (at, left) = if !amount[..start].trim().is_empty() {
+        (0, &amount[..start])
+    } else {
+        (end, &amount[end..])
+    };
+    if found.next().is_some() || !left.trim_end_matches(['.', ' ']).is_empty() {
+        return Err(Error::bad_argument(format!(
+            "{amount:?} is not exactly one amount: {left:?} is left at byte {at}"
+        )));
+    }
     let (Some(value), Some(from)) = (mention.amount, mention.currency) else {
         return Err(Error::bad_argument(format!(
             "{amount:?} names no single amount and currency"

@@ -58,11 +58,23 @@ impl Before {
     }
 }
 
-/// A verb of change ends `before`, maybe past one adverb (`rose sharply`).
+/// A verb of change is among the last few words of `before`, past an
+/// adverb or an object (`rose sharply`, `raised its offer`), not past
+/// punctuation.
 fn verb_before(before: &str) -> bool {
-    let (word, at) = last_word_at(before);
-    is_one_of(CHANGE_VERBS, word)
-        || word.len() > 3 && word.ends_with("ly") && is_one_of(CHANGE_VERBS, last_word(&before[..at]))
+    const REACH: usize = 3;
+    let mut rest = before;
+    for _ in 0..REACH {
+        let (word, at) = last_word_at(rest);
+        if word.is_empty() {
+            return false;
+        }
+        if is_one_of(CHANGE_VERBS, word) {
+            return true;
+        }
+        rest = &rest[..at];
+    }
+    false
 }
 
 /// A verb of weight ends `before` (`weighed`, `lost`): `pounds` is a weight.
@@ -115,6 +127,8 @@ mod tests {
         assert!(Before::of("grew sharply from ").change);
         assert!(Before::of("shares jumped ").change);
         assert!(!Before::of("bought by ").change);
+        assert!(Before::of("raised its offer from ").change);
+        assert!(!Before::of("prices rose. Sales from ").change);
         assert!(Before::of("somewhere between ").opens_range);
     }
 

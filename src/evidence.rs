@@ -4,8 +4,7 @@
 //! the article's own.
 //!
 //! Words come from `data/places.csv` (CLDR territory names, capitals and
-//! large cities, curated demonyms and institutions; see `data/README.md`)
-//! and the country adjectives of ISO currency names (`Canadian` for CAD).
+//! large cities, curated demonyms and institutions; see `data/README.md`).
 //! Only words that start with a capital letter are looked at, so most of a
 //! text is passed over byte by byte.
 
@@ -13,15 +12,20 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::currency::{Currency, TABLE};
+use crate::currency::Currency;
 
 static PLACES_CSV: &str = include_str!("../data/places.csv");
+/// Its stop rows (code `-`): phrases that hold evidence words but are none
+/// (`Latin America`, `Indian Ocean`), read past without a decision.
+static CURATED_CSV: &str = include_str!("../data/curated-places.csv");
 
-/// One evidence phrase and the currencies it points to.
+/// One evidence phrase and the currencies it points to (none for a mask).
 #[derive(Debug)]
 struct Entry {
     /// Lower-cased, as matched (ASCII case is ignored).
     phrase: String,
+    /// Written in capitals (`US`, `UAE`): matched only so, never `Us`.
+    capitals: bool,
     currencies: Vec<Currency>,
 }
 
@@ -32,31 +36,39 @@ struct Places {
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(|| {
-    let mut by_phrase: std::collections::BTreeMap<String, Vec<Currency>> = Default::default();
-    let mut add = |phrase: &str, c: Currency| {
-        let list = by_phrase.entry(phrase.to_lowercase()).or_default();
-        if !list.contains(&c) {
-            list.push(c);
+    let mut by_phrase: std::collections::BTreeMap<String, Entry> = Default::default();
+    let mut add = |phrase: &str, c: Option<Currency>| {
+        let capitals = phrase.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && !phrase.chars().any(char::is_lowercase);
+        let entry = by_phrase.entry(phrase.to_lowercase()).or_insert_with(|| Entry {
+            phrase: phrase.to_lowercase(),
+            capitals,
+            currencies: Vec::new(),
+        });
+        if let Some(c) = c.filter(|c| !entry.currencies.contains(c)) {
+            entry.currencies.push(c);
         }
     };
-    for row in PLACES_CSV.lines().skip(1) {
-        let mut fields = row.rsplitn(2, ',');
-        let (Some(code), Some(word)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        if let Some(c) = Currency::lookup(code) {
-            add(word.trim_matches('"'), c);
+    let rows = |csv: &'static str| {
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<(String, String)> = reader
+            .records()
+            .flatten()
+            .filter_map(|r| Some((r.get(0)?.to_string(), r.get(1)?.to_string())))
+            .collect();
+        rows
+    };
+    for (word, code) in rows(PLACES_CSV) {
+        if let Some(c) = Currency::lookup(&code) {
+            add(&word, Some(c));
         }
     }
-    for c in TABLE.codes() {
-        if let Some((adjective, _)) = c.name().rsplit_once(' ') {
-            add(adjective, *c);
+    for (word, code) in rows(CURATED_CSV) {
+        if code == "-" && word.contains(' ') {
+            add(&word, None);
         }
     }
-    let entries: Vec<Entry> = by_phrase
-        .into_iter()
-        .map(|(phrase, currencies)| Entry { phrase, currencies })
-        .collect();
+    let entries: Vec<Entry> = by_phrase.into_values().collect();
     let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         by_first
@@ -117,19 +129,22 @@ pub(crate) fn scan(text: &str) -> Vec<Seen> {
             for &id in ids {
                 let phrase = &places.entries[id as usize].phrase;
                 let end = i + phrase.len();
-                let matched = text
-                    .get(i..end)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+                let entry = &places.entries[id as usize];
+                let matched = text.get(i..end).is_some_and(|t| {
+                    t.eq_ignore_ascii_case(phrase) && !(entry.capitals && t.bytes().any(|b| b.is_ascii_lowercase()))
+                })
                     && bytes.get(end).is_none_or(|&b| !is_word_byte(b) || b == b'\'');
                 if matched {
-                    breaks += memchr::memchr_iter(b'\n', &bytes[counted..i]).count() as u64;
-                    counted = i;
-                    found.push(Seen {
-                        start: i,
-                        end,
-                        breaks,
-                        entry: id,
-                    });
+                    if !entry.currencies.is_empty() {
+                        breaks += memchr::memchr_iter(b'\n', &bytes[counted..i]).count() as u64;
+                        counted = i;
+                        found.push(Seen {
+                            start: i,
+                            end,
+                            breaks,
+                            entry: id,
+                        });
+                    }
                     next = end;
                     break;
                 }
@@ -178,6 +193,8 @@ mod tests {
         );
         assert_eq!(words("kenya in small letters, Kenyaland"), Vec::<&str>::new());
         assert_eq!(words("Nigeria's budget"), ["Nigeria"]);
+        assert_eq!(words("Us and the US"), ["US"]);
+        assert_eq!(words("across Latin America"), Vec::<&str>::new());
     }
 
     #[test]

@@ -409,7 +409,7 @@ impl Mentions<'_> {
         let before = lead(&text[..start]);
         let (qualifier, span_start) = match before {
             Some((Lead::Qualifier(q), at)) => (Some(q), at),
-            Some((Lead::Range, at)) if parsed.second.is_some() => (None, at),
+            Some((Lead::Range, at)) if parsed.second.is_some() && !parsed.alternative => (None, at),
             _ => (None, start),
         };
         let span = span_start..end;
@@ -473,7 +473,9 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decisi
     if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
         return (t.candidates().first().copied(), Basis::Code, Some(*t), None);
     }
-    for t in tokens {
+    // A form that is money only with evidence (`N`) is never definite.
+    let needs_evidence = |t: &Cur<'_>| lang::en::evidence_form(t.raw.trim()).is_some_and(|e| e.1);
+    for t in tokens.iter().filter(|t| !needs_evidence(t)) {
         if let CurRef::Form(id) = t.what {
             let form = &TABLE.forms[id];
             if let Some(c) = form.definite() {
@@ -496,7 +498,9 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decisi
         .copied()
         .filter(|c| tokens.iter().all(|t| t.candidates().contains(c)))
         .collect();
-    if let [only] = shared[..] {
+    if let [only] = shared[..]
+        && !needs_evidence(&first)
+    {
         return (Some(only), Basis::Name, Some(first), None);
     }
     for t in tokens {
@@ -862,7 +866,13 @@ mod tests {
                 .collect::<Result<_>>()
                 .unwrap();
         assert_eq!((code(&all[0]), all[0].basis), ("CAD", Basis::Context));
-        assert_eq!(code(&all[1]), "USD", "another sentence");
+        assert_eq!(code(&all[1]), "CAD", "another sentence of the paragraph");
+        let all: Vec<Mention> = extract("Ottawa gave $5. Washington gave $3. Then $1.")
+            .collect::<Result<_>>()
+            .unwrap();
+        let codes: Vec<&str> = all.iter().map(code).collect();
+        assert_eq!(codes, ["CAD", "USD", "USD"], "the sentence first; two countries in the paragraph: the default");
+        assert_eq!(all[2].basis, Basis::Default);
         let all: Vec<Mention> = extract("US and Canadian banks lent $3.")
             .collect::<Result<_>>()
             .unwrap();

@@ -531,6 +531,22 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
             _ => fail(i),
         };
     }
+    // `$40 or $50 million`: the scale written once is the first's too.
+    if first.quantity.scale.is_none()
+        && let Some(second) = alternative(rest, joins)
+        && second.quantity.scale.is_some()
+        && first.currencies().all(|a| second.currencies().all(|b| a.compatible(b)))
+    {
+        return Ok((
+            rest,
+            Parsed {
+                first,
+                second: Some(second),
+                alternative: true,
+                cents: None,
+            },
+        ));
+    }
     let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_fraction());
     if whole && let Some((after, c)) = cents(rest, &first) {
         return Ok((

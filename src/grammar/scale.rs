@@ -48,17 +48,19 @@ pub(crate) fn attached(i: &str) -> Option<(&str, &str)> {
     if !first.is_alphabetic() {
         return None;
     }
-    // Ideographs are words of their own: `億` in `5億円`.
-    let len = if first.is_ascii() || !is_ideograph(first) {
-        start
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(start.len())
-    } else {
-        start
-            .find(|c: char| !is_ideograph(c))
-            .unwrap_or(start.len())
-    };
     let known = crate::lang::is_scale_word;
+    if is_ideograph(first) {
+        // Ideographs are words of their own: `億` in `5億円`, `万亿`.
+        let two = start.char_indices().nth(2).map_or(start.len(), |(i, _)| i);
+        let one = first.len_utf8();
+        return [two, one]
+            .into_iter()
+            .find(|&end| known(&start[..end]))
+            .map(|end| (&start[end..], &start[..end]));
+    }
+    let len = start
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(start.len());
     let word = match start[len..].starts_with('.') && known(&start[..=len]) {
         true => &start[..=len], // `Mrd.`
         false => &start[..len],
