@@ -231,30 +231,36 @@ fn run_file<W: Write>(
     let mut on_error = |err: Error| messages.push(err.to_string());
     let mut inconsistent = false;
     let result = if articles {
-        run_articles(report, name, input, &mut messages, |report, text, article, messages| {
-            let mut on_error = |err: Error| messages.push(format!("article {article}: {err}"));
-            if audit_only {
-                report.run_pairs(
-                    text.as_bytes(),
-                    name,
-                    |row| {
-                        inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
-                        writer.write(&row)
-                    },
-                    &mut on_error,
-                )
-            } else {
-                report.run(
-                    text.as_bytes(),
-                    name,
-                    |mut row| {
-                        row.article = Some(article.to_string());
-                        writer.write(&row)
-                    },
-                    &mut on_error,
-                )
-            }
-        })
+        run_articles(
+            report,
+            name,
+            input,
+            &mut messages,
+            |report, text, article, messages| {
+                let mut on_error = |err: Error| messages.push(format!("article {article}: {err}"));
+                if audit_only {
+                    report.run_pairs(
+                        text.as_bytes(),
+                        name,
+                        |row| {
+                            inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
+                            writer.write(&row)
+                        },
+                        &mut on_error,
+                    )
+                } else {
+                    report.run(
+                        text.as_bytes(),
+                        name,
+                        |mut row| {
+                            row.article = Some(article.to_string());
+                            writer.write(&row)
+                        },
+                        &mut on_error,
+                    )
+                }
+            },
+        )
     } else if audit_only {
         report.run_pairs(
             input,

@@ -40,11 +40,13 @@ static PLACES: LazyLock<Places> = LazyLock::new(|| {
     let mut add = |phrase: &str, c: Option<Currency>| {
         let capitals = phrase.chars().filter(char::is_ascii_uppercase).count() >= 2
             && !phrase.chars().any(char::is_lowercase);
-        let entry = by_phrase.entry(phrase.to_lowercase()).or_insert_with(|| Entry {
-            phrase: phrase.to_lowercase(),
-            capitals,
-            currencies: Vec::new(),
-        });
+        let entry = by_phrase
+            .entry(phrase.to_lowercase())
+            .or_insert_with(|| Entry {
+                phrase: phrase.to_lowercase(),
+                capitals,
+                currencies: Vec::new(),
+            });
         if let Some(c) = c.filter(|c| !entry.currencies.contains(c)) {
             entry.currencies.push(c);
         }
@@ -131,9 +133,11 @@ pub(crate) fn scan(text: &str) -> Vec<Seen> {
                 let end = i + phrase.len();
                 let entry = &places.entries[id as usize];
                 let matched = text.get(i..end).is_some_and(|t| {
-                    t.eq_ignore_ascii_case(phrase) && !(entry.capitals && t.bytes().any(|b| b.is_ascii_lowercase()))
-                })
-                    && bytes.get(end).is_none_or(|&b| !is_word_byte(b) || b == b'\'');
+                    t.eq_ignore_ascii_case(phrase)
+                        && !(entry.capitals && t.bytes().any(|b| b.is_ascii_lowercase()))
+                }) && bytes
+                    .get(end)
+                    .is_none_or(|&b| !is_word_byte(b) || b == b'\'');
                 if matched {
                     if !entry.currencies.is_empty() {
                         breaks += memchr::memchr_iter(b'\n', &bytes[counted..i]).count() as u64;
@@ -191,7 +195,10 @@ mod tests {
             words("NAIROBI, Kenya: the Reserve Bank of India and Kenyan farmers"),
             ["NAIROBI", "Kenya", "Reserve Bank of India", "Kenyan"]
         );
-        assert_eq!(words("kenya in small letters, Kenyaland"), Vec::<&str>::new());
+        assert_eq!(
+            words("kenya in small letters, Kenyaland"),
+            Vec::<&str>::new()
+        );
         assert_eq!(words("Nigeria's budget"), ["Nigeria"]);
         assert_eq!(words("Us and the US"), ["US"]);
         assert_eq!(words("across Latin America"), Vec::<&str>::new());

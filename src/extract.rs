@@ -8,13 +8,13 @@ use rust_decimal::Decimal;
 
 use crate::amount::{Basis, Qualifier, Unread, value};
 use crate::context::{self, Before};
-use crate::lang;
 use crate::currency::{Currency, FormKind, TABLE};
 use crate::error::{Cursor, Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Seen};
 use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
+use crate::lang;
 use crate::scan::next_candidate;
 
 /// One amount of money found in text.
@@ -335,7 +335,11 @@ impl Mentions<'_> {
     /// The one currency of `allowed` that evidence points to, nearest scope
     /// first: the sentence, the paragraph, then the article so far. Two
     /// currencies in one scope decide nothing.
-    fn evidenced(&self, allowed: &[Currency], sentence: Range<usize>) -> Option<(Currency, Evidence)> {
+    fn evidenced(
+        &self,
+        allowed: &[Currency],
+        sentence: Range<usize>,
+    ) -> Option<(Currency, Evidence)> {
         let seen = self.seen();
         let pick = |list: &mut dyn Iterator<Item = &Seen>| {
             let list: Vec<&Seen> = list.collect();
@@ -371,7 +375,11 @@ impl Mentions<'_> {
                     .flatten()
                     .and_then(|c| {
                         // The latest word is the one reported.
-                        let carried = self.prior.iter().rev().find(|p| p.currencies.contains(&c))?;
+                        let carried = self
+                            .prior
+                            .iter()
+                            .rev()
+                            .find(|p| p.currencies.contains(&c))?;
                         Some((c, carried.evidence.clone()))
                     })
             }
@@ -416,7 +424,14 @@ impl Mentions<'_> {
         // The sentence is found only for an ambiguous mention that asks.
         let nearby = |allowed: &[Currency]| self.evidenced(allowed, sentence(text, &span));
         let english = || context::in_words(&text[sentence(text, &span)]);
-        let built = match build(self.extractor, &parsed, qualifier, span.clone(), &nearby, &english) {
+        let built = match build(
+            self.extractor,
+            &parsed,
+            qualifier,
+            span.clone(),
+            &nearby,
+            &english,
+        ) {
             Some(Some(m)) => Ok(m),
             Some(None) => return None,
             None => {
@@ -597,12 +612,18 @@ fn build(
     let (currency, basis, decided_by, evidence) = decide(ex, &tokens, nearby);
     // `N5` is a road, `N5 billion` in a Nigerian story naira.
     if basis != Basis::Context
-        && decided_by.is_some_and(|t| lang::en::evidence_form(t.raw.trim()).is_some_and(|(_, needed)| needed))
+        && decided_by.is_some_and(|t| {
+            lang::en::evidence_form(t.raw.trim()).is_some_and(|(_, needed)| needed)
+        })
     {
         return Some(None);
     }
     let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());
-    let word = p.second.iter().chain([&p.first]).find_map(|s| s.quantity.unread);
+    let word = p
+        .second
+        .iter()
+        .chain([&p.first])
+        .find_map(|s| s.quantity.unread);
     if let Some(word) = word {
         return Some(Some(Mention {
             span,
@@ -871,7 +892,11 @@ mod tests {
             .collect::<Result<_>>()
             .unwrap();
         let codes: Vec<&str> = all.iter().map(code).collect();
-        assert_eq!(codes, ["CAD", "USD", "USD"], "the sentence first; two countries in the paragraph: the default");
+        assert_eq!(
+            codes,
+            ["CAD", "USD", "USD"],
+            "the sentence first; two countries in the paragraph: the default"
+        );
         assert_eq!(all[2].basis, Basis::Default);
         let all: Vec<Mention> = extract("US and Canadian banks lent $3.")
             .collect::<Result<_>>()

@@ -88,7 +88,9 @@ fn case(row: Row) -> Result<Case, String> {
     let amount = match row.amount.as_deref() {
         None => Amount::None,
         Some("unread") => Amount::Unread,
-        Some(s) => Amount::Value(Decimal::from_str_exact(s).map_err(|e| format!("amount {s:?}: {e}"))?),
+        Some(s) => {
+            Amount::Value(Decimal::from_str_exact(s).map_err(|e| format!("amount {s:?}: {e}"))?)
+        }
     };
     if let Some(b) = &row.basis
         && !BASES.contains(&b.as_str())
@@ -186,11 +188,19 @@ fn differences(m: &Mention, c: &Case) -> Vec<String> {
     let lenient = matches!(c.amount, Amount::Unread);
     let currency = m.currency.map(|c| c.to_string());
     if (!lenient || c.currency.is_some()) && currency != c.currency {
-        out.push(format!("currency {}, want {}", text(&currency), text(&c.currency)));
+        out.push(format!(
+            "currency {}, want {}",
+            text(&currency),
+            text(&c.currency)
+        ));
     }
     let qualifier = m.qualifier.map(|q| q.as_str().to_string());
     if (!lenient || c.qualifier.is_some()) && qualifier != c.qualifier {
-        out.push(format!("qualifier {}, want {}", text(&qualifier), text(&c.qualifier)));
+        out.push(format!(
+            "qualifier {}, want {}",
+            text(&qualifier),
+            text(&c.qualifier)
+        ));
     }
     if let Some(b) = &c.basis
         && m.basis.as_str() != b
@@ -217,7 +227,8 @@ fn describe(text: &str, m: &Mention) -> String {
         show(m.max),
         m.currency.map_or("-".to_string(), |c| c.to_string()),
         m.basis.as_str(),
-        m.qualifier.map_or(String::new(), |q| format!(" qualifier={}", q.as_str())),
+        m.qualifier
+            .map_or(String::new(), |q| format!(" qualifier={}", q.as_str())),
     )
 }
 
@@ -268,7 +279,17 @@ fn hand_written_cases() {
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        ["text", "amount", "currency", "min", "max", "qualifier", "basis", "evidence", "locale"]
+        [
+            "text",
+            "amount",
+            "currency",
+            "min",
+            "max",
+            "qualifier",
+            "basis",
+            "evidence",
+            "locale"
+        ]
     );
     let mut failures = Vec::new();
     let mut count = 0;

@@ -35,7 +35,10 @@ fn assert_linear(name: &str, unit: impl AsRef<[u8]>, n: usize) {
     assert!(r < 5.0, "{name}: 4x the input took {r:.1}x the work");
     let per_byte = work(&unit.repeat(4 * n)) as f64 / (4 * n * unit.len()) as f64;
     // A mention may look 400 bytes either way for its sentence, once or twice.
-    assert!(per_byte < 1000.0, "{name}: {per_byte:.0} units of work per byte");
+    assert!(
+        per_byte < 1000.0,
+        "{name}: {per_byte:.0} units of work per byte"
+    );
 }
 
 #[test]

@@ -243,7 +243,12 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
             let rest = rest.strip_prefix(':').unwrap_or(rest); // US$:12.99
             // `Ksh.2 billion`, `Rs.50`: the point ends the abbreviation.
             let rest = match rest.strip_prefix('.') {
-                Some(r) if cur.raw.ends_with(char::is_alphabetic) && r.starts_with(|c: char| c.is_ascii_digit()) => r,
+                Some(r)
+                    if cur.raw.ends_with(char::is_alphabetic)
+                        && r.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    r
+                }
                 _ => rest,
             };
             (sp0(rest), Some(cur))
@@ -535,7 +540,9 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
     if first.quantity.scale.is_none()
         && let Some(second) = alternative(rest, joins)
         && second.quantity.scale.is_some()
-        && first.currencies().all(|a| second.currencies().all(|b| a.compatible(b)))
+        && first
+            .currencies()
+            .all(|a| second.currencies().all(|b| a.compatible(b)))
     {
         return Ok((
             rest,

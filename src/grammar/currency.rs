@@ -4,7 +4,9 @@ use crate::currency::{Currency, FormKind, TABLE};
 
 use super::scale::{Scale, letter};
 use super::{IResult, fail};
-use crate::lang::en::{PENCE_AFTER, QUARTER_LETTERS, SHOUTED_CODES, WORDLIKE_CODES, WORDLIKE_NAMES};
+use crate::lang::en::{
+    PENCE_AFTER, QUARTER_LETTERS, SHOUTED_CODES, WORDLIKE_CODES, WORDLIKE_NAMES,
+};
 use crate::lang::is_one_of;
 
 /// Which currency a piece of text names: a code, or a form of the table

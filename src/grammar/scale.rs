@@ -123,7 +123,10 @@ mod tests {
 
     #[test]
     fn attached_foreign_scales() {
-        assert_eq!(attached(" milionów dolarów"), Some((" dolarów", "milionów")));
+        assert_eq!(
+            attached(" milionów dolarów"),
+            Some((" dolarów", "milionów"))
+        );
         assert_eq!(attached("-zillion price"), Some((" price", "zillion")));
         assert_eq!(attached("億円"), Some(("円", "億")));
         assert_eq!(attached(" Mrd. Euro"), Some((" Euro", "Mrd.")));
