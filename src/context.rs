@@ -5,7 +5,10 @@
 use crate::lang::en::{
     CHANGE_LINKS, CHANGE_VERBS, MARKERS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
 };
-use crate::lang::is_one_of;
+use crate::lang::{WordSet, is_one_of};
+
+static CHANGES: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new(CHANGE_VERBS));
 
 /// The word that ends `before`, past spaces on the same line (at most a
 /// few bytes are read), and where it starts.
@@ -49,7 +52,7 @@ impl Before {
         let verb = if linked {
             verb_before(&before[..at])
         } else {
-            is_one_of(CHANGE_VERBS, word)
+            CHANGES.contains(word)
         };
         Before {
             opens_range: is_one_of(RANGE_OPENERS, word) && !verb,
@@ -69,7 +72,7 @@ fn verb_before(before: &str) -> bool {
         if word.is_empty() {
             return false;
         }
-        if is_one_of(CHANGE_VERBS, word) {
+        if CHANGES.contains(word) {
             return true;
         }
         rest = &rest[..at];

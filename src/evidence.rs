@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::currency::Currency;
+use crate::wordset::{WordHashes, hash_word};
 
 static PLACES_CSV: &str = include_str!("../data/places.csv");
 /// Its stop rows (code `-`): phrases that hold evidence words but are none
@@ -32,7 +33,11 @@ struct Entry {
 /// Phrases by their lower-cased first word, longest phrase first.
 struct Places {
     entries: Vec<Entry>,
-    by_first: FxHashMap<String, Vec<u32>>,
+    /// By the hash of the first word.
+    by_first: FxHashMap<u64, Vec<u32>>,
+    /// The first words: most capitalised words (`Tuesday`, `But`) are
+    /// passed over with no lookup.
+    firsts: WordHashes,
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(|| {
@@ -71,23 +76,23 @@ static PLACES: LazyLock<Places> = LazyLock::new(|| {
         }
     }
     let entries: Vec<Entry> = by_phrase.into_values().collect();
-    let mut by_first: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut firsts = WordHashes::new();
     for (i, e) in entries.iter().enumerate() {
-        by_first
-            .entry(first_word(&e.phrase).to_string())
-            .or_default()
-            .push(i as u32);
+        // A phrase that starts with no ASCII letter is never matched.
+        let (h, _) = hash_word(e.phrase.as_bytes());
+        firsts.insert_hash(h);
+        by_first.entry(h).or_default().push(i as u32);
     }
     for ids in by_first.values_mut() {
         ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
     }
-    Places { entries, by_first }
+    Places {
+        entries,
+        by_first,
+        firsts,
+    }
 });
-
-fn first_word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    &s[..end]
-}
 
 /// A phrase of evidence found in a text: its byte range and entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,21 +118,30 @@ pub(crate) fn scan(text: &str) -> Vec<Seen> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
-    let mut lower = String::new();
     let (mut counted, mut breaks) = (0, 0);
     while i < bytes.len() {
+        // Eight bytes at a time, to the first capital letter.
+        if let Some(block) = bytes.get(i..i + 8) {
+            let capitals = capitals(u64::from_le_bytes(block.try_into().unwrap_or_default()));
+            if capitals == 0 {
+                i += 8;
+                continue;
+            }
+            i += capitals.trailing_zeros() as usize / 8;
+        }
         let b = bytes[i];
         let starts = b.is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1]));
         if !starts {
             i += 1;
             continue;
         }
-        let word = first_word(&text[i..]);
-        lower.clear();
-        lower.push_str(word);
-        lower.make_ascii_lowercase();
-        let mut next = i + word.len().max(1);
-        if let Some(ids) = places.by_first.get(lower.as_str()) {
+        let (h, len) = hash_word(&bytes[i..]);
+        let mut next = i + len.max(1);
+        if !places.firsts.may_contain(h) {
+            i = next;
+            continue;
+        }
+        if let Some(ids) = places.by_first.get(&h) {
             for &id in ids {
                 let phrase = &places.entries[id as usize].phrase;
                 let end = i + phrase.len();
@@ -157,6 +171,19 @@ pub(crate) fn scan(text: &str) -> Vec<Seen> {
         i = next;
     }
     found
+}
+
+/// The high bit of each of the eight bytes of `x` that is an ASCII capital
+/// letter (the classic "has a byte between" bit trick, exact for every byte).
+fn capitals(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let low = x & (ONES * 0x7f);
+    // A byte's high bit survives when it is above `@` and below `[`, and
+    // was itself below 0x80.
+    let above = low + ONES * (0x7f - b'@' as u64);
+    let below = ONES * (0x7f + b'[' as u64) - low;
+    above & below & !x & HIGH
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -202,6 +229,21 @@ mod tests {
         assert_eq!(words("Nigeria's budget"), ["Nigeria"]);
         assert_eq!(words("Us and the US"), ["US"]);
         assert_eq!(words("across Latin America"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn capitals_found_in_any_block() {
+        for b in 0..=255u8 {
+            for at in 0..8u32 {
+                let mut block = [b'x'; 8];
+                block[at as usize] = b;
+                assert_eq!(
+                    capitals(u64::from_le_bytes(block)).trailing_zeros() / 8,
+                    if b.is_ascii_uppercase() { at } else { 8 },
+                    "byte {b} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

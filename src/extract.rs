@@ -88,13 +88,44 @@ impl std::fmt::Display for Evidence {
     }
 }
 
-/// Evidence from earlier paragraphs of the same article, carried forward.
-#[derive(Clone, Debug)]
-pub(crate) struct Carried {
-    pub evidence: Evidence,
-    /// Byte offset in the input, to forget what is too far back.
-    pub offset: u64,
-    pub currencies: &'static [Currency],
+/// An earlier paragraph of the same article, kept for its evidence and
+/// read for it only when a later mention asks.
+#[derive(Debug)]
+pub(crate) struct Earlier {
+    text: String,
+    /// Byte offset of its start in the input.
+    offset: u64,
+    /// Its first line in the input.
+    line: u64,
+    seen: OnceCell<Vec<Seen>>,
+}
+
+impl Earlier {
+    /// The paragraph `text`, with the evidence already found in it, if any.
+    pub(crate) fn new(text: String, offset: u64, line: u64, seen: OnceCell<Vec<Seen>>) -> Earlier {
+        Earlier {
+            text,
+            offset,
+            line,
+            seen,
+        }
+    }
+
+    /// Byte offset of its end in the input.
+    pub(crate) fn end(&self) -> u64 {
+        self.offset + self.text.len() as u64
+    }
+
+    fn seen(&self) -> &[Seen] {
+        self.seen.get_or_init(|| evidence::scan(&self.text))
+    }
+
+    fn evidence_of(&self, s: &Seen) -> Evidence {
+        Evidence {
+            word: self.text[s.start..s.end].to_string(),
+            line: self.line + s.breaks,
+        }
+    }
 }
 
 impl Mention {
@@ -225,7 +256,7 @@ impl Extractor {
     pub(crate) fn mentions_in<'t>(
         &'t self,
         text: &'t str,
-        prior: &'t [Carried],
+        prior: &'t [Earlier],
         first_line: u64,
     ) -> Mentions<'t> {
         Mentions {
@@ -283,7 +314,7 @@ pub struct Mentions<'t> {
     /// The evidence of this paragraph, found when a mention first needs it.
     seen: OnceCell<Vec<Seen>>,
     /// The evidence of earlier paragraphs of the article.
-    prior: &'t [Carried],
+    prior: &'t [Earlier],
     /// What the paragraph, else the article, decided for a set of allowed currencies.
     wider: RefCell<Vec<WiderDecision>>,
     first_line: u64,
@@ -311,18 +342,14 @@ impl Iterator for Mentions<'_> {
 }
 
 impl Mentions<'_> {
+    /// The evidence found in this paragraph so far, to keep with it.
+    pub(crate) fn into_seen(self) -> OnceCell<Vec<Seen>> {
+        self.seen
+    }
+
     /// The evidence of this paragraph, found once.
     pub(crate) fn seen(&self) -> &[Seen] {
         self.seen.get_or_init(|| evidence::scan(self.text))
-    }
-
-    /// The evidence of this paragraph as carried to the next ones.
-    pub(crate) fn carried(&self, offset: u64) -> impl Iterator<Item = Carried> + '_ {
-        self.seen().iter().map(move |s| Carried {
-            evidence: self.evidence_of(s),
-            offset: offset + s.start as u64,
-            currencies: s.currencies(),
-        })
     }
 
     fn evidence_of(&self, s: &Seen) -> Evidence {
@@ -338,13 +365,12 @@ impl Mentions<'_> {
     fn evidenced(
         &self,
         allowed: &[Currency],
-        sentence: Range<usize>,
+        sentence: &dyn Fn() -> Range<usize>,
     ) -> Option<(Currency, Evidence)> {
         let seen = self.seen();
-        let pick = |list: &mut dyn Iterator<Item = &Seen>| {
-            let list: Vec<&Seen> = list.collect();
+        let pick = |list: &[Seen]| {
             crate::work::add(list.len());
-            let found = evidence::decide(list.iter().map(|s| s.currencies()), allowed);
+            let found = evidence::decide(list.iter().map(Seen::currencies), allowed);
             found.map(|c| {
                 c.and_then(|c| {
                     let first = list.iter().find(|s| s.currencies().contains(&c))?;
@@ -352,12 +378,15 @@ impl Mentions<'_> {
                 })
             })
         };
-        let from = seen.partition_point(|s| s.start < sentence.start);
-        let mut in_sentence = seen[from..].iter().take_while(|s| s.end <= sentence.end);
-        match pick(&mut in_sentence) {
-            Ok(Some(found)) => return Some(found),
-            Err(()) => return None,
-            Ok(None) => {}
+        if !seen.is_empty() {
+            let sentence = sentence();
+            let from = seen.partition_point(|s| s.start < sentence.start);
+            let to = from + seen[from..].partition_point(|s| s.end <= sentence.end);
+            match pick(&seen[from..to]) {
+                Ok(Some(found)) => return Some(found),
+                Err(()) => return None,
+                Ok(None) => {}
+            }
         }
         // The paragraph and the article say the same for every mention of
         // this paragraph: each is read once per set of allowed currencies.
@@ -365,22 +394,27 @@ impl Mentions<'_> {
         if let Some((_, found)) = wider.iter().find(|(a, _)| a == allowed) {
             return found.clone();
         }
-        let found = match pick(&mut seen.iter()) {
+        let found = match pick(seen) {
             Ok(Some(found)) => Some(found),
             Err(()) => None,
             Ok(None) => {
-                crate::work::add(self.prior.len());
-                evidence::decide(self.prior.iter().map(|c| c.currencies), allowed)
+                let earlier = self
+                    .prior
+                    .iter()
+                    .flat_map(|p| p.seen().iter().map(Seen::currencies));
+                evidence::decide(earlier, allowed)
                     .ok()
                     .flatten()
                     .and_then(|c| {
                         // The latest word is the one reported.
-                        let carried = self
-                            .prior
-                            .iter()
-                            .rev()
-                            .find(|p| p.currencies.contains(&c))?;
-                        Some((c, carried.evidence.clone()))
+                        self.prior.iter().rev().find_map(|p| {
+                            let s = p
+                                .seen()
+                                .iter()
+                                .rev()
+                                .find(|s| s.currencies().contains(&c))?;
+                            Some((c, p.evidence_of(s)))
+                        })
                     })
             }
         };
@@ -422,7 +456,7 @@ impl Mentions<'_> {
         };
         let span = span_start..end;
         // The sentence is found only for an ambiguous mention that asks.
-        let nearby = |allowed: &[Currency]| self.evidenced(allowed, sentence(text, &span));
+        let nearby = |allowed: &[Currency]| self.evidenced(allowed, &|| sentence(text, &span));
         let english = || context::in_words(&text[sentence(text, &span)]);
         let built = match build(
             self.extractor,

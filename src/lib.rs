@@ -61,6 +61,7 @@ mod rates;
 mod read;
 mod report;
 mod scan;
+mod wordset;
 mod work;
 
 pub use crate::amount::{Basis, Qualifier, Unread};

@@ -1,5 +1,6 @@
 //! The whole path over one input: chunks → mentions → pairs → audits → rows.
 
+use std::cell::OnceCell;
 use std::collections::VecDeque;
 use std::io::Read;
 
@@ -7,7 +8,8 @@ use jiff::civil::Date;
 
 use crate::audit::{Audit, Tolerance, audit};
 use crate::error::{Error, Location, Result};
-use crate::extract::{Carried, Extractor, Mention};
+use crate::evidence::Seen;
+use crate::extract::{Earlier, Extractor, Mention};
 use crate::output::{AuditRow, Row};
 use crate::pair::{Role, pairs};
 use crate::rates::RateTable;
@@ -41,8 +43,6 @@ impl Default for Report {
 
 /// How far back in an article evidence of its currency is looked for.
 const EVIDENCE_REACH: u64 = 64 * 1024;
-/// At most this many words of evidence are kept.
-const EVIDENCE_KEPT: usize = 4096;
 
 /// A mention's role, pair id, and (for a conversion) its figure and audit.
 type Link = (Role, Option<u64>, Option<(usize, Audit)>);
@@ -232,10 +232,17 @@ impl Report {
             for problem in chunk.problems.drain(..) {
                 on_error(problem.in_source(source));
             }
-            let analysed = self.analyse(&chunk, &mut next_pair, &mut carried, |e| {
+            let prior = carried.make_contiguous();
+            let (analysed, seen) = self.analyse(&chunk, &mut next_pair, prior, |e| {
                 on_error(e.in_source(source))
             });
             emit(&analysed)?;
+            // Article-wide evidence looks back a bounded distance: memory stays flat.
+            let horizon = (chunk.offset + chunk.text.len() as u64).saturating_sub(EVIDENCE_REACH);
+            carried.push_back(Earlier::new(chunk.text, chunk.offset, chunk.line, seen));
+            while carried.front().is_some_and(|c| c.end() < horizon) {
+                carried.pop_front();
+            }
         }
         Ok(())
     }
@@ -244,12 +251,11 @@ impl Report {
         &self,
         chunk: &Chunk,
         next_pair: &mut u64,
-        carried: &mut VecDeque<Carried>,
+        prior: &[Earlier],
         mut on_error: impl FnMut(Error),
-    ) -> Vec<Analysed> {
+    ) -> (Vec<Analysed>, OnceCell<Vec<Seen>>) {
         let text = chunk.text.as_str();
         let mut mentions = Vec::new();
-        let prior = carried.make_contiguous();
         let mut found = self.extractor.mentions_in(text, prior, chunk.line);
         for m in found.by_ref() {
             match m {
@@ -257,13 +263,7 @@ impl Report {
                 Err(e) => on_error(e.shifted(chunk.offset, chunk.line - 1)),
             }
         }
-        // Article-wide evidence looks back a bounded distance: memory stays flat.
-        let new: Vec<Carried> = found.carried(chunk.offset).collect();
-        carried.extend(new);
-        let horizon = (chunk.offset + text.len() as u64).saturating_sub(EVIDENCE_REACH);
-        while carried.front().is_some_and(|c| c.offset < horizon) || carried.len() > EVIDENCE_KEPT {
-            carried.pop_front();
-        }
+        let seen = found.into_seen();
         // Role, pair id and audit of each mention, by index.
         let mut links: Vec<Link> = vec![(Role::Figure, None, None); mentions.len()];
         for p in pairs(text, &mentions) {
@@ -301,7 +301,7 @@ impl Report {
                 }
             })
             .collect();
-        out
+        (out, seen)
     }
 }
 

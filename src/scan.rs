@@ -8,58 +8,26 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::currency::TABLE;
-use crate::lang::en::FOLLOWERS;
+use crate::lang::en::{FOLLOWERS, OPENERS, TENS, UNITS};
+use crate::wordset::{WordHashes, hash_letters};
 
 /// Longest starter word worth looking up, in bytes.
 const MAX_WORD: usize = 24;
 
-/// Lower-case ASCII words that may open an amount.
-static STARTERS: LazyLock<HashSet<Vec<u8>>> = LazyLock::new(|| {
-    const WORDS: &[&str] = &[
-        "a",
-        "an",
-        "half",
-        "minus",
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-    ];
-    let mut set: HashSet<Vec<u8>> = WORDS
-        .iter()
-        .chain(FOLLOWERS)
-        .map(|w| w.as_bytes().to_vec())
-        .collect();
+/// ASCII words that may open an amount: number words, articles, codes,
+/// the first word of each currency form.
+static STARTERS: LazyLock<WordHashes> = LazyLock::new(|| {
+    let mut set = WordHashes::new();
+    let numbers = UNITS.iter().chain(TENS).map(|(w, _)| w);
+    for w in OPENERS.iter().chain(FOLLOWERS).chain(numbers) {
+        set.insert(w);
+    }
     for code in TABLE.codes() {
         let lower = code.as_str().to_ascii_lowercase();
         for scaled in ["k", "m"] {
-            set.insert(format!("{scaled}{lower}").into_bytes());
+            set.insert(&format!("{scaled}{lower}"));
         }
-        set.insert(lower.into_bytes());
+        set.insert(&lower);
     }
     for form in &TABLE.forms {
         let word: String = form
@@ -68,7 +36,7 @@ static STARTERS: LazyLock<HashSet<Vec<u8>>> = LazyLock::new(|| {
             .take_while(char::is_ascii_alphabetic)
             .collect();
         if !word.is_empty() {
-            set.insert(word.to_ascii_lowercase().into_bytes());
+            set.insert(&word);
         }
     }
     set
@@ -123,14 +91,7 @@ fn opens_phrase(rest: &[u8]) -> bool {
 }
 
 fn is_starter(word: &[u8]) -> bool {
-    if word.len() > MAX_WORD {
-        return false;
-    }
-    let mut buf = [0u8; MAX_WORD];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    STARTERS.contains(&lower[..])
+    word.len() <= MAX_WORD && STARTERS.contains_hash(hash_letters(word))
 }
 
 /// The next place at or after `pos` where an amount may start; never inside

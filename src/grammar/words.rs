@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{IResult, at_word_end, fail, ws};
+use crate::lang::en::{TENS, UNITS};
 
 /// A number read from words: its value and the value of its last word's
 /// place (the precision a reader may assume).
@@ -14,40 +15,6 @@ pub(crate) struct Words {
     /// `a`/`an`/`half`: only a number before a scale or a currency name.
     pub article: bool,
 }
-
-const UNITS: &[(&str, i64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-];
-
-const TENS: &[(&str, i64)] = &[
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
 
 /// Matches `word` at the start of `i`, ignoring case, at a word end.
 fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {

@@ -39,6 +39,46 @@ pub(crate) const SCALE_ENDINGS: &[&str] = &["illion", "illions", "illiard", "ill
 /// as `5 m` is more often metres.
 pub(crate) const LETTERS: &[(char, u32)] = &[('k', 3), ('m', 6), ('b', 9), ('t', 12)];
 
+/// Number words below twenty, with their values.
+pub(crate) const UNITS: &[(&str, i64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// Tens, with their values.
+pub(crate) const TENS: &[(&str, i64)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Words other than numbers that open an amount: articles (`a million`),
+/// `half`, `minus`.
+pub(crate) const OPENERS: &[&str] = &["a", "an", "half", "minus"];
+
 /// Scale and fraction words: they open an amount only after an article
 /// (`a million`), so the scanner stops at them for that check.
 pub(crate) const FOLLOWERS: &[&str] = &[
@@ -290,42 +330,34 @@ pub(crate) const MARKERS: &[&str] = &[
 /// Ambiguous forms read by the evidence of the article (a place, a people,
 /// an institution), and the name all their evidenced currencies share: a
 /// `$` in a Canberra story is the Australian dollar, but never a peso.
-/// A form marked `true` is money only with such evidence (`N5` is a road).
-pub(crate) const EVIDENCE_FORMS: &[(&str, &str, bool)] = &[
-    ("$", "Dollar", false),
-    ("dollar", "Dollar", false),
-    ("dollars", "Dollar", false),
-    ("Rs", "Rupee", false),
-    ("Rs.", "Rupee", false),
-    ("rupee", "Rupee", false),
-    ("rupees", "Rupee", false),
-    ("kr", "", false),
-    ("kr.", "", false),
-    ("shilling", "Shilling", false),
-    ("shillings", "Shilling", false),
-    ("Sh", "Shilling", false),
-    ("Sh.", "Shilling", false),
-    ("peso", "Peso", false),
-    ("pesos", "Peso", false),
-    ("dinar", "Dinar", false),
-    ("dinars", "Dinar", false),
-    ("franc", "Franc", false),
-    ("francs", "Franc", false),
-    ("N", "Naira", true),
-];
-
-/// The evidence entry of a written form, if it is read by evidence.
+/// The flag marks a form that is money only with such evidence (`N5` is a
+/// road). Small-letter names match in any case.
 pub(crate) fn evidence_form(raw: &str) -> Option<(&'static str, bool)> {
-    EVIDENCE_FORMS
-        .iter()
-        .find(|(f, _, _)| {
-            if f.chars().all(|c| c.is_ascii_lowercase()) {
-                f.eq_ignore_ascii_case(raw)
-            } else {
-                *f == raw
-            }
-        })
-        .map(|&(_, noun, needed)| (noun, needed))
+    let exact = match raw {
+        "$" => Some("Dollar"),
+        "Rs" | "Rs." => Some("Rupee"),
+        "Sh" | "Sh." => Some("Shilling"),
+        "N" => return Some(("Naira", true)),
+        _ => None,
+    };
+    if exact.is_some() || raw.len() > 9 || !raw.is_ascii() {
+        return exact.map(|noun| (noun, false));
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..raw.len()];
+    lower.copy_from_slice(raw.as_bytes());
+    lower.make_ascii_lowercase();
+    let noun = match &*lower {
+        b"dollar" | b"dollars" => "Dollar",
+        b"rupee" | b"rupees" => "Rupee",
+        b"kr" | b"kr." => "",
+        b"shilling" | b"shillings" => "Shilling",
+        b"peso" | b"pesos" => "Peso",
+        b"dinar" | b"dinars" => "Dinar",
+        b"franc" | b"francs" => "Franc",
+        _ => return None,
+    };
+    Some((noun, false))
 }
 
 /// Letter symbols that before one digit name a quarter (`Q3`), not a currency.

@@ -10,6 +10,30 @@ pub(crate) fn is_one_of(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// A long word list looked up by hash, for lists asked of every candidate
+/// (the verbs of change).
+pub(crate) struct WordSet(rustc_hash::FxHashSet<&'static str>);
+
+impl WordSet {
+    /// The set of `list`, whose words are in small letters.
+    pub(crate) fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet(list.iter().copied().collect())
+    }
+
+    /// True when `word` is in the set, ignoring ASCII case.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        const LONGEST: usize = 24;
+        if word.is_empty() || word.len() > LONGEST {
+            return false;
+        }
+        let mut buf = [0u8; LONGEST];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+    }
+}
+
 /// Scale words of every language CLDR writes compact numbers in (`milionów`,
 /// `Milliarden`, `миллиардов`, `億`), lower-cased: a number they follow is
 /// read whole by a lexicon that knows them, or reported unread, never bare.
@@ -22,12 +46,32 @@ static SCALE_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
             .collect()
     });
 
+/// The ASCII ones by hash, asked of every word after a number.
+static ASCII_SCALE_WORDS: std::sync::LazyLock<crate::wordset::WordHashes> =
+    std::sync::LazyLock::new(|| {
+        let mut set = crate::wordset::WordHashes::new();
+        for w in SCALE_WORDS.iter().filter(|w| w.is_ascii()) {
+            set.insert(w);
+        }
+        set
+    });
+
 /// True when `word` (as written) is a scale word of some language, or
 /// looks like one to an English reader (`zillion`).
 pub(crate) fn is_scale_word(word: &str) -> bool {
+    let ending = |w: &str| {
+        en::SCALE_ENDINGS.iter().any(|e| {
+            w.len() > e.len()
+                && w.get(w.len() - e.len()..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(e))
+        })
+    };
+    if word.is_ascii() {
+        let (h, len) = crate::wordset::hash_word(word.as_bytes());
+        // `Mrd.`: the point is no letter, and the word is known without it.
+        let letters_only = len == word.len() || word[len..] == *".";
+        return letters_only && (ASCII_SCALE_WORDS.contains_hash(h) || ending(&word[..len]));
+    }
     let lower = word.to_lowercase();
-    SCALE_WORDS.contains(lower.as_str())
-        || en::SCALE_ENDINGS
-            .iter()
-            .any(|e| lower.len() > e.len() && lower.ends_with(e))
+    SCALE_WORDS.contains(lower.as_str()) || ending(&lower)
 }

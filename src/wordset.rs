@@ -1,0 +1,106 @@
+//! Sets of ASCII words asked of nearly every word of a text (does a word
+//! start an amount, name a place?): a word is hashed once, ignoring case,
+//! without a copy, and a small Bloom filter that stays in cache answers
+//! "no" for most words before any table is touched.
+
+use rustc_hash::FxHashSet;
+
+/// The hash of the ASCII letters that start `text`, ignoring case, and how
+/// many there are.
+pub(crate) fn hash_word(text: &[u8]) -> (u64, usize) {
+    let len = text
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    (hash_letters(&text[..len]), len)
+}
+
+/// The hash of a word of ASCII letters, ignoring case: eight letters at a
+/// time, each made small by its 0x20 bit.
+#[inline]
+pub(crate) fn hash_letters(word: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    const SMALL: u64 = u64::from_le_bytes([0x20; 8]);
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
+    let mut h = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(
+            h,
+            u64::from_le_bytes(c.try_into().unwrap_or_default()) | SMALL,
+        );
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = rest
+            .iter()
+            .rev()
+            .fold(0u64, |x, &b| (x << 8) | u64::from(b));
+        h = mix(h, x | SMALL);
+    }
+    h
+}
+
+const BLOOM_BITS: usize = 1 << 16;
+
+/// Words by their hash, behind a Bloom filter. Two words with the same
+/// 64-bit hash are one word here: callers check what a match means.
+#[derive(Debug)]
+pub(crate) struct WordHashes {
+    bloom: Vec<u64>,
+    hashes: FxHashSet<u64>,
+}
+
+impl WordHashes {
+    pub(crate) fn new() -> WordHashes {
+        WordHashes {
+            bloom: vec![0; BLOOM_BITS / 64],
+            hashes: FxHashSet::default(),
+        }
+    }
+
+    /// Adds a word of ASCII letters (any case).
+    pub(crate) fn insert_hash(&mut self, h: u64) {
+        let bit = bloom_bit(h);
+        self.bloom[bit / 64] |= 1 << (bit % 64);
+        self.hashes.insert(h);
+    }
+
+    /// Adds the word `word` (its leading ASCII letters).
+    pub(crate) fn insert(&mut self, word: &str) {
+        self.insert_hash(hash_word(word.as_bytes()).0);
+    }
+
+    /// True when the Bloom filter does not rule out `h`.
+    #[inline]
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
+        let bit = bloom_bit(h);
+        self.bloom[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// True when a word with hash `h` was added.
+    #[inline]
+    pub(crate) fn contains_hash(&self, h: u64) -> bool {
+        self.may_contain(h) && self.hashes.contains(&h)
+    }
+}
+
+fn bloom_bit(h: u64) -> usize {
+    (h >> 40) as usize % BLOOM_BITS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_is_ignored_and_only_letters_count() {
+        assert_eq!(hash_word(b"Kenya's"), hash_word(b"KENYA"));
+        assert_eq!(hash_word(b"Kenya's").1, 5);
+        assert_ne!(hash_word(b"Kenya").0, hash_word(b"Kenyan").0);
+        let mut set = WordHashes::new();
+        set.insert("million");
+        assert!(set.contains_hash(hash_word(b"MILLION").0));
+        assert!(!set.contains_hash(hash_word(b"millions").0));
+    }
+}
