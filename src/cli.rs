@@ -228,8 +228,33 @@ fn run_file<W: Write>(
     };
     let mut writer = RowWriter::headless(out, format);
     let mut messages = Vec::new();
-    let mut on_error = |err: Error| messages.push(err.to_string());
     let mut inconsistent = false;
+    // One text's rows, tagged with its article when the input holds several.
+    let mut one = |report: &Report,
+                   text: &mut dyn io::Read,
+                   article: Option<&str>,
+                   messages: &mut Vec<String>| {
+        let mut on_error = |err: Error| {
+            messages.push(match article {
+                Some(a) => format!("article {a}: {err}"),
+                None => err.to_string(),
+            })
+        };
+        if audit_only {
+            let on_row = |row: AuditRow| {
+                inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
+                writer.write(&row)
+            };
+            report.run_pairs(text, name, on_row, &mut on_error)
+        } else {
+            let on_row = |mut row: Row| {
+                row.article = article.map(str::to_string);
+                writer.write(&row)
+            };
+            report.run(text, name, on_row, &mut on_error)
+        }
+    };
+    let mut input = input;
     let result = if articles {
         run_articles(
             report,
@@ -237,42 +262,11 @@ fn run_file<W: Write>(
             input,
             &mut messages,
             |report, text, article, messages| {
-                let mut on_error = |err: Error| messages.push(format!("article {article}: {err}"));
-                if audit_only {
-                    report.run_pairs(
-                        text.as_bytes(),
-                        name,
-                        |row| {
-                            inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
-                            writer.write(&row)
-                        },
-                        &mut on_error,
-                    )
-                } else {
-                    report.run(
-                        text.as_bytes(),
-                        name,
-                        |mut row| {
-                            row.article = Some(article.to_string());
-                            writer.write(&row)
-                        },
-                        &mut on_error,
-                    )
-                }
+                one(report, &mut text.as_bytes(), Some(article), messages)
             },
-        )
-    } else if audit_only {
-        report.run_pairs(
-            input,
-            name,
-            |row| {
-                inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
-                writer.write(&row)
-            },
-            &mut on_error,
         )
     } else {
-        report.run(input, name, |row| writer.write(&row), &mut on_error)
+        one(report, &mut input, None, &mut messages)
     };
     let result = result.and_then(|()| writer.flush());
     outcome.messages = messages;

@@ -939,6 +939,27 @@ mod tests {
     }
 
     #[test]
+    fn assume_wins_over_evidence_and_codes_over_both() {
+        let ex = Extractor::new().assume("$", Currency::lookup("AUD").unwrap());
+        let all: Vec<Mention> = ex
+            .mentions("The Canadian dollar fell; Ottawa gave $5 and US$3.")
+            .collect::<Result<_>>()
+            .unwrap();
+        assert_eq!((code(&all[0]), all[0].basis), ("AUD", Basis::Assumed));
+        assert_eq!((code(&all[1]), all[1].basis), ("USD", Basis::Symbol));
+        let m = one("Pakistan's budget: Rs 40 billion.");
+        assert_eq!((code(&m), m.basis), ("PKR", Basis::Context));
+        assert_eq!(m.evidence.map(|e| e.word), Some("Pakistan".to_string()));
+    }
+
+    #[test]
+    fn naira_needs_nigerian_evidence() {
+        none("Take the N5 north.");
+        let m = one("Nigeria will borrow N2.5 trillion.");
+        assert_eq!((m.amount, code(&m)), (Some(dec!(2500000000000)), "NGN"));
+    }
+
+    #[test]
     fn no_false_alarms() {
         none("21 billion people");
         none("in 2025, 3% of the G7 and F-16s");

@@ -500,17 +500,20 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
     (and || named_after).then_some((rest, Cents::Hundredths(q)))
 }
 
+/// True when every currency of `a` can name one of `b`'s.
+fn compatible(a: &Side<'_>, b: &Side<'_>) -> bool {
+    a.currencies()
+        .all(|x| b.currencies().all(|y| x.compatible(y)))
+}
+
 // mention = side [connector side] [cents]
 pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
     let (rest, first) = side(i)?;
     let joined = connector(rest, joins).and_then(|(r, _)| side(r));
     if let Ok((after, second)) = joined {
-        let compatible = first
-            .currencies()
-            .all(|a| second.currencies().all(|b| a.compatible(b)));
         let some_currency = first.has_currency() || second.has_currency();
         let joined = !second.negative && (first.has_currency() || !first.quantity.is_year());
-        if compatible && some_currency && joined {
+        if compatible(&first, &second) && some_currency && joined {
             return Ok((
                 after,
                 Parsed {
@@ -522,28 +525,17 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
             ));
         }
     }
-    if !first.has_currency() {
-        return match alternative(rest, joins) {
-            Some(second) if !first.quantity.is_year() => Ok((
-                rest,
-                Parsed {
-                    first,
-                    second: Some(second),
-                    alternative: true,
-                    cents: None,
-                },
-            )),
-            _ => fail(i),
-        };
-    }
-    // `$40 or $50 million`: the scale written once is the first's too.
-    if first.quantity.scale.is_none()
-        && let Some(second) = alternative(rest, joins)
-        && second.quantity.scale.is_some()
-        && first
-            .currencies()
-            .all(|a| second.currencies().all(|b| a.compatible(b)))
-    {
+    // `50 or 60 billion euros`, `$40 or $50 million`: the scale and the
+    // currency written once are the first's too.
+    let shares = |second: &Side<'_>| match first.has_currency() {
+        true => {
+            first.quantity.scale.is_none()
+                && second.quantity.scale.is_some()
+                && compatible(&first, second)
+        }
+        false => !first.quantity.is_year(),
+    };
+    if let Some(second) = alternative(rest, joins).filter(shares) {
         return Ok((
             rest,
             Parsed {
@@ -553,6 +545,9 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
                 cents: None,
             },
         ));
+    }
+    if !first.has_currency() {
+        return fail(i);
     }
     let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_fraction());
     if whole && let Some((after, c)) = cents(rest, &first) {
