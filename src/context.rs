@@ -3,7 +3,7 @@
 //! weight is given, or a year is a unit of constant prices.
 
 use crate::lang::en::{
-    CHANGE_LINKS, CHANGE_VERBS, MARKERS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
+    CHANGE_LINKS, CHANGE_VERBS, CLAUSE_ENDS, MARKERS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
 };
 use crate::lang::{WordSet, is_one_of};
 
@@ -48,11 +48,13 @@ impl Before {
     /// Reads the words that end `before`.
     pub(crate) fn of(before: &str) -> Before {
         let (word, at) = last_word_at(before);
-        let linked = is_one_of(CHANGE_LINKS, word);
-        let verb = if linked {
-            verb_before(&before[..at])
-        } else {
-            CHANGES.contains(word)
+        let reach = CHANGE_LINKS
+            .iter()
+            .find(|(link, _)| link.eq_ignore_ascii_case(word))
+            .map(|&(_, reach)| reach);
+        let verb = match reach {
+            Some(reach) => verb_before(&before[..at], reach),
+            None => CHANGES.contains(word),
         };
         Before {
             opens_range: is_one_of(RANGE_OPENERS, word) && !verb,
@@ -61,28 +63,45 @@ impl Before {
     }
 }
 
-/// A verb of change is among the last few words of `before`, past an
-/// adverb or an object (`rose sharply`, `raised its offer`), not past
-/// punctuation.
-fn verb_before(before: &str) -> bool {
-    const REACH: usize = 3;
-    let mut rest = before;
-    for _ in 0..REACH {
-        let (word, at) = last_word_at(rest);
-        if word.is_empty() {
-            return false;
-        }
-        if CHANGES.contains(word) {
-            return true;
-        }
-        rest = &rest[..at];
-    }
-    false
+/// A verb of change is among the last `reach` words of `before`, past an
+/// adverb or an object (`rose sharply`, `raised its offer`), not past the
+/// end of a clause.
+fn verb_before(before: &str, reach: usize) -> bool {
+    clause(before)
+        .split_whitespace()
+        .rev()
+        .take(reach)
+        .any(|w| CHANGES.contains(w.trim_matches(|c: char| !c.is_ascii_alphabetic())))
 }
 
-/// A verb of weight ends `before` (`weighed`, `lost`): `pounds` is a weight.
+/// The clause that ends `before`: past the last point, semicolon, colon or
+/// bracket that ends a word (`14.2-kg` ends none).
+fn clause(before: &str) -> &str {
+    // A dozen words at most are read: never the whole text before.
+    const REACH: usize = 256;
+    let mut from = before.len().saturating_sub(REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    crate::work::add(before.len() - from);
+    let before = &before[from..];
+    let bytes = before.as_bytes();
+    let end = (0..bytes.len()).rev().find(|&i| {
+        CLAUSE_ENDS.contains(&char::from(bytes[i]))
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+    });
+    end.map_or(before, |at| &before[at + 1..])
+}
+
+/// A verb of weight is among the last words of `before` (`weighed`, `lost`,
+/// `weighed in at`): `pounds` is a weight.
 pub(crate) fn weighs(before: &str) -> bool {
-    is_one_of(WEIGHT_VERBS, last_word(before))
+    const REACH: usize = 3;
+    clause(before)
+        .split_whitespace()
+        .rev()
+        .take(REACH)
+        .any(|w| is_one_of(WEIGHT_VERBS, w))
 }
 
 /// `in`, `constant` before a year and a currency name: `in 2020 dollars`
@@ -132,6 +151,8 @@ mod tests {
         assert!(!Before::of("bought by ").change);
         assert!(Before::of("raised its offer from ").change);
         assert!(!Before::of("prices rose. Sales from ").change);
+        assert!(Before::of("raised the price of a 14.2-kg cooking gas cylinder by ").change);
+        assert!(!Before::of("the firm, which rose to fame selling tickets from ").change);
         assert!(Before::of("somewhere between ").opens_range);
     }
 
@@ -146,6 +167,7 @@ mod tests {
     fn weights_and_units() {
         assert!(weighs("she weighed "));
         assert!(!weighs("she paid "));
+        assert!(weighs("he weighed in at "));
         assert!(unit_year("in constant "));
         assert!(unit_year("measured in "));
     }

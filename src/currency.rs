@@ -47,6 +47,17 @@ impl Currency {
     /// ```
     pub const EUR: Currency = Currency(*b"EUR");
 
+    /// The US dollar, what a bare `$` is read as by default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::Currency;
+    /// assert_eq!(figures::extract("$5").next().unwrap()?.currency, Some(Currency::USD));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const USD: Currency = Currency(*b"USD");
+
     /// The three-letter code.
     ///
     /// # Example

@@ -88,6 +88,10 @@ impl std::fmt::Display for Evidence {
     }
 }
 
+/// What a paragraph's reading leaves for the next ones: the places found in
+/// it (if it was read for them) and its marked dollar.
+pub(crate) type ParagraphEvidence = (OnceCell<Vec<Seen>>, Option<Evidence>);
+
 /// An earlier paragraph of the same article, kept for its evidence and
 /// read for it only when a later mention asks.
 #[derive(Debug)]
@@ -98,16 +102,24 @@ pub(crate) struct Earlier {
     /// Its first line in the input.
     line: u64,
     seen: OnceCell<Vec<Seen>>,
+    /// Its marked dollar (`A$`), if any.
+    marked: Option<Evidence>,
 }
 
 impl Earlier {
     /// The paragraph `text`, with the evidence already found in it, if any.
-    pub(crate) fn new(text: String, offset: u64, line: u64, seen: OnceCell<Vec<Seen>>) -> Earlier {
+    pub(crate) fn new(
+        text: String,
+        offset: u64,
+        line: u64,
+        (seen, marked): ParagraphEvidence,
+    ) -> Earlier {
         Earlier {
             text,
             offset,
             line,
             seen,
+            marked,
         }
     }
 
@@ -266,6 +278,7 @@ impl Extractor {
             seen: OnceCell::new(),
             prior,
             wider: RefCell::new(Vec::new()),
+            marked: RefCell::new(None),
             first_line,
             cursor: RefCell::new(Cursor::new(1)),
         }
@@ -317,6 +330,9 @@ pub struct Mentions<'t> {
     prior: &'t [Earlier],
     /// What the paragraph, else the article, decided for a set of allowed currencies.
     wider: RefCell<Vec<WiderDecision>>,
+    /// The first dollar written with its country (`A$`, `C$`, `HK$`) in this
+    /// paragraph: where a writer marks the local dollar, a bare `$` is the US one.
+    marked: RefCell<Option<Evidence>>,
     first_line: u64,
     /// Line and column of errors, found in one pass however many there are.
     cursor: RefCell<Cursor>,
@@ -333,6 +349,9 @@ impl Iterator for Mentions<'_> {
                 continue;
             };
             self.pos = end;
+            if let Ok(m) = &built {
+                self.mark_dollar(m);
+            }
             return Some(built);
         }
         crate::work::add(self.text.len() - self.pos);
@@ -342,9 +361,34 @@ impl Iterator for Mentions<'_> {
 }
 
 impl Mentions<'_> {
-    /// The evidence found in this paragraph so far, to keep with it.
-    pub(crate) fn into_seen(self) -> OnceCell<Vec<Seen>> {
-        self.seen
+    /// The evidence found in this paragraph so far, and its marked dollar,
+    /// to keep with it.
+    pub(crate) fn into_evidence(self) -> ParagraphEvidence {
+        (self.seen, self.marked.into_inner())
+    }
+
+    /// Notes a dollar written with its country, other than the US one.
+    fn mark_dollar(&self, m: &Mention) {
+        let marked = m.basis == Basis::Symbol
+            && m.currency
+                .is_some_and(|c| c != Currency::USD && c.name().ends_with("Dollar"))
+            && m.currency_raw.ends_with('$')
+            && m.currency_raw.len() > 1;
+        let mut slot = self.marked.borrow_mut();
+        if marked && slot.is_none() {
+            let at = m.span.start;
+            let breaks = memchr::memchr_iter(b'\n', &self.text.as_bytes()[..at]).count() as u64;
+            *slot = Some(Evidence {
+                word: m.currency_raw.clone(),
+                line: self.first_line + breaks,
+            });
+        }
+    }
+
+    /// The dollar marked earlier in this paragraph or the article.
+    fn marked_dollar(&self) -> Option<Evidence> {
+        let own = self.marked.borrow().clone();
+        own.or_else(|| self.prior.iter().rev().find_map(|p| p.marked.clone()))
     }
 
     /// The evidence of this paragraph, found once.
@@ -367,6 +411,11 @@ impl Mentions<'_> {
         allowed: &[Currency],
         sentence: &dyn Fn() -> Range<usize>,
     ) -> Option<(Currency, Evidence)> {
+        if allowed.contains(&Currency::USD)
+            && let Some(marked) = self.marked_dollar()
+        {
+            return Some((Currency::USD, marked));
+        }
         let seen = self.seen();
         let pick = |list: &[Seen]| {
             crate::work::add(list.len());
@@ -445,7 +494,13 @@ impl Mentions<'_> {
         let text = self.text;
         let (rest, parsed) = mention(&text[start..], joins).ok()?;
         let end = text.len() - rest.len();
-        if weighs(&text[..start], &parsed) || unit_of_prices(&text[..start], &parsed) {
+        if weighs(&text[..start], &parsed)
+            || unit_of_prices(&text[..start], &parsed)
+            || identifier(&parsed, &text[..start], rest, &|| {
+                let at = start..end;
+                context::in_words(&text[sentence(text, &at)])
+            })
+        {
             return None;
         }
         let before = lead(&text[..start]);
@@ -491,6 +546,43 @@ fn weighs(before: &str, p: &Parsed<'_>) -> bool {
     pounds && context::weighs(&before[..lead(before).map_or(before.len(), |(_, at)| at)])
 }
 
+/// `COP29`, `QR807`, `N95 masks`, `the R21 vaccine`: letters glued to a
+/// plain number name a thing. A code so glued is no price in running text
+/// (`CNY3` alone still is); a lettered symbol is none when a noun follows.
+fn identifier(p: &Parsed<'_>, before: &str, rest: &str, in_words: &dyn Fn() -> bool) -> bool {
+    let side = &p.first;
+    let (Some(prefix), None, None) = (side.prefix, side.suffix, p.second) else {
+        return false;
+    };
+    let Numeral::Digits(d) = side.quantity.numeral else {
+        return false;
+    };
+    let plain = d.group.is_none()
+        && d.decimal.is_none()
+        && side.quantity.scale.is_none()
+        && side.quantity.plus.is_none()
+        && side.quantity.unread.is_none()
+        && p.cents.is_none()
+        && d.int.len() <= 3;
+    let glued = prefix.raw.as_ptr() as usize + prefix.raw.len() == d.int.as_ptr() as usize;
+    if !plain || !glued || !prefix.raw.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    if prefix.is_code() {
+        return in_words();
+    }
+    if lang::is_one_of(lang::en::IDENTIFIER_LEADS, context::last_word(before)) {
+        return true;
+    }
+    let next = rest.strip_prefix(' ').unwrap_or("");
+    let word = &next[..next
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len())];
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !lang::is_one_of(lang::en::AFTER_AMOUNTS, word)
+}
+
 /// `in 2020 dollars`: a year and a currency name after `in` or `constant`
 /// is a unit of constant prices, no amount.
 fn unit_of_prices(before: &str, p: &Parsed<'_>) -> bool {
@@ -499,6 +591,15 @@ fn unit_of_prices(before: &str, p: &Parsed<'_>) -> bool {
         && p.first.quantity.is_year()
         && p.first.suffix.is_some_and(|s| s.is_name())
         && context::unit_year(before)
+}
+
+/// Whether the form a token was read as is decided by evidence, the name
+/// its evidenced currencies share, and whether it is money only so (`N`).
+fn read_by_evidence(t: &Cur<'_>) -> Option<(&'static str, bool)> {
+    match t.what {
+        CurRef::Form(id) => lang::en::evidence_form(&TABLE.forms[id].text),
+        CurRef::Code(_) => None,
+    }
 }
 
 /// What evidence of the article says, for the currencies a form allows.
@@ -523,7 +624,7 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decisi
         return (t.candidates().first().copied(), Basis::Code, Some(*t), None);
     }
     // A form that is money only with evidence (`N`) is never definite.
-    let needs_evidence = |t: &Cur<'_>| lang::en::evidence_form(t.raw.trim()).is_some_and(|e| e.1);
+    let needs_evidence = |t: &Cur<'_>| read_by_evidence(t).is_some_and(|e| e.1);
     for t in tokens.iter().filter(|t| !needs_evidence(t)) {
         if let CurRef::Form(id) = t.what {
             let form = &TABLE.forms[id];
@@ -558,7 +659,7 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decisi
             return (Some(*c), Basis::Assumed, Some(*t), None);
         }
     }
-    if let Some((noun, _)) = lang::en::evidence_form(first.raw.trim()) {
+    if let Some((noun, _)) = read_by_evidence(&first) {
         // A `$` in a Canberra story is the Australian dollar, never a peso.
         let allowed: Vec<Currency> = shared
             .iter()
@@ -644,12 +745,15 @@ fn build(
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
     }
     let (currency, basis, decided_by, evidence) = decide(ex, &tokens, nearby);
-    // `N5` is a road, `N5 billion` in a Nigerian story naira.
-    if basis != Basis::Context
-        && decided_by.is_some_and(|t| {
-            lang::en::evidence_form(t.raw.trim()).is_some_and(|(_, needed)| needed)
-        })
-    {
+    // `N5` is a road, `N5 billion` in a Nigerian story naira; a letter of
+    // several currencies and none decided (`K2`) is a name, not money.
+    let needed = decided_by.is_some_and(|t| read_by_evidence(&t).is_some_and(|(_, n)| n));
+    let lone_letter = decided_by.is_some_and(|t| {
+        Some(t) == p.first.prefix
+            && t.raw.len() == 1
+            && t.raw.bytes().all(|b| b.is_ascii_alphabetic())
+    });
+    if basis != Basis::Context && needed || basis == Basis::Ambiguous && lone_letter {
         return Some(None);
     }
     let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());

@@ -1,6 +1,5 @@
 //! The whole path over one input: chunks → mentions → pairs → audits → rows.
 
-use std::cell::OnceCell;
 use std::collections::VecDeque;
 use std::io::Read;
 
@@ -8,8 +7,7 @@ use jiff::civil::Date;
 
 use crate::audit::{Audit, Tolerance, audit};
 use crate::error::{Error, Location, Result};
-use crate::evidence::Seen;
-use crate::extract::{Earlier, Extractor, Mention};
+use crate::extract::{Earlier, Extractor, Mention, ParagraphEvidence};
 use crate::output::{AuditRow, Row};
 use crate::pair::{Role, pairs};
 use crate::rates::RateTable;
@@ -253,7 +251,7 @@ impl Report {
         next_pair: &mut u64,
         prior: &[Earlier],
         mut on_error: impl FnMut(Error),
-    ) -> (Vec<Analysed>, OnceCell<Vec<Seen>>) {
+    ) -> (Vec<Analysed>, ParagraphEvidence) {
         let text = chunk.text.as_str();
         let mut mentions = Vec::new();
         let mut found = self.extractor.mentions_in(text, prior, chunk.line);
@@ -263,7 +261,7 @@ impl Report {
                 Err(e) => on_error(e.shifted(chunk.offset, chunk.line - 1)),
             }
         }
-        let seen = found.into_seen();
+        let seen = found.into_evidence();
         // Role, pair id and audit of each mention, by index.
         let mut links: Vec<Link> = vec![(Role::Figure, None, None); mentions.len()];
         for p in pairs(text, &mentions) {

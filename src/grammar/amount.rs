@@ -12,7 +12,8 @@ use super::number::{Digits, digits};
 use super::scale::{Scale, attached, letter, scale};
 use super::words::{Words, cardinal_tail, words};
 use super::{IResult, at_line_end, fail, sp, sp0, ws};
-use crate::lang::en::THINGS;
+use crate::lang::en::{THINGS, WEIGHT_HYPHENED};
+use crate::lang::is_one_of;
 
 /// A number as written, in digits or in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -379,9 +380,10 @@ fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {
             .filter(|(after, cur)| cur.is_name() && !leads_next(after));
     }
     let r = rest.strip_prefix('-')?;
-    suffix(r, false)
-        .ok()
-        .filter(|(_, cur)| cur.raw.chars().all(char::is_alphabetic))
+    // `12-cent`, `one-yen`, but `2,000-pound bombs` is a weight.
+    suffix(r, false).ok().filter(|(_, cur)| {
+        cur.raw.chars().all(char::is_alphabetic) && !is_one_of(WEIGHT_HYPHENED, cur.raw)
+    })
 }
 
 // connector = "-" | "–" | "—" | ws "to" ws | ws "and" ws

@@ -9,6 +9,7 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
     ("billion", 9),
     ("trillion", 12),
     ("lakh crore", 12),
+    ("lakh-crore", 12),
     ("lakhs", 5),
     ("lakh", 5),
     ("lacks", 5),
@@ -27,6 +28,7 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
     ("mrd", 9),
     ("trn", 12),
     ("tn", 12),
+    ("tr", 12),
     ("cr", 7),
 ];
 
@@ -91,6 +93,10 @@ pub(crate) const RANGE_OPENERS: &[&str] = &["between", "from"];
 /// The word that joins two alternatives sharing a scale and currency
 /// (`50 or 60 billion euros`).
 pub(crate) const ALTERNATIVE: &str = "or";
+
+/// A weight written as an adjective: `2,000-pound bombs`, `a 250-pound
+/// linebacker` (money would be `a £10 note`).
+pub(crate) const WEIGHT_HYPHENED: &[&str] = &["pound", "pounds", "lb", "lbs"];
 
 /// Verbs of weight: `weighed 180 pounds` is no money.
 pub(crate) const WEIGHT_VERBS: &[&str] = &[
@@ -267,13 +273,41 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
     "dips",
     "dipped",
     "dipping",
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
     "up",
     "down",
 ];
 
 /// Words between a verb of change and its first amount (`rose from`, `was
-/// cut by`).
-pub(crate) const CHANGE_LINKS: &[&str] = &["from", "by"];
+/// cut by`), and how many words back the verb may be: `by X to Y` tells a
+/// change past a long object (`raised the price of a loaf by Rs 10 to Rs
+/// 150`), `from X to Y` only past a short one (`raised its offer from`).
+pub(crate) const CHANGE_LINKS: &[(&str, usize)] = &[("from", 3), ("by", 12)];
+
+/// Words that end a clause: a verb of change is not looked for past them.
+pub(crate) const CLAUSE_ENDS: &[char] = &['.', ';', ':', '!', '?', '(', ')'];
+
+/// Words before a name made of letters and a number: `flight QR807`,
+/// `route N1`.
+pub(crate) const IDENTIFIER_LEADS: &[&str] = &[
+    "flight", "flights", "route", "road", "highway", "motorway", "model", "type", "class", "grade",
+    "bus", "train", "platform", "gate", "seat", "room", "row", "exit", "junction", "vaccine",
+    "variant", "form", "section", "article", "rule",
+];
+
+/// Words that follow an amount of money: after an identifier such as
+/// `N95` or `R21` a noun comes instead (`N95 masks`, `the R21 vaccine`).
+pub(crate) const AFTER_AMOUNTS: &[&str] = &[
+    "a", "an", "and", "or", "for", "per", "each", "to", "in", "on", "of", "from", "with", "at",
+    "by", "is", "was", "were", "are", "be", "been", "will", "would", "could", "has", "had", "have",
+    "that", "which", "more", "less", "than", "into", "over", "under", "off", "only", "after",
+    "before", "as", "plus", "apiece", "extra", "last", "this", "next", "but", "while", "since",
+    "if", "so", "up", "down", "when", "against", "compared", "versus", "vs", "a-year", "annually",
+    "yearly", "monthly", "daily", "weekly", "now", "then", "too", "also", "instead", "worth",
+];
 
 /// Words after a currency name that make it a thing, not an amount:
 /// `a dollar sign`, `the euro zone`, `dollar-denominated`.
@@ -338,9 +372,11 @@ pub(crate) fn evidence_form(raw: &str) -> Option<(&'static str, bool)> {
         "Rs" | "Rs." => Some("Rupee"),
         "Sh" | "Sh." => Some("Shilling"),
         "N" => return Some(("Naira", true)),
+        // Pula in Botswana, peso in the Philippines: money only with evidence.
+        "P" => return Some(("", true)),
         _ => None,
     };
-    if exact.is_some() || raw.len() > 9 || !raw.is_ascii() {
+    if exact.is_some() || raw.len() > 9 {
         return exact.map(|noun| (noun, false));
     }
     let mut buf = [0u8; 9];
@@ -350,11 +386,15 @@ pub(crate) fn evidence_form(raw: &str) -> Option<(&'static str, bool)> {
     let noun = match &*lower {
         b"dollar" | b"dollars" => "Dollar",
         b"rupee" | b"rupees" => "Rupee",
-        b"kr" | b"kr." => "",
+        b"kr" | b"kr." | b"crown" | b"crowns" | b"krona" | b"kronor" | b"krone" | b"kroner" => "",
         b"shilling" | b"shillings" => "Shilling",
         b"peso" | b"pesos" => "Peso",
         b"dinar" | b"dinars" => "Dinar",
         b"franc" | b"francs" => "Franc",
+        b"riyal" | b"riyals" | b"rial" | b"rials" => "",
+        b"dirham" | b"dirhams" => "Dirham",
+        // Cents of the place's own currency: `12c` in a Sydney story.
+        b"cent" | b"cents" | b"c" | b"\xc2\xa2" => "",
         _ => return None,
     };
     Some((noun, false))
