@@ -302,7 +302,7 @@ impl Table {
                     let mut capital = text.clone();
                     capital[..1].make_ascii_uppercase();
                     for variant in [capital, text.to_ascii_uppercase()] {
-                        if !by_text.iter().any(|(t, _)| *t == variant) {
+                        if !index.contains_key(&variant) {
                             short.push(variant);
                             short_ids.push(i);
                         }

@@ -190,27 +190,66 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// The one currency of `allowed` that the evidence in `seen` points to, or
-/// `Err` when it points to two of them (no decision at any wider scope).
-pub(crate) fn decide<'a>(
-    seen: impl Iterator<Item = &'a [Currency]>,
+/// The one currency of `allowed` that `items` point to, with the first item
+/// that names it, or `Err` when they point to two of them (no decision at
+/// any wider scope). An item naming two of them (`Punjab`, `Hyderabad`)
+/// tells neither.
+pub(crate) fn decide<'c, T>(
+    items: impl Iterator<Item = T>,
+    currencies: impl Fn(&T) -> &'c [Currency],
     allowed: &[Currency],
-) -> Result<Option<Currency>, ()> {
-    let mut found: Option<Currency> = None;
-    for currencies in seen {
-        let named = currencies.iter().filter(|c| allowed.contains(c));
-        // A place of two of them (`Punjab`, `Hyderabad`) tells neither.
-        if named.clone().nth(1).is_some() {
+) -> Result<Option<(Currency, T)>, ()> {
+    let mut found: Option<(Currency, T)> = None;
+    for item in items {
+        let mut named = currencies(&item).iter().filter(|c| allowed.contains(c));
+        let (Some(&c), None) = (named.next(), named.next()) else {
             continue;
-        }
-        for c in named {
-            match found {
-                Some(f) if f != *c => return Err(()),
-                _ => found = Some(*c),
-            }
+        };
+        match &found {
+            Some((f, _)) if *f != c => return Err(()),
+            Some(_) => {}
+            None => found = Some((c, item)),
         }
     }
     Ok(found)
+}
+
+/// A word of the text that decided a currency (`Nairobi` for a `Sh`), and
+/// the line it is on (1-based, counted in the whole input).
+///
+/// # Example
+///
+/// ```
+/// let text = "Ottawa said on Monday.\nIt will spend $5 million.";
+/// let m = figures::extract(text).next().unwrap()?;
+/// let e = m.evidence.unwrap();
+/// assert_eq!((m.currency.unwrap().as_str(), e.word.as_str(), e.line), ("CAD", "Ottawa", 1));
+/// assert_eq!(e.to_string(), "Ottawa line 1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// The word as written.
+    pub word: String,
+    /// Its 1-based line.
+    pub line: u64,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", self.word, self.line)
+    }
+}
+
+impl Seen {
+    /// This phrase as evidence, in the paragraph `text` that starts on
+    /// line `first_line`.
+    pub fn evidence(&self, text: &str, first_line: u64) -> Evidence {
+        Evidence {
+            word: text[self.start..self.end].to_string(),
+            line: first_line + self.breaks,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -253,17 +292,20 @@ mod tests {
 
     #[test]
     fn two_currencies_decide_nothing() {
+        let decide = |items: &[&[Currency]], allowed: &[Currency]| {
+            super::decide(items.iter(), |c| **c, allowed).map(|f| f.map(|(c, _)| c))
+        };
         let kes: Currency = "KES".parse().unwrap();
         let ugx: Currency = "UGX".parse().unwrap();
         let allowed = [kes, ugx];
         let a: &[Currency] = &[kes];
         let b: &[Currency] = &[ugx];
-        assert_eq!(decide([a].into_iter(), &allowed), Ok(Some(kes)));
-        assert_eq!(decide([a, b].into_iter(), &allowed), Err(()));
-        assert_eq!(decide([].into_iter(), &allowed), Ok(None));
+        assert_eq!(decide(&[a], &allowed), Ok(Some(kes)));
+        assert_eq!(decide(&[a, b], &allowed), Err(()));
+        assert_eq!(decide(&[], &allowed), Ok(None));
         let both: &[Currency] = &[kes, ugx];
         assert_eq!(
-            decide([both, a].into_iter(), &allowed),
+            decide(&[both, a], &allowed),
             Ok(Some(kes)),
             "a place of both tells neither"
         );

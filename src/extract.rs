@@ -10,7 +10,7 @@ use crate::amount::{Basis, Qualifier, Unread, value};
 use crate::context::{self, Before};
 use crate::currency::{Currency, FormKind, TABLE};
 use crate::error::{Cursor, Error, ErrorKind, Location, Result};
-use crate::evidence::{self, Seen};
+use crate::evidence::{self, Evidence, Seen};
 use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::qualifier::{Lead, lead};
@@ -61,33 +61,6 @@ pub struct Mention {
     pub evidence: Option<Evidence>,
 }
 
-/// A word of the text that decided a currency (`Nairobi` for a `Sh`), and
-/// the line it is on (1-based, counted in the whole input).
-///
-/// # Example
-///
-/// ```
-/// let text = "Ottawa said on Monday.\nIt will spend $5 million.";
-/// let m = figures::extract(text).next().unwrap()?;
-/// let e = m.evidence.unwrap();
-/// assert_eq!((m.currency.unwrap().as_str(), e.word.as_str(), e.line), ("CAD", "Ottawa", 1));
-/// assert_eq!(e.to_string(), "Ottawa line 1");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Evidence {
-    /// The word as written.
-    pub word: String,
-    /// Its 1-based line.
-    pub line: u64,
-}
-
-impl std::fmt::Display for Evidence {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}", self.word, self.line)
-    }
-}
-
 /// What a paragraph's reading leaves for the next ones: the places found in
 /// it (if it was read for them) and its marked dollar.
 pub(crate) type ParagraphEvidence = (OnceCell<Vec<Seen>>, Option<Evidence>);
@@ -130,13 +103,6 @@ impl Earlier {
 
     fn seen(&self) -> &[Seen] {
         self.seen.get_or_init(|| evidence::scan(&self.text))
-    }
-
-    fn evidence_of(&self, s: &Seen) -> Evidence {
-        Evidence {
-            word: self.text[s.start..s.end].to_string(),
-            line: self.line + s.breaks,
-        }
     }
 }
 
@@ -392,15 +358,8 @@ impl Mentions<'_> {
     }
 
     /// The evidence of this paragraph, found once.
-    pub(crate) fn seen(&self) -> &[Seen] {
+    fn seen(&self) -> &[Seen] {
         self.seen.get_or_init(|| evidence::scan(self.text))
-    }
-
-    fn evidence_of(&self, s: &Seen) -> Evidence {
-        Evidence {
-            word: self.text[s.start..s.end].to_string(),
-            line: self.first_line + s.breaks,
-        }
     }
 
     /// The one currency of `allowed` that evidence points to, nearest scope
@@ -417,15 +376,11 @@ impl Mentions<'_> {
             return Some((Currency::USD, marked));
         }
         let seen = self.seen();
+        // The first word that decides is the one reported.
         let pick = |list: &[Seen]| {
             crate::work::add(list.len());
-            let found = evidence::decide(list.iter().map(Seen::currencies), allowed);
-            found.map(|c| {
-                c.and_then(|c| {
-                    let first = list.iter().find(|s| s.currencies().contains(&c))?;
-                    Some((c, self.evidence_of(first)))
-                })
-            })
+            evidence::decide(list.iter(), |s| s.currencies(), allowed)
+                .map(|f| f.map(|(c, s)| (c, s.evidence(self.text, self.first_line))))
         };
         if !seen.is_empty() {
             let sentence = sentence();
@@ -444,28 +399,18 @@ impl Mentions<'_> {
             return found.clone();
         }
         let found = match pick(seen) {
-            Ok(Some(found)) => Some(found),
-            Err(()) => None,
-            Ok(None) => {
+            Ok(found) => found.or_else(|| {
+                // Latest first, so that the latest word is the one reported.
                 let earlier = self
                     .prior
                     .iter()
-                    .flat_map(|p| p.seen().iter().map(Seen::currencies));
-                evidence::decide(earlier, allowed)
-                    .ok()
-                    .flatten()
-                    .and_then(|c| {
-                        // The latest word is the one reported.
-                        self.prior.iter().rev().find_map(|p| {
-                            let s = p
-                                .seen()
-                                .iter()
-                                .rev()
-                                .find(|s| s.currencies().contains(&c))?;
-                            Some((c, p.evidence_of(s)))
-                        })
-                    })
-            }
+                    .rev()
+                    .flat_map(|p| p.seen().iter().rev().map(move |s| (p, s)));
+                let (c, (p, s)) =
+                    evidence::decide(earlier, |(_, s)| s.currencies(), allowed).ok()??;
+                Some((c, s.evidence(&p.text, p.line)))
+            }),
+            Err(()) => None,
         };
         wider.push((allowed.to_vec(), found.clone()));
         found
@@ -619,6 +564,8 @@ type Decision<'a> = (Option<Currency>, Basis, Option<Cur<'a>>, Option<Evidence>)
 ///    `N`...): in the sentence, else the paragraph, else the article so far;
 /// 4. the `--locale` region's currency, when the form can mean it;
 /// 5. the form's documented default, else no currency (`ambiguous`).
+///
+/// A form that is money only with evidence (`N`, `P`) has no step 4 or 5.
 fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decision<'a> {
     if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
         return (t.candidates().first().copied(), Basis::Code, Some(*t), None);
@@ -669,6 +616,9 @@ fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decisi
         if let Some((c, evidence)) = nearby(&allowed) {
             return (Some(c), Basis::Context, Some(first), Some(evidence));
         }
+    }
+    if needs_evidence(&first) {
+        return (None, Basis::Ambiguous, Some(first), None);
     }
     if let Some(local) = ex.local.filter(|c| shared.contains(c)) {
         return (Some(local), Basis::Locale, Some(first), None);
@@ -747,36 +697,53 @@ fn build(
     let (currency, basis, decided_by, evidence) = decide(ex, &tokens, nearby);
     // `N5` is a road, `N5 billion` in a Nigerian story naira; a letter of
     // several currencies and none decided (`K2`) is a name, not money.
-    let needed = decided_by.is_some_and(|t| read_by_evidence(&t).is_some_and(|(_, n)| n));
-    let lone_letter = decided_by.is_some_and(|t| {
-        Some(t) == p.first.prefix
-            && t.raw.len() == 1
-            && t.raw.bytes().all(|b| b.is_ascii_alphabetic())
-    });
-    if basis != Basis::Context && needed || basis == Basis::Ambiguous && lone_letter {
+    let undecided = basis == Basis::Ambiguous
+        && decided_by.is_some_and(|t| {
+            let lone_letter = Some(t) == p.first.prefix
+                && t.raw.len() == 1
+                && t.raw.bytes().all(|b| b.is_ascii_alphabetic());
+            lone_letter || read_by_evidence(&t).is_some_and(|(_, needed)| needed)
+        });
+    if undecided {
         return Some(None);
     }
     let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());
-    let word = p
+    let unread = p
         .second
         .iter()
         .chain([&p.first])
-        .find_map(|s| s.quantity.unread);
-    if let Some(word) = word {
-        return Some(Some(Mention {
-            span,
-            amount: None,
-            min: None,
-            max: None,
-            currency,
-            currency_raw,
-            basis,
-            qualifier,
-            precision: Decimal::ZERO,
-            unread: Some(Unread::Word(word.to_string())),
-            evidence,
-        }));
-    }
+        .find_map(|s| s.quantity.unread)
+        .map(|word| Unread::Word(word.to_string()));
+    let (amount, min, max, precision) = match unread {
+        Some(_) => (None, None, None, Decimal::ZERO),
+        None => values(p, qualifier, currency, in_words)?,
+    };
+    Some(Some(Mention {
+        span,
+        amount: amount.map(|a| a.normalize()),
+        min: min.map(|a| a.normalize()),
+        max: max.map(|a| a.normalize()),
+        currency,
+        currency_raw,
+        basis,
+        qualifier,
+        precision: precision.normalize(),
+        unread,
+        evidence,
+    }))
+}
+
+/// A mention's amount, `min`, `max` and precision.
+type Values = (Option<Decimal>, Option<Decimal>, Option<Decimal>, Decimal);
+
+/// A mention's values, read in `currency`; `None` when a number does not
+/// fit a decimal.
+fn values(
+    p: &Parsed<'_>,
+    qualifier: Option<Qualifier>,
+    currency: Option<Currency>,
+    in_words: &dyn Fn() -> bool,
+) -> Option<Values> {
     // A lone `1.234` is grouping in a currency with no minor unit (`¥1.500`),
     // and in a currency written with a decimal comma when the price is bare
     // (`Rp 31.500`) or written as its writers do, symbol after (`1.234 €`);
@@ -794,7 +761,7 @@ fn build(
         Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
         _ => (None, None),
     };
-    let (amount, min, max, precision) = match &p.second {
+    Some(match &p.second {
         Some(second) => {
             let fallback = second.suffix.as_ref().or(second.prefix.as_ref());
             // "$20-25 billion": the scale written once applies to both ends,
@@ -849,20 +816,7 @@ fn build(
             let (min, max) = bounds(v);
             (Some(v), min, max, ulp)
         }
-    };
-    Some(Some(Mention {
-        span,
-        amount: amount.map(|a| a.normalize()),
-        min: min.map(|a| a.normalize()),
-        max: max.map(|a| a.normalize()),
-        currency,
-        currency_raw,
-        basis,
-        qualifier,
-        precision: precision.normalize(),
-        unread: None,
-        evidence,
-    }))
+    })
 }
 
 #[cfg(test)]

@@ -68,6 +68,7 @@ pub use crate::amount::{Basis, Qualifier, Unread};
 pub use crate::audit::{Audit, Tolerance, Verdict, audit};
 pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};
+pub use crate::evidence::Evidence;
 pub use crate::extract::{Extractor, Mention, Mentions, extract};
 pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
