@@ -13,6 +13,7 @@ use crate::error::{Cursor, Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Evidence, Seen};
 use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
+use crate::grammar::number::digits;
 use crate::grammar::qualifier::{Lead, lead};
 use crate::lang;
 use crate::scan::next_candidate;
@@ -311,7 +312,7 @@ impl Iterator for Mentions<'_> {
         while let Some(start) = next_candidate(self.text, self.pos) {
             crate::work::add(start - self.pos + 1);
             let Some((end, built)) = self.try_at(start) else {
-                self.pos = start + self.text[start..].chars().next().map_or(1, char::len_utf8);
+                self.pos = start + self.skipped(start);
                 continue;
             };
             self.pos = end;
@@ -327,6 +328,17 @@ impl Iterator for Mentions<'_> {
 }
 
 impl Mentions<'_> {
+    /// How far to move on from `start` where no amount starts. A number is
+    /// passed whole: its later groups (`111` in `1 111 111`) are not the
+    /// start of another amount, and trying each would take quadratic time.
+    fn skipped(&self, start: usize) -> usize {
+        let rest = &self.text[start..];
+        match digits(rest) {
+            Ok((after, _)) => rest.len() - after.len(),
+            Err(_) => rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+
     /// The evidence found in this paragraph so far, and its marked dollar,
     /// to keep with it.
     pub(crate) fn into_evidence(self) -> ParagraphEvidence {

@@ -313,7 +313,17 @@ impl RateTable {
         date: Date,
     ) -> std::result::Result<Rate, NoRate> {
         let day = self.business_day(date)?;
-        let value = self.per_euro(to, day)? / self.per_euro(from, day)?;
+        // Rates a file may hold can be too far apart for one Decimal.
+        let value = self
+            .per_euro(to, day)?
+            .checked_div(self.per_euro(from, day)?)
+            .filter(|v| !v.is_zero())
+            .ok_or_else(|| {
+                NoRate(format!(
+                    "the {from} to {to} rate on {} is outside what a decimal holds",
+                    self.dates[day]
+                ))
+            })?;
         Ok(Rate {
             value,
             date: self.dates[day],
@@ -457,6 +467,17 @@ mod tests {
         assert!(err("Date,USD,USD,\n").contains("USD appears twice"));
         assert!(err("Date,USD,\n2025-01-02,1_1,\n").contains("not a positive decimal"));
         assert!(err("Date,USD,\n2025-01-02,1e3,\n").contains("not a positive decimal"));
+    }
+
+    #[test]
+    fn rates_too_far_apart_are_no_rate_not_a_panic() {
+        let tiny = format!("0.{}2", "0".repeat(27));
+        let t = RateTable::from_csv(&format!("Date,USD,ISK,\n2025-01-02,{tiny},142,\n")).unwrap();
+        let no = t.rate(c("USD"), c("ISK"), d("2025-01-02")).unwrap_err();
+        assert!(no.0.contains("outside what a decimal holds"), "{no}");
+        // The other way the quotient underflows to zero: no rate either.
+        assert!(t.rate(c("ISK"), c("USD"), d("2025-01-02")).is_err());
+        assert!(t.rate(c("EUR"), c("USD"), d("2025-01-02")).is_ok());
     }
 
     #[test]

@@ -95,3 +95,18 @@ fn spaced_symbols_before_small_numbers() {
     assert_linear("$1 $1 ...", "$1 ", 10_000);
     assert_linear("€5 €5 ...", "€5 ", 10_000);
 }
+
+#[test]
+fn one_long_grouped_number() {
+    // Once quadratic: every later group was tried as the start of an amount.
+    for sep in [" ", "'", "\u{a0}", ","] {
+        assert_linear("1 111 111 ...", format!("{sep}111"), 5_000);
+    }
+}
+
+#[test]
+fn points_before_spaced_pairs_of_digits() {
+    // Once quadratic: each `1. 11` read to the end of the line for a price tag's tail.
+    assert_linear("1. 11 1. 11 ...", "1. 11 ", 5_000);
+    assert_linear("1, 11 1, 11 ...", "1, 11 ", 5_000);
+}

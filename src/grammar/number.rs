@@ -124,9 +124,20 @@ fn spaced_fraction<'a>(rest: &'a str, allowed: &str) -> Option<(&'a str, char, &
     let (tail, frac) = take_while_m_n::<_, _, nom::error::Error<&str>>(2, 2, is_digit)
         .parse(after)
         .ok()?;
-    let line = tail.split(['\n', '\r']).next().unwrap_or("");
-    let short =
-        line.len() <= TAG_TAIL && !line.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    // Only the next TAG_TAIL + 1 bytes are looked at: on a long line, reading
+    // to its end at every number would take quadratic time.
+    let head = &tail.as_bytes()[..tail.len().min(TAG_TAIL + 1)];
+    let line = head
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'\r'))
+        .unwrap_or(head.len());
+    let line = &head[..line];
+    crate::work::add(line.len());
+    let short = line.len() <= TAG_TAIL
+        && !line
+            .trim_ascii_start()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
     short.then_some((tail, sep, frac))
 }
 
