@@ -60,19 +60,19 @@ struct Inputs {
     #[arg(long, default_value = "1%", value_parser = parse_tolerance)]
     tolerance: Tolerance,
     /// Read an ambiguous written form as this currency, e.g. '$=CAD' (repeatable).
-    #[arg(long, value_name = "FORM=CODE")]
-    assume: Vec<String>,
+    #[arg(long, value_name = "FORM=CODE", value_parser = parse_assume)]
+    assume: Vec<(String, Currency)>,
     /// A BCP-47 tag (en-AU, de-CH) whose region's currency reads `$`, `kr`,
-    /// `grand`, `bucks` and coin words; an unknown tag is a warning.
-    #[arg(long, value_name = "TAG")]
+    /// `grand`, `bucks` and coin words; a region CLDR does not know is a warning.
+    #[arg(long, value_name = "TAG", value_parser = parse_locale)]
     locale: Option<String>,
     /// What each input holds: one text, or one article per line of JSON
     /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD"}`; only `text` is needed).
     #[arg(long, value_enum, default_value_t = InputArg::Text)]
     input: InputArg,
-    /// Files read at once (threads); default: all cores.
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
-    jobs: Option<usize>,
+    /// Files read at once (threads); default: all cores, at most 4 per core.
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
     /// Input files; standard input when none or `-`.
     files: Vec<String>,
 }
@@ -100,6 +100,27 @@ enum FormatArg {
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse()
         .map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
+}
+
+fn parse_assume(s: &str) -> Result<(String, Currency), String> {
+    let Some((form, code)) = s.split_once('=') else {
+        return Err(format!("{s:?} must be FORM=CODE, e.g. '$=CAD'"));
+    };
+    let form = form.trim();
+    if form.is_empty() {
+        return Err(format!("{s:?} names no form before '=': e.g. '$=CAD'"));
+    }
+    let currency = code.trim().parse().map_err(|e: Error| e.to_string())?;
+    Ok((form.to_string(), currency))
+}
+
+/// A tag that is not BCP 47 is a usage error; a region CLDR does not know
+/// only a warning, later.
+fn parse_locale(s: &str) -> Result<String, String> {
+    match Extractor::new().locale(s) {
+        Err(e) if matches!(e.kind(), ErrorKind::MalformedLocale { .. }) => Err(e.to_string()),
+        _ => Ok(s.to_string()),
+    }
 }
 
 fn parse_tolerance(s: &str) -> Result<Tolerance, String> {
@@ -169,7 +190,7 @@ fn table(args: &RateArgs) -> Result<Option<RateTable>, Error> {
     args.rates.as_ref().map(RateTable::from_path).transpose()
 }
 
-fn extractor(assume: &[String], locale: Option<&str>) -> Result<Extractor, Error> {
+fn extractor(assume: &[(String, Currency)], locale: Option<&str>) -> Extractor {
     let mut ex = Extractor::new();
     if let Some(tag) = locale {
         ex = match ex.clone().locale(tag) {
@@ -180,16 +201,28 @@ fn extractor(assume: &[String], locale: Option<&str>) -> Result<Extractor, Error
             }
         };
     }
-    for spec in assume {
-        let Some((form, code)) = spec.split_once('=') else {
-            return Err(Error::bad_argument(format!(
-                "--assume {spec:?} must be FORM=CODE, e.g. '$=CAD'"
-            )));
-        };
-        let currency: Currency = code.trim().parse()?;
-        ex = ex.assume(form.trim(), currency);
+    for (form, currency) in assume {
+        ex = ex.assume(form, *currency);
     }
-    Ok(ex)
+    ex
+}
+
+/// Threads for `-j`: all cores by default; more than four per core only
+/// thrash, so a larger request is capped, with a warning.
+fn threads(asked: Option<u32>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let Some(asked) = asked else {
+        return cores;
+    };
+    let asked = usize::try_from(asked).unwrap_or(usize::MAX);
+    let most = cores.saturating_mul(4);
+    if asked > most {
+        eprintln!(
+            "figures: warning: -j {asked} is more than 4 per core ({cores} cores): using {most}"
+        );
+        return most;
+    }
+    asked
 }
 
 /// What one input gave: its rows written to `out`, its problems in order.
@@ -347,7 +380,7 @@ fn progress_bar(file: std::fs::File, wanted: bool) -> Box<dyn io::Read> {
 
 fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     let mut report = Report::new()
-        .extractor(extractor(&inputs.assume, inputs.locale.as_deref())?)
+        .extractor(extractor(&inputs.assume, inputs.locale.as_deref()))
         .tolerance(inputs.tolerance);
     if let Some(t) = table(&inputs.rates)? {
         report = report.rates(t);
@@ -360,15 +393,13 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
     };
-    let jobs = inputs
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = threads(inputs.jobs);
     let files = if inputs.files.is_empty() {
         vec!["-".to_string()]
     } else {
         inputs.files
     };
-    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, Stdout(io::stdout().lock()));
     let columns = if audit_only {
         AuditRow::COLUMNS
     } else {
@@ -441,6 +472,24 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     Ok(outcome)
 }
 
+/// Standard output whose errors say it was standard output
+/// (`/dev/full`: "writing standard output: No space left on device").
+struct Stdout<W>(W);
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(labelled)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(labelled)
+    }
+}
+
+fn labelled(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("writing standard output: {e}"))
+}
+
 fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
     let to: Currency = to.trim().parse()?;
     let owned = table(args)?;
@@ -483,7 +532,7 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
         })?
         .round_dp(digits)
         .normalize();
-    let mut stdout = io::stdout().lock();
+    let mut stdout = Stdout(io::stdout().lock());
     writeln!(
         stdout,
         "{converted} {to} ({} {from} at {} {to} per {from}, ECB reference rate of {})",

@@ -68,6 +68,14 @@ pub enum ErrorKind {
         /// The tag as given.
         tag: String,
     },
+    /// A `--locale` tag that is not BCP 47 (`en-AU`, `de_CH`).
+    #[error("{tag:?} is not a BCP 47 locale tag such as en-AU: {reason}")]
+    MalformedLocale {
+        /// The tag as given.
+        tag: String,
+        /// What the BCP 47 parser said.
+        reason: String,
+    },
     /// A rates file is not in the ECB format.
     #[error("bad rates file: {reason}")]
     BadRates {

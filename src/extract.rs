@@ -180,8 +180,9 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::UnknownLocale`] for a region CLDR does not know; the
-    /// extractor is then best used unchanged (the CLI warns and goes on).
+    /// [`ErrorKind::MalformedLocale`] for a tag that is not BCP 47;
+    /// [`ErrorKind::UnknownLocale`] for a region CLDR does not know, when the
+    /// extractor is best used unchanged (the CLI warns and goes on).
     ///
     /// # Example
     ///
@@ -191,17 +192,22 @@ impl Extractor {
     /// let m = ex.mentions("1 grand").next().unwrap()?;
     /// assert_eq!(m.currency.map(|c| c.to_string()), Some("AUD".into()));
     /// assert!(Extractor::new().locale("en-XQ").is_err());
+    /// assert!(Extractor::new().locale("not a tag").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn locale(mut self, tag: &str) -> Result<Extractor> {
-        let region = tag.split(['-', '_']).skip(1).find(|s| {
-            s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
-                || s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit())
-        });
-        let Some(region) = region else {
+        let parsed =
+            icu_locale_core::Locale::try_from_str(&tag.replace('_', "-")).map_err(|e| {
+                let kind = ErrorKind::MalformedLocale {
+                    tag: tag.to_string(),
+                    reason: e.to_string(),
+                };
+                Error::new(kind, Location::default())
+            })?;
+        let Some(region) = parsed.id.region else {
             return Ok(self);
         };
-        match TABLE.region_currency(&region.to_ascii_uppercase()) {
+        match TABLE.region_currency(region.as_str()) {
             Some(c) => {
                 self.local = Some(c);
                 Ok(self)
