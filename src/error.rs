@@ -56,6 +56,16 @@ pub enum ErrorKind {
         /// How many bytes were skipped.
         len: usize,
     },
+    /// A paragraph ran past the chunk limit with no quiet place to cut (none
+    /// without an amount within 400 bytes either side), so it was cut here:
+    /// an amount across the cut may be read in part.
+    #[error(
+        "a paragraph ran {cap} bytes with no quiet place to cut it (no 800 bytes without a possible amount): cut here, and an amount across the cut may be read in part"
+    )]
+    UnquietCut {
+        /// The chunk limit, in bytes.
+        cap: usize,
+    },
     /// A currency code given by the user is not an ISO 4217 code.
     #[error("unknown currency code {text:?}")]
     UnknownCurrency {
@@ -300,46 +310,6 @@ impl fmt::Display for Location {
     }
 }
 
-/// Line and column (1-based, in characters) of byte offsets asked for in
-/// increasing order, in time linear in the text however many are asked.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Cursor {
-    first_line: u64,
-    byte: usize,
-    line: u64,
-    column: u64,
-}
-
-impl Cursor {
-    /// At the first byte of line `line`.
-    pub(crate) fn new(line: u64) -> Cursor {
-        Cursor {
-            first_line: line,
-            byte: 0,
-            line,
-            column: 1,
-        }
-    }
-
-    /// Line and column of `to` in `bytes`; starts over if `to` is behind.
-    pub(crate) fn at(&mut self, bytes: &[u8], to: usize) -> (u64, u64) {
-        if to < self.byte {
-            *self = Cursor::new(self.first_line);
-        }
-        crate::work::add(to - self.byte);
-        for &b in &bytes[self.byte..to] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                self.column += 1; // a character starts here
-            }
-        }
-        self.byte = to;
-        (self.line, self.column)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,16 +322,6 @@ mod tests {
             err.to_string(),
             "a.txt:3:17: byte 120: invalid UTF-8 (1 byte(s) skipped)"
         );
-    }
-
-    #[test]
-    fn cursor_counts_lines_and_characters() {
-        let text = "ab\n€c\nd".as_bytes();
-        let mut c = Cursor::new(1);
-        assert_eq!(c.at(text, 0), (1, 1));
-        assert_eq!(c.at(text, 6), (2, 2), "after the 3-byte €");
-        assert_eq!(c.at(text, 8), (3, 1));
-        assert_eq!(c.at(text, 3), (2, 1), "going back starts over");
     }
 
     #[test]

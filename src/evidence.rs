@@ -154,7 +154,7 @@ pub(crate) fn scan(text: &str) -> Vec<Seen> {
                     .is_none_or(|&b| !is_word_byte(b) || b == b'\'');
                 if matched {
                     if !entry.currencies.is_empty() {
-                        breaks += memchr::memchr_iter(b'\n', &bytes[counted..i]).count() as u64;
+                        breaks += crate::lines::breaks(&bytes[counted..i]);
                         counted = i;
                         found.push(Seen {
                             start: i,

@@ -9,13 +9,14 @@ use rust_decimal::Decimal;
 use crate::amount::{Basis, Qualifier, Unread, value};
 use crate::context::{self, Before};
 use crate::currency::{Currency, FormKind, TABLE};
-use crate::error::{Cursor, Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Evidence, Seen};
 use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::number::digits;
 use crate::grammar::qualifier::{Lead, lead};
 use crate::lang;
+use crate::lines::{self, Cursor};
 use crate::scan::next_candidate;
 
 /// One amount of money found in text.
@@ -233,16 +234,16 @@ impl Extractor {
     /// assert_eq!(found[1].as_ref().unwrap().currency_raw, "£");
     /// ```
     pub fn mentions<'t>(&'t self, text: &'t str) -> Mentions<'t> {
-        self.mentions_in(text, &[], 1)
+        self.mentions_in(text, &[], (1, 1))
     }
 
     /// As [`Extractor::mentions`], for a paragraph of an article that
-    /// starts on line `first_line`, after the evidence of its earlier ones.
+    /// starts at `(line, column)`, after the evidence of its earlier ones.
     pub(crate) fn mentions_in<'t>(
         &'t self,
         text: &'t str,
         prior: &'t [Earlier],
-        first_line: u64,
+        (first_line, first_column): (u64, u64),
     ) -> Mentions<'t> {
         Mentions {
             extractor: self,
@@ -253,7 +254,7 @@ impl Extractor {
             wider: RefCell::new(Vec::new()),
             marked: RefCell::new(None),
             first_line,
-            cursor: RefCell::new(Cursor::new(1)),
+            cursor: RefCell::new(Cursor::new(first_line, first_column)),
         }
     }
 }
@@ -361,7 +362,7 @@ impl Mentions<'_> {
         let mut slot = self.marked.borrow_mut();
         if marked && slot.is_none() {
             let at = m.span.start;
-            let breaks = memchr::memchr_iter(b'\n', &self.text.as_bytes()[..at]).count() as u64;
+            let breaks = lines::breaks(&self.text.as_bytes()[..at]);
             *slot = Some(Evidence {
                 word: m.currency_raw.clone(),
                 line: self.first_line + breaks,

@@ -55,6 +55,7 @@ mod evidence;
 mod extract;
 mod grammar;
 mod lang;
+mod lines;
 mod output;
 mod pair;
 mod rates;

@@ -1,11 +1,20 @@
-//! Reading input in paragraphs, so memory stays flat whatever its size and
+//! Reading input in blocks, so memory stays flat whatever its size and
 //! offsets and line numbers stay input-wide.
+//!
+//! A block is a paragraph (up to a blank line). A paragraph longer than
+//! [`TARGET`] ends at its first quiet point past it (see
+//! [`QuietPoint`]): where the text says so, not where a buffer happens to
+//! end, so blocks, and with them every result, are the same whatever the
+//! chunk limit. Only a paragraph with no quiet point within the limit is cut
+//! elsewhere, and that cut is reported.
 
 use std::io::{ErrorKind as IoKind, Read};
 
-use crate::error::{Cursor, Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::lines::Cursor;
+use crate::scan::QuietPoint;
 
-/// A paragraph of input: text, where it starts, and problems found in it.
+/// A block of input: text, where it starts, and problems found in it.
 #[derive(Debug)]
 pub(crate) struct Chunk {
     /// The text; bytes that were not UTF-8 are replaced one for one by
@@ -16,22 +25,29 @@ pub(crate) struct Chunk {
     pub offset: u64,
     /// 1-based line of the chunk's first byte.
     pub line: u64,
-    /// Invalid UTF-8 found in the chunk, with its byte offset.
+    /// 1-based column (in characters) of the chunk's first byte.
+    pub column: u64,
+    /// Invalid UTF-8 found in the chunk, and a cut that is not quiet.
     pub problems: Vec<Error>,
 }
 
-/// Splits a reader into [`Chunk`]s at blank lines, or, past `cap` bytes
-/// with no blank line, at the last whitespace (at a character boundary if
-/// there is none).
+/// Splits a reader into [`Chunk`]s.
 pub(crate) struct Chunks<R> {
     reader: R,
     /// Read but not yet handed out: `buf[start..]`.
     buf: Vec<u8>,
     start: usize,
+    /// `buf[..decoded]` is UTF-8, invalid bytes replaced.
+    decoded: usize,
+    /// Invalid bytes replaced, as (place in `buf`, length), in order.
+    invalid: Vec<(usize, usize)>,
     /// Where in `buf` the search for a blank line resumes.
     scanned: usize,
+    /// The search for a quiet point in the pending block.
+    quiet: Option<QuietPoint>,
     offset: u64,
     line: u64,
+    column: u64,
     cap: usize,
     eof: bool,
 }
@@ -41,24 +57,30 @@ const SUB: u8 = 0x1a;
 
 /// Read this much at a time.
 const BLOCK: usize = 64 * 1024;
-/// A paragraph longer than this is cut at whitespace.
+/// A paragraph longer than this ends at its first quiet point past it.
+pub(crate) const TARGET: usize = 1024;
+/// A paragraph with no quiet point is cut past this.
 const DEFAULT_CAP: usize = 1024 * 1024;
 
 impl<R: Read> Chunks<R> {
-    /// Chunks of `reader`, at most about 1 MiB each.
+    /// Chunks of `reader`, cut where no quiet point comes within 1 MiB.
     pub fn new(reader: R) -> Chunks<R> {
         Chunks::with_cap(reader, DEFAULT_CAP)
     }
 
-    /// Chunks of at most about `cap` bytes (at least 16).
+    /// Chunks cut where no quiet point comes within `cap` bytes (at least 16).
     pub fn with_cap(reader: R, cap: usize) -> Chunks<R> {
         Chunks {
             reader,
             buf: Vec::new(),
             start: 0,
+            decoded: 0,
+            invalid: Vec::new(),
             scanned: 0,
+            quiet: None,
             offset: 0,
             line: 1,
+            column: 1,
             cap: cap.max(16),
             eof: false,
         }
@@ -66,7 +88,7 @@ impl<R: Read> Chunks<R> {
 
     /// The end of the first paragraph in `buf`: just past a blank line.
     fn paragraph_end(&mut self) -> Option<usize> {
-        let buf = &self.buf;
+        let buf = &self.buf[..self.decoded];
         let mut from = self.scanned.max(self.start);
         while let Some(nl) = memchr::memchr(b'\n', &buf[from..]) {
             let line_start = from + nl + 1;
@@ -86,29 +108,56 @@ impl<R: Read> Chunks<R> {
         None
     }
 
-    /// Where to cut a paragraph that outgrew the cap.
+    /// The first quiet point past [`TARGET`] in the pending block, before
+    /// `end` (the paragraph's end) when it is known.
+    fn quiet_point(&mut self, end: Option<usize>) -> Option<usize> {
+        let end = end.unwrap_or(self.decoded);
+        if end - self.start <= TARGET {
+            return None;
+        }
+        let quiet = self.quiet.get_or_insert_with(|| QuietPoint::new(TARGET));
+        // A window that doubles past where the search stands: UTF-8 is
+        // checked for what is searched, not for all that is buffered.
+        let mut window = 2 * (quiet.scanned() + 2 * TARGET);
+        loop {
+            let mut to = (self.start + window).min(end);
+            while to < end && (self.buf[to] & 0xC0) == 0x80 {
+                to += 1;
+            }
+            // Decoded bytes are UTF-8 by construction.
+            let text = std::str::from_utf8(&self.buf[self.start..to]).ok()?;
+            if let Some(p) = quiet.find(text) {
+                return Some(p);
+            }
+            if to == end {
+                return None;
+            }
+            window *= 2;
+        }
+    }
+
+    /// Where to cut a paragraph that has no quiet point within the cap.
     fn forced_cut(&self) -> usize {
-        let pending = &self.buf[self.start..];
+        let pending = &self.buf[self.start..self.decoded];
         let window = &pending[..self.cap.min(pending.len())];
         // A line end in the last quarter keeps a hard-wrapped amount whole
         // more often than any space would.
-        if let Some(nl) = memchr::memrchr(b'\n', window).filter(|&nl| nl >= window.len() * 3 / 4) {
-            return nl + 1;
-        }
-        match window.iter().rposition(u8::is_ascii_whitespace) {
-            Some(at) if at > 0 => at + 1,
-            _ => {
+        let at = match memchr::memrchr(b'\n', window).filter(|&nl| nl >= window.len() * 3 / 4) {
+            Some(nl) => nl + 1,
+            None => match window.iter().rposition(u8::is_ascii_whitespace) {
+                Some(at) if at > 0 => at + 1,
                 // Back off to a character boundary: never split a UTF-8 sequence.
-                let mut at = window.len();
-                while at > 1 && (window[at - 1] & 0xC0) == 0x80 {
-                    at -= 1;
-                }
-                if at > 1 && window[at - 1] >= 0xC0 {
-                    at - 1
-                } else {
-                    window.len()
-                }
-            }
+                _ => (1..=window.len())
+                    .rev()
+                    .find(|&at| at == pending.len() || (pending[at] & 0xC0) != 0x80)
+                    .unwrap_or(window.len()),
+            },
+        };
+        // Never between the two bytes of a CRLF.
+        if pending[at - 1] == b'\r' && pending.get(at) == Some(&b'\n') {
+            at + 1
+        } else {
+            at
         }
     }
 
@@ -116,6 +165,10 @@ impl<R: Read> Chunks<R> {
         // Drop what was handed out before growing: memory stays at about a chunk.
         self.buf.drain(..self.start);
         self.scanned = self.scanned.saturating_sub(self.start);
+        self.decoded -= self.start;
+        for (at, _) in &mut self.invalid {
+            *at -= self.start;
+        }
         self.start = 0;
         let len = self.buf.len();
         self.buf.resize(len + BLOCK, 0);
@@ -124,6 +177,7 @@ impl<R: Read> Chunks<R> {
                 Ok(n) => {
                     self.buf.truncate(len + n);
                     self.eof = n == 0;
+                    self.decode();
                     return Ok(());
                 }
                 Err(e) if e.kind() == IoKind::Interrupted => continue,
@@ -135,47 +189,72 @@ impl<R: Read> Chunks<R> {
         }
     }
 
-    /// Hands out the next `at` pending bytes.
-    fn take(&mut self, at: usize) -> Chunk {
-        let bytes = self.buf[self.start..self.start + at].to_vec();
-        self.start += at;
-        self.scanned = self.start;
-        let (text, problems) = decode(bytes, self.offset, self.line);
-        let chunk = Chunk {
-            offset: self.offset,
-            line: self.line,
-            problems,
-            text,
-        };
-        self.offset += at as u64;
-        self.line += memchr::memchr_iter(b'\n', chunk.text.as_bytes()).count() as u64;
-        chunk
-    }
-}
-
-/// UTF-8 text from bytes, each invalid byte replaced by SUB and reported.
-fn decode(mut bytes: Vec<u8>, offset: u64, line: u64) -> (String, Vec<Error>) {
-    let mut problems = Vec::new();
-    let mut cursor = Cursor::new(line);
-    let mut from = 0;
-    loop {
-        match std::str::from_utf8(&bytes[from..]) {
-            Ok(_) => break,
-            Err(e) => {
-                let at = from + e.valid_up_to();
-                let len = e.error_len().unwrap_or(bytes.len() - at);
-                let (line, column) = cursor.at(&bytes, at);
-                let location = Location::at(line, column, offset + at as u64);
-                problems.push(Error::new(ErrorKind::InvalidUtf8 { len }, location));
-                bytes[at..at + len].fill(SUB);
-                from = at + len;
+    /// Decodes what was read, replacing invalid bytes by SUB; a character
+    /// cut by the end of the buffer waits for the rest, unless at the end.
+    fn decode(&mut self) {
+        loop {
+            match std::str::from_utf8(&self.buf[self.decoded..]) {
+                Ok(_) => {
+                    self.decoded = self.buf.len();
+                    return;
+                }
+                Err(e) => {
+                    let at = self.decoded + e.valid_up_to();
+                    let len = match e.error_len() {
+                        Some(len) => len,
+                        None if self.eof => self.buf.len() - at,
+                        None => {
+                            self.decoded = at;
+                            return;
+                        }
+                    };
+                    self.invalid.push((at, len));
+                    self.buf[at..at + len].fill(SUB);
+                    self.decoded = at + len;
+                }
             }
         }
     }
-    // Every invalid byte was replaced by ASCII, so this cannot fail.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (text, problems)
+
+    /// Hands out the next `at` pending bytes, with `cut` reported if the
+    /// block was cut at no quiet point.
+    fn take(&mut self, at: usize, cut: Option<ErrorKind>) -> Chunk {
+        let end = self.start + at;
+        let bytes = self.buf[self.start..end].to_vec();
+        let mut cursor = Cursor::new(self.line, self.column);
+        let mut problems = Vec::new();
+        let here = self.invalid.partition_point(|&(p, _)| p < end);
+        for (p, len) in self.invalid.drain(..here) {
+            let local = p - self.start;
+            let (line, column) = cursor.at(&bytes, local);
+            let location = Location::at(line, column, self.offset + local as u64);
+            problems.push(Error::new(ErrorKind::InvalidUtf8 { len }, location));
+        }
+        if let Some(kind) = cut {
+            let (line, column) = cursor.at(&bytes, at);
+            problems.push(Error::new(
+                kind,
+                Location::at(line, column, self.offset + at as u64),
+            ));
+        }
+        // Decoded bytes are UTF-8: the fallback never runs.
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let chunk = Chunk {
+            offset: self.offset,
+            line: self.line,
+            column: self.column,
+            problems,
+            text,
+        };
+        let (line, column) = Cursor::new(self.line, self.column).at(chunk.text.as_bytes(), at);
+        (self.line, self.column) = (line, column);
+        self.offset += at as u64;
+        self.start = end;
+        self.scanned = end;
+        self.quiet = None;
+        chunk
+    }
 }
 
 impl<R: Read> Iterator for Chunks<R> {
@@ -183,19 +262,29 @@ impl<R: Read> Iterator for Chunks<R> {
 
     fn next(&mut self) -> Option<Result<Chunk>> {
         loop {
-            if let Some(end) = self.paragraph_end() {
-                return Some(Ok(self.take(end - self.start)));
+            let paragraph = self.paragraph_end();
+            if let Some(end) = paragraph
+                && end - self.start <= TARGET
+            {
+                return Some(Ok(self.take(end - self.start, None)));
             }
-            let pending = self.buf.len() - self.start;
+            if let Some(p) = self.quiet_point(paragraph) {
+                return Some(Ok(self.take(p, None)));
+            }
+            if let Some(end) = paragraph {
+                return Some(Ok(self.take(end - self.start, None)));
+            }
+            let pending = self.decoded - self.start;
             if pending >= self.cap {
                 let at = self.forced_cut();
-                return Some(Ok(self.take(at)));
+                let cut = ErrorKind::UnquietCut { cap: self.cap };
+                return Some(Ok(self.take(at, Some(cut))));
             }
             if self.eof {
                 if pending == 0 {
                     return None;
                 }
-                return Some(Ok(self.take(pending)));
+                return Some(Ok(self.take(pending, None)));
             }
             if let Err(e) = self.fill() {
                 self.eof = true;
@@ -251,7 +340,13 @@ mod tests {
     fn cut_without_whitespace_keeps_characters_whole() {
         let text = "€".repeat(20);
         let c = chunks(text.as_bytes(), 16);
-        assert!(c.iter().all(|c| c.problems.is_empty()));
+        // Each cut is reported; no character was split.
+        let kinds = c.iter().flat_map(|c| &c.problems).map(Error::kind);
+        assert!(
+            kinds
+                .into_iter()
+                .all(|k| matches!(k, ErrorKind::UnquietCut { .. }))
+        );
         assert_eq!(c.iter().map(|c| c.text.as_str()).collect::<String>(), text);
     }
 

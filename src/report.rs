@@ -31,6 +31,7 @@ pub struct Report {
     rates: Option<RateTable>,
     date: Option<Date>,
     tolerance: Tolerance,
+    chunk_limit: Option<usize>,
 }
 
 impl Default for Report {
@@ -76,6 +77,7 @@ impl Report {
             rates: None,
             date: None,
             tolerance: Tolerance::default(),
+            chunk_limit: None,
         }
     }
 
@@ -142,6 +144,23 @@ impl Report {
     /// ```
     pub fn tolerance(mut self, tolerance: Tolerance) -> Report {
         self.tolerance = tolerance;
+        self
+    }
+
+    /// Reads the input in chunks of at most about `limit` bytes where a
+    /// paragraph has no quiet point: for tests that a chunk's size changes
+    /// nothing.
+    ///
+    /// ```
+    /// let report = figures::Report::new().chunk_limit(4096);
+    /// let mut rows = Vec::new();
+    /// report.run("$5".as_bytes(), "-", |r| Ok(rows.push(r)), |_| {})?;
+    /// assert_eq!(rows.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[doc(hidden)]
+    pub fn chunk_limit(mut self, limit: usize) -> Report {
+        self.chunk_limit = Some(limit);
         self
     }
 
@@ -225,7 +244,11 @@ impl Report {
     ) -> Result<()> {
         let mut next_pair = 1;
         let mut carried = VecDeque::new();
-        for chunk in Chunks::new(input) {
+        let chunks = match self.chunk_limit {
+            Some(limit) => Chunks::with_cap(input, limit),
+            None => Chunks::new(input),
+        };
+        for chunk in chunks {
             let mut chunk = chunk.map_err(|e| e.in_source(source))?;
             for problem in chunk.problems.drain(..) {
                 on_error(problem.in_source(source));
@@ -254,11 +277,13 @@ impl Report {
     ) -> (Vec<Analysed>, ParagraphEvidence) {
         let text = chunk.text.as_str();
         let mut mentions = Vec::new();
-        let mut found = self.extractor.mentions_in(text, prior, chunk.line);
+        let mut found = self
+            .extractor
+            .mentions_in(text, prior, (chunk.line, chunk.column));
         for m in found.by_ref() {
             match m {
                 Ok(m) => mentions.push(m),
-                Err(e) => on_error(e.shifted(chunk.offset, chunk.line - 1)),
+                Err(e) => on_error(e.shifted(chunk.offset)),
             }
         }
         let seen = found.into_evidence();
@@ -285,8 +310,7 @@ impl Report {
             .into_iter()
             .zip(links)
             .map(|(m, (role, pair, audit))| {
-                line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..m.span.start]).count()
-                    as u64;
+                line += crate::lines::breaks(&text.as_bytes()[counted..m.span.start]);
                 counted = m.span.start;
                 Analysed {
                     line,
@@ -304,11 +328,11 @@ impl Report {
 }
 
 impl Error {
-    /// The same error with a chunk-local location made input-wide.
-    fn shifted(self, offset: u64, lines: u64) -> Error {
+    /// The same error with its chunk-local byte offset made input-wide.
+    fn shifted(self, offset: u64) -> Error {
         let loc = self.location().clone();
         let shifted = Location::at(
-            loc.line().unwrap_or(1) + lines,
+            loc.line().unwrap_or(1),
             loc.column().unwrap_or(1),
             loc.byte().unwrap_or(0) + offset,
         );

@@ -164,6 +164,123 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
     None
 }
 
+/// A quiet point is this far past the last place an amount may start:
+/// further than any mention runs past its last starting place.
+pub(crate) const QUIET_BEFORE: usize = 128;
+/// And this far before the next: further than a mention reads back for its
+/// qualifier or last word.
+pub(crate) const QUIET_AFTER: usize = 48;
+/// A longer run of whitespace may sit inside a mention (`5   dollars`), so
+/// it is never part of a quiet stretch.
+const LONGEST_GAP: usize = 16;
+/// How far the scanner may read past a place to classify it (an article
+/// and the word after it).
+const LOOKAHEAD: usize = 64;
+
+/// Finds, in a text that may still grow, the first quiet point at or after
+/// `from`: the start of a sentence (after `.`, `!` or `?` and a space or
+/// line break) with no place an amount may start, and no long run of
+/// whitespace, [`QUIET_BEFORE`] bytes before it, and no place an amount may
+/// start [`QUIET_AFTER`] bytes after it. A text cut there reads the same
+/// as a whole: no mention spans it, no sentence crosses it, and none reads
+/// context across it. Resumable: each byte is scanned once.
+#[derive(Debug)]
+pub(crate) struct QuietPoint {
+    from: usize,
+    /// Just past the last obstacle: a place an amount may start, or a long
+    /// run of whitespace.
+    lo: usize,
+    /// Scanned up to here (just after whitespace, or at `lo`).
+    pos: usize,
+}
+
+impl QuietPoint {
+    pub(crate) fn new(from: usize) -> QuietPoint {
+        let lo = from.saturating_sub(QUIET_BEFORE);
+        QuietPoint { from, lo, pos: lo }
+    }
+
+    /// How far the search has read.
+    pub(crate) fn scanned(&self) -> usize {
+        self.pos
+    }
+
+    /// The quiet point, once `text` shows one.
+    pub(crate) fn find(&mut self, text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        while self.pos < bytes.len() && !text.is_char_boundary(self.pos) {
+            self.pos += 1;
+        }
+        if bytes.len() < self.pos + LOOKAHEAD + QUIET_AFTER {
+            return None;
+        }
+        // Only up to a place after whitespace, far enough from the end that
+        // the scanner's look ahead is read in full.
+        let end = bytes.len() - LOOKAHEAD;
+        let limit = self.pos
+            + bytes[self.pos..end]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)?
+            + 1;
+        // Read no further than the look ahead past `limit`: each call scans
+        // new bytes only.
+        let mut window = limit + LOOKAHEAD;
+        while !text.is_char_boundary(window) {
+            window += 1;
+        }
+        let window = &text[..window];
+        while self.pos < limit {
+            let next = next_candidate(window, self.pos).unwrap_or(window.len());
+            let stop = next.min(limit);
+            crate::work::add(stop - self.pos);
+            // Long runs of whitespace before the next candidate are obstacles too.
+            let mut at = self.pos;
+            while let Some(ws) = bytes[at..stop].iter().position(u8::is_ascii_whitespace) {
+                let run_start = at + ws;
+                let run = bytes[run_start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+                if run > LONGEST_GAP {
+                    if let Some(p) = self.quiet_in(bytes, run_start) {
+                        return Some(p);
+                    }
+                    self.lo = run_start + run;
+                }
+                at = (run_start + run).min(stop);
+                if at >= stop {
+                    break;
+                }
+            }
+            if next >= limit {
+                let found = self.quiet_in(bytes, limit);
+                self.pos = limit.max(self.lo.min(limit));
+                return found;
+            }
+            if let Some(p) = self.quiet_in(bytes, next) {
+                return Some(p);
+            }
+            self.lo = next + 1;
+            self.pos = next + text[next..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// The first sentence start in the stretch from `lo` to an obstacle
+    /// (or the end of what is known) at `hi`.
+    fn quiet_in(&self, bytes: &[u8], hi: usize) -> Option<usize> {
+        let first = (self.lo + QUIET_BEFORE).max(self.from).max(2);
+        let last = hi.checked_sub(QUIET_AFTER)?;
+        if first > last {
+            return None;
+        }
+        let hay = &bytes[first - 2..last - 1];
+        memchr::memchr3_iter(b'.', b'!', b'?', hay)
+            .find(|&i| matches!(hay.get(i + 1), Some(b' ' | b'\n')))
+            .map(|i| first + i)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +334,46 @@ mod tests {
     fn signs_only_before_amounts() {
         assert_eq!(all("x -$5"), vec!["-$5", "$5", "5"]);
         assert!(all("a - b").iter().all(|s| !s.starts_with('-')));
+    }
+
+    fn quiet(text: &str, from: usize) -> Option<usize> {
+        QuietPoint::new(from).find(text)
+    }
+
+    #[test]
+    fn quiet_points_start_sentences_far_from_any_amount() {
+        let prose = "The talks went on for hours and nobody said much. ";
+        let text = format!("It cost $5. {}It cost $6.", prose.repeat(16));
+        let p = quiet(&text, 0).unwrap();
+        // The first sentence start QUIET_BEFORE past the `5`.
+        assert_eq!(&text[p - 2..p], ". ");
+        assert!(p >= "It cost $5".len() + QUIET_BEFORE);
+        assert!(p < "It cost $5".len() + QUIET_BEFORE + prose.len());
+        // Not before `from`, and not near the next amount.
+        assert!(quiet(&text, 300).unwrap() >= 300);
+        let near = format!("{}Then $6.{}", prose.repeat(4), " ".repeat(200));
+        assert!(quiet(&near, 0).is_none_or(|p| p + QUIET_AFTER <= near.find('$').unwrap()));
+        // Dense amounts, or no sentence ends, leave none.
+        assert_eq!(quiet(&"$1 ".repeat(1000), 0), None);
+        assert_eq!(quiet(&"word ".repeat(1000), 0), None);
+        // A long run of spaces is never in the stretch before.
+        let spaced = format!("5{}dollars {}", " ".repeat(300), prose.repeat(8));
+        assert!(quiet(&spaced, 0).unwrap() >= 301 + "dollars ".len() + QUIET_BEFORE);
+    }
+
+    #[test]
+    fn quiet_point_search_resumes_where_it_stopped() {
+        let text = format!("$5 {}", "Some words end here. ".repeat(40));
+        let whole = QuietPoint::new(100).find(&text);
+        assert!(whole.is_some());
+        for cut in [150, 200, 260, 400] {
+            let mut q = QuietPoint::new(100);
+            let early = q.find(&text[..cut]);
+            assert!(early.is_none() || early == whole, "{cut}");
+            if early.is_none() {
+                assert_eq!(q.find(&text), whole, "{cut}");
+            }
+        }
     }
 
     #[test]

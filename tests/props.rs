@@ -69,3 +69,102 @@ proptest! {
         prop_assert_eq!(m.currency.map(|c| c.to_string()), Some(code.to_string()));
     }
 }
+
+/// Articles: sentences of prose with amounts, conversions and ranges among
+/// them, long enough for a paragraph to outgrow a small chunk limit.
+fn article() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "The talks in Brussels went on late into the night and ended without a statement. ",
+        "Officials said the programme would be reviewed by the end of the year. ",
+        "Donors pledged €21 billion ($24 billion) for the fund. ",
+        "The deal is worth between $20 and $25 billion, ",
+        "up from Rs 500 crore last year. ",
+        "In Nairobi, the levy raised Sh 2.5 billion. ",
+        "It rose $1.2bn to $1.5bn, or 4,5 Milliarden Euro. ",
+        "about 1 111 111 ",
+        "$1 $1 $1 ",
+        "€5 ",
+        "more than £3.7 million ",
+        "twenty-five dollars ",
+        "1. 11 ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+    ];
+    let piece = prop::sample::select(PIECES).prop_map(str::to_string);
+    prop::collection::vec(piece, 0..400).prop_map(|v| v.concat())
+}
+
+/// Rows and problems of a report over `text`, as text.
+fn outcome(report: figures::Report, text: &str) -> (Vec<String>, Vec<String>) {
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    report
+        .run(
+            text.as_bytes(),
+            "-",
+            |r| {
+                rows.push(format!("{r:?}"));
+                Ok(())
+            },
+            |e| errors.push(e.to_string()),
+        )
+        .unwrap();
+    (rows, errors)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A chunk limit of 4 KiB gives the same rows and problems as the
+    /// default of 1 MiB: blocks end where the text says, not where a buffer
+    /// does. Only a paragraph with no quiet point within the limit is cut
+    /// anywhere else, and that cut is reported.
+    #[test]
+    fn a_small_chunk_limit_changes_nothing(text in article()) {
+        let whole = outcome(figures::Report::new(), &text);
+        let small = outcome(figures::Report::new().chunk_limit(4096), &text);
+        if !small.1.iter().any(|e| e.contains("no quiet place to cut")) {
+            prop_assert_eq!(whole, small);
+        }
+    }
+}
+
+#[test]
+fn an_amount_at_every_offset_around_a_block_end_reads_whole() {
+    // The bug: a paragraph cut at whitespace inside `€21 billion` read 21.
+    let prose = "The talks went on late into the night and ended without a word. ";
+    // 64 sentences end near 4096 bytes, where a 4 KiB limit once cut.
+    for pad in 0..40 {
+        let text = format!(
+            "{}{}€21 billion ($24 billion) {}",
+            prose.repeat(63),
+            "x ".repeat(pad),
+            prose.repeat(20)
+        );
+        let whole = outcome(figures::Report::new(), &text);
+        let small = outcome(figures::Report::new().chunk_limit(4096), &text);
+        assert_eq!(whole, small, "pad {pad}");
+        assert!(
+            whole.0.len() == 2 && whole.0[0].contains("21000000000"),
+            "{:?}",
+            whole.0
+        );
+        assert!(whole.1.is_empty());
+    }
+}
+
+#[test]
+fn news_on_one_line_reads_the_same_in_small_chunks() {
+    let Ok(news) = std::fs::read_to_string("../shared/bench/news.txt") else {
+        eprintln!("skipped: ../shared/bench/news.txt is absent");
+        return;
+    };
+    // A one-line file: no paragraph ends anywhere, so blocks end at quiet points.
+    let line: String = news.lines().take(400).collect::<Vec<_>>().join(" ");
+    let whole = outcome(figures::Report::new(), &line);
+    let small = outcome(figures::Report::new().chunk_limit(4096), &line);
+    assert!(whole.1.is_empty(), "{:?}", whole.1);
+    assert_eq!(small.1, Vec::<String>::new());
+    assert_eq!(whole.0, small.0);
+}
