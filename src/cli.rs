@@ -227,10 +227,32 @@ fn threads(asked: Option<u32>) -> usize {
 
 /// What one input gave: its rows written to `out`, its problems in order.
 struct FileOutcome {
-    messages: Vec<String>,
+    name: String,
+    messages: Problems,
     inconsistent: bool,
     /// An output error: nothing more can be written.
     fatal: Option<Error>,
+}
+
+/// Problems shown per input: past them, a binary file would flood stderr
+/// and memory with a line per byte.
+const SHOWN: usize = 100;
+
+/// An input's problems: the first [`SHOWN`], and a count of the rest.
+#[derive(Default)]
+struct Problems {
+    shown: Vec<String>,
+    more: u64,
+}
+
+impl Problems {
+    fn push(&mut self, message: String) {
+        if self.shown.len() < SHOWN {
+            self.shown.push(message);
+        } else {
+            self.more += 1;
+        }
+    }
 }
 
 /// Runs the report over one input, writing rows (no header) to `out`.
@@ -244,7 +266,8 @@ fn run_file<W: Write>(
     progress: bool,
 ) -> FileOutcome {
     let mut outcome = FileOutcome {
-        messages: Vec::new(),
+        name: name.to_string(),
+        messages: Problems::default(),
         inconsistent: false,
         fatal: None,
     };
@@ -260,13 +283,13 @@ fn run_file<W: Write>(
         }
     };
     let mut writer = RowWriter::headless(out, format);
-    let mut messages = Vec::new();
+    let mut messages = Problems::default();
     let mut inconsistent = false;
     // One text's rows, tagged with its article when the input holds several.
     let mut one = |report: &Report,
                    text: &mut dyn io::Read,
                    article: Option<&str>,
-                   messages: &mut Vec<String>| {
+                   messages: &mut Problems| {
         let mut on_error = |err: Error| {
             messages.push(match article {
                 Some(a) => format!("article {a}: {err}"),
@@ -320,8 +343,8 @@ fn run_articles(
     report: &Report,
     name: &str,
     input: Box<dyn io::Read>,
-    messages: &mut Vec<String>,
-    mut each: impl FnMut(&Report, &str, &str, &mut Vec<String>) -> Result<(), Error>,
+    messages: &mut Problems,
+    mut each: impl FnMut(&Report, &str, &str, &mut Problems) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let mut lines = io::BufReader::new(input);
     let mut line = Vec::new();
@@ -409,10 +432,16 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     let mut outcome = Outcome::Ok;
     let mut inconsistent = false;
     let mut settle = |file: FileOutcome| -> Result<(), Error> {
-        for message in &file.messages {
+        for message in &file.messages.shown {
             eprintln!("figures: {message}");
         }
-        if !file.messages.is_empty() {
+        if file.messages.more > 0 {
+            eprintln!(
+                "figures: {}: {} more problem(s) not shown: only the first {SHOWN} of an input are",
+                file.name, file.messages.more
+            );
+        }
+        if !file.messages.shown.is_empty() {
             outcome = outcome.max(Outcome::InputError);
         }
         inconsistent |= file.inconsistent;

@@ -44,7 +44,8 @@ pub struct Error {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// An amount was recognised but does not fit a decimal (about 7.9e28).
+    /// An amount was recognised but does not fit a decimal (about 7.9e28);
+    /// its text is quoted up to 80 bytes.
     #[error("{text:?} cannot be held exactly in a decimal (up to about 7.9e28, 28 decimal places)")]
     Overflow {
         /// The amount as written.
@@ -308,6 +309,21 @@ impl fmt::Display for Location {
         }
         Ok(())
     }
+}
+
+/// At most this much of the input is quoted in a message.
+const QUOTED: usize = 80;
+
+/// The first 80 bytes of `text` (at a character boundary), with `…` when cut.
+pub(crate) fn quoted(text: &str) -> String {
+    if text.len() <= QUOTED {
+        return text.to_string();
+    }
+    let mut end = QUOTED;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
 }
 
 #[cfg(test)]

@@ -335,6 +335,16 @@ impl Iterator for Mentions<'_> {
 }
 
 impl Mentions<'_> {
+    /// Starts after the first token of the text: a chunk cut inside a
+    /// word or number continues it, and its rest starts no amount.
+    pub(crate) fn continuing(mut self) -> Self {
+        self.pos = self
+            .text
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(self.text.len());
+        self
+    }
+
     /// How far to move on from `start` where no amount starts. A number is
     /// passed whole: its later groups (`111` in `1 111 111`) are not the
     /// start of another amount, and trying each would take quadratic time.
@@ -489,7 +499,7 @@ impl Mentions<'_> {
             Some(None) => return None,
             None => {
                 let kind = ErrorKind::Overflow {
-                    text: text[span.clone()].to_string(),
+                    text: crate::error::quoted(&text[span.clone()]),
                 };
                 let (line, column) = self.cursor.borrow_mut().at(text.as_bytes(), start);
                 Err(Error::new(kind, Location::at(line, column, start as u64)))

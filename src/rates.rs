@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::currency::Currency;
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result, quoted};
 
 static ECB: &str = include_str!("../data/eurofxref-hist.csv");
 
@@ -136,10 +136,8 @@ impl RateTable {
     /// assert_eq!(table.first_date(), Some("2025-04-11".parse()?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_reader(mut reader: impl Read) -> Result<RateTable> {
-        let mut text = String::new();
-        reader.read_to_string(&mut text)?;
-        RateTable::from_csv(&text)
+    pub fn from_reader(reader: impl Read) -> Result<RateTable> {
+        RateTable::parse(reader)
     }
 
     /// Parses the ECB CSV format: a `Date` column then one column per
@@ -165,24 +163,48 @@ impl RateTable {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_csv(text: &str) -> Result<RateTable> {
+        RateTable::parse(text.as_bytes())
+    }
+
+    /// Streams the ECB CSV format into columns: memory is the table's, not
+    /// the file's text.
+    fn parse(reader: impl Read) -> Result<RateTable> {
         let bad = |line: u64, reason: String| {
             Error::new(ErrorKind::BadRates { reason }, Location::line_only(line))
         };
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let header = match records.next() {
-            Some(Ok(h)) => h,
-            Some(Err(e)) => return Err(bad(1, e.to_string())),
-            None => return Err(bad(1, "the file is empty".into())),
+        let mut lines = Lines {
+            reader: std::io::BufReader::new(reader),
+            pending: std::collections::VecDeque::new(),
+            number: 0,
         };
-        if header.get(0).map(str::trim) != Some("Date") {
+        let mut record = csv::StringRecord::new();
+        // One line at a time, so a line's number is exact whatever its end
+        // (`\n`, `\r\n`, a lone `\r`); the ECB format has no quoted breaks.
+        let mut read = |record: &mut csv::StringRecord| -> Result<Option<u64>> {
+            while let Some((number, line)) = lines.next_line()? {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let mut one = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .buffer_capacity(line.len() + 1)
+                    .from_reader(&line[..]);
+                return match one.read_record(record) {
+                    Ok(_) => Ok(Some(number)),
+                    Err(e) => Err(bad(number, e.to_string())),
+                };
+            }
+            Ok(None)
+        };
+        if read(&mut record)?.is_none() {
+            return Err(bad(1, "the file is empty".into()));
+        }
+        if record.get(0).map(str::trim) != Some("Date") {
             return Err(bad(1, "the header must start with `Date`".into()));
         }
         let mut codes = Vec::new();
-        for field in header.iter().skip(1).map(str::trim) {
+        for field in record.iter().skip(1).map(str::trim) {
             if field.is_empty() {
                 continue; // the ECB's trailing comma
             }
@@ -195,31 +217,30 @@ impl RateTable {
                 None => return Err(bad(1, format!("{field:?} is not an ISO 4217 code"))),
             }
         }
-        let mut rows: Vec<(Date, Vec<Option<Decimal>>)> = Vec::new();
-        // Where each date was seen first, to name both lines of a repeat.
-        let mut seen: HashMap<Date, u64> = HashMap::new();
-        for record in records {
-            let record =
-                record.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-            let line = record.position().map_or(0, |p| p.line());
-            let fields: Vec<&str> = record.iter().map(str::trim).collect();
-            if fields.iter().all(|f| f.is_empty()) {
+        // Rows in file order: their date and line; values by column.
+        let mut rows: Vec<(Date, u64)> = Vec::new();
+        let mut values: Vec<Vec<Option<Decimal>>> = vec![Vec::new(); codes.len()];
+        while let Some(line) = read(&mut record)? {
+            if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let values = fields.get(1..).unwrap_or_default();
-            let values = values.strip_suffix(&[""]).unwrap_or(values);
-            if values.len() != codes.len() {
+            let fields: Vec<&str> = record.iter().map(str::trim).collect();
+            let given = fields.get(1..).unwrap_or_default();
+            let given = given.strip_suffix(&[""]).unwrap_or(given);
+            if given.len() != codes.len() {
                 return Err(bad(
                     line,
-                    format!("{} values for {} currencies", values.len(), codes.len()),
+                    format!("{} values for {} currencies", given.len(), codes.len()),
                 ));
             }
-            let date: Date = fields[0]
-                .parse()
-                .map_err(|_| bad(line, format!("{:?} is not a date (YYYY-MM-DD)", fields[0])))?;
-            let mut parsed = Vec::with_capacity(values.len());
-            for (value, code) in values.iter().zip(&codes) {
-                parsed.push(match *value {
+            let date: Date = fields[0].parse().map_err(|_| {
+                bad(
+                    line,
+                    format!("{:?} is not a date (YYYY-MM-DD)", quoted(fields[0])),
+                )
+            })?;
+            for ((value, code), column) in given.iter().zip(&codes).zip(&mut values) {
+                column.push(match *value {
                     "N/A" | "" => None,
                     v => Some(
                         // Digits and one point only: from_str_exact also takes `1_1` and `1e3`.
@@ -230,32 +251,33 @@ impl RateTable {
                             .ok_or_else(|| {
                                 bad(
                                     line,
-                                    format!("{code} value {v:?} is not a positive decimal"),
+                                    format!(
+                                        "{code} value {:?} is not a positive decimal",
+                                        quoted(v)
+                                    ),
                                 )
                             })?,
                     ),
                 });
             }
-            if let Some(first) = seen.insert(date, line) {
-                return Err(bad(
-                    line,
-                    format!("date {date} appears twice (first on line {first})"),
-                ));
-            }
-            rows.push((date, parsed));
+            rows.push((date, line));
         }
-        rows.sort_by_key(|(d, _)| *d);
-        let mut columns: HashMap<Currency, Vec<Option<Decimal>>> = codes
-            .iter()
-            .map(|c| (*c, Vec::with_capacity(rows.len())))
+        // Dates ascending; a repeated date names both its lines.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| rows[i]);
+        if let Some(w) = order.windows(2).find(|w| rows[w[0]].0 == rows[w[1]].0) {
+            let ((date, first), (_, again)) = (rows[w[0]], rows[w[1]]);
+            return Err(bad(
+                again,
+                format!("date {date} appears twice (first on line {first})"),
+            ));
+        }
+        let dates = order.iter().map(|&i| rows[i].0).collect();
+        let columns = codes
+            .into_iter()
+            .zip(values)
+            .map(|(code, column)| (code, order.iter().map(|&i| column[i]).collect()))
             .collect();
-        let mut dates = Vec::with_capacity(rows.len());
-        for (date, values) in rows {
-            dates.push(date);
-            for (code, v) in codes.iter().zip(values) {
-                columns.entry(*code).or_default().push(v);
-            }
-        }
         Ok(RateTable { dates, columns })
     }
 
@@ -386,6 +408,45 @@ impl RateTable {
     }
 }
 
+/// No line of a rates file is longer: the ECB's are about 400 bytes.
+const LONGEST_LINE: u64 = 1 << 20;
+
+/// The lines of a reader, each with its 1-based number, ended by `\n`,
+/// `\r\n` or a lone `\r`, without their ends.
+struct Lines<R> {
+    reader: std::io::BufReader<R>,
+    /// Lines split off the last read at lone `\r`s, not yet handed out.
+    pending: std::collections::VecDeque<Vec<u8>>,
+    number: u64,
+}
+
+impl<R: Read> Lines<R> {
+    fn next_line(&mut self) -> Result<Option<(u64, Vec<u8>)>> {
+        if self.pending.is_empty() {
+            let mut line = Vec::new();
+            let mut capped = std::io::Read::take(&mut self.reader, LONGEST_LINE + 1);
+            if std::io::BufRead::read_until(&mut capped, b'\n', &mut line)? == 0 {
+                return Ok(None);
+            }
+            if line.len() as u64 > LONGEST_LINE && line.last() != Some(&b'\n') {
+                let reason = format!("line longer than {LONGEST_LINE} bytes");
+                let kind = ErrorKind::BadRates { reason };
+                return Err(Error::new(kind, Location::line_only(self.number + 1)));
+            }
+            if line.last() == Some(&b'\n') {
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+            }
+            self.pending
+                .extend(line.split(|&b| b == b'\r').map(<[u8]>::to_vec));
+        }
+        self.number += 1;
+        Ok(self.pending.pop_front().map(|line| (self.number, line)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,6 +528,27 @@ mod tests {
         assert!(err("Date,USD,USD,\n").contains("USD appears twice"));
         assert!(err("Date,USD,\n2025-01-02,1_1,\n").contains("not a positive decimal"));
         assert!(err("Date,USD,\n2025-01-02,1e3,\n").contains("not a positive decimal"));
+    }
+
+    #[test]
+    fn bad_lines_are_named_whatever_the_line_ends() {
+        let err = |text: &str| RateTable::from_csv(text).unwrap_err().location().line();
+        assert_eq!(err("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n"), Some(3));
+        assert_eq!(
+            err("Date,USD,\r\n2025-01-02,1.1,\r\n2025-01-03,x,\r\n"),
+            Some(3)
+        );
+        assert_eq!(err("Date,USD,\r2025-01-02,1.1,\r2025-01-03,x,\r"), Some(3));
+        assert_eq!(err("Date,USD,\n\n\n2025-01-03,x,\n"), Some(4));
+    }
+
+    #[test]
+    fn a_long_bad_value_is_quoted_in_part() {
+        let long = "9".repeat(10_000) + "x";
+        let msg = RateTable::from_csv(&format!("Date,USD,\n2025-01-02,{long},\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.len() < 200 && msg.contains('…'), "{msg}");
     }
 
     #[test]

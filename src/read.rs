@@ -29,6 +29,8 @@ pub(crate) struct Chunk {
     pub column: u64,
     /// Invalid UTF-8 found in the chunk, and a cut that is not quiet.
     pub problems: Vec<Error>,
+    /// The chunk starts inside a word or number that a forced cut split.
+    pub continues: bool,
 }
 
 /// Splits a reader into [`Chunk`]s.
@@ -50,6 +52,8 @@ pub(crate) struct Chunks<R> {
     column: u64,
     cap: usize,
     eof: bool,
+    /// The last chunk was cut inside a word or number.
+    split: bool,
 }
 
 /// ASCII SUBSTITUTE: stands in for an invalid byte.
@@ -83,6 +87,7 @@ impl<R: Read> Chunks<R> {
             column: 1,
             cap: cap.max(16),
             eof: false,
+            split: false,
         }
     }
 
@@ -246,7 +251,10 @@ impl<R: Read> Chunks<R> {
             column: self.column,
             problems,
             text,
+            continues: self.split,
         };
+        let joins = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_whitespace());
+        self.split = joins(self.buf[..end].last()) && joins(self.buf.get(end));
         let (line, column) = Cursor::new(self.line, self.column).at(chunk.text.as_bytes(), at);
         (self.line, self.column) = (line, column);
         self.offset += at as u64;

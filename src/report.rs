@@ -280,6 +280,9 @@ impl Report {
         let mut found = self
             .extractor
             .mentions_in(text, prior, (chunk.line, chunk.column));
+        if chunk.continues {
+            found = found.continuing();
+        }
         for m in found.by_ref() {
             match m {
                 Ok(m) => mentions.push(m),

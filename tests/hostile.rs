@@ -136,3 +136,107 @@ fn a_full_disk_names_standard_output() {
         );
     }
 }
+
+#[test]
+fn a_binary_input_shows_its_first_problems_then_a_count() {
+    let bytes: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 | 0x80)
+        .collect();
+    let out = figures(&["extract", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.len() <= 102, "{} lines", lines.len());
+    let last = lines.last().unwrap();
+    assert!(
+        last.starts_with("figures: -: ") && last.contains("more problem(s) not shown"),
+        "{last}"
+    );
+    assert!(
+        lines[0].starts_with("figures: -:1:1: byte 0: invalid UTF-8"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn columns_count_from_the_start_of_a_line_longer_than_a_chunk() {
+    let mut text = "$1 ".repeat(500_000);
+    text.push_str("$99999999999999999999999999999999 trillion");
+    let out = figures(&["extract", "-"], text.as_bytes());
+    let err = stderr(&out);
+    assert!(
+        err.contains("figures: -:1:1500001: byte 1500000: "),
+        "{}",
+        &err[..err.len().min(600)]
+    );
+}
+
+#[test]
+fn lone_cr_and_crlf_text_number_their_lines() {
+    for end in ["\r", "\r\n", "\n"] {
+        let text = [
+            "a $1",
+            "b $2",
+            "c $99999999999999999999999999999999 trillion",
+        ]
+        .join(end);
+        let out = figures(&["extract", "--format", "jsonl", "-"], text.as_bytes());
+        let rows = String::from_utf8(out.stdout.clone()).unwrap();
+        let lines: Vec<_> = rows
+            .lines()
+            .map(|l| {
+                l.split("\"line\":")
+                    .nth(1)
+                    .unwrap()
+                    .split(',')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(lines, ["1", "2"], "{end:?}");
+        assert!(
+            stderr(&out).contains("-:3:3: "),
+            "{end:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn rates_errors_name_their_line_whatever_the_line_ends() {
+    for end in ["\n", "\r\n", "\r"] {
+        let rates = ["Date,USD,", "2025-01-02,1.1,", "2025-01-03,x,", ""].join(end);
+        let path = temp(
+            &format!("rates{}.csv", end.len() + end.starts_with('\r') as usize),
+            rates.as_bytes(),
+        );
+        let out = figures(&["extract", "--rates", path.to_str().unwrap(), "-"], b"");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains(": line 3: bad rates file"),
+            "{end:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_huge_number_is_one_error_quoted_in_part() {
+    let text = format!("It cost ${} in all.", "9".repeat(3_000_000));
+    let out = figures(&["extract", "-"], text.as_bytes());
+    let err = stderr(&out);
+    let overflow: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("cannot be held exactly"))
+        .collect();
+    assert_eq!(overflow.len(), 1, "{}", &err[..err.len().min(2000)]);
+    assert!(
+        overflow[0].starts_with("figures: -:1:9: byte 8: ") && overflow[0].len() < 300,
+        "{}",
+        overflow[0]
+    );
+    // The cuts inside it are reported, never silent.
+    assert!(err.contains("no quiet place to cut"));
+}
