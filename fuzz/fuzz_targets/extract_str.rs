@@ -8,7 +8,11 @@ fn spans(text: &str) -> Vec<(std::ops::Range<usize>, Option<rust_decimal::Decima
     figures::extract(text)
         .flatten()
         .map(|m| {
-            assert!(text.get(m.span.clone()).is_some_and(|s| !s.is_empty()), "{:?}", m.span);
+            assert!(
+                text.get(m.span.clone()).is_some_and(|s| !s.is_empty()),
+                "{:?}",
+                m.span
+            );
             (m.span, m.amount)
         })
         .collect()
@@ -22,7 +26,10 @@ fuzz_target!(|text: &str| {
     let prefix = "Reports said. ";
     let shifted = spans(&format!("{prefix}{text}"));
     if !text.starts_with(|c: char| c.is_alphanumeric()) {
-        let moved: Vec<_> = plain.iter().map(|(s, a)| (s.start + prefix.len()..s.end + prefix.len(), *a)).collect();
+        let moved: Vec<_> = plain
+            .iter()
+            .map(|(s, a)| (s.start + prefix.len()..s.end + prefix.len(), *a))
+            .collect();
         assert_eq!(shifted, moved, "a prefix changed more than the spans");
     }
 });
