@@ -18,6 +18,8 @@ use crate::grammar::number::Digits;
 /// assert_eq!(Qualifier::Over.to_string(), "over");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Qualifier {
     /// about, around, approximately, roughly, some, circa, ~
     About,
@@ -85,6 +87,8 @@ impl fmt::Display for Qualifier {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Basis {
     /// A symbol that names one currency (`€`, `US$`).
     Symbol,
@@ -141,6 +145,7 @@ impl Basis {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Unread {
     /// A scale word of a language not read here, joined to the number

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::extract::Mention;
-use crate::rates::RateTable;
+use crate::rates::{NoRate, RateTable};
 
 /// What the audit concluded about a pair.
 ///
@@ -19,6 +19,8 @@ use crate::rates::RateTable;
 /// assert_eq!(figures::Verdict::NoRate.as_str(), "no_rate");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Verdict {
     /// The stated rate, within its rounding, meets the reference ± tolerance.
     Consistent,
@@ -99,9 +101,8 @@ impl FromStr for Tolerance {
             .map(|v| if percent { v / Decimal::ONE_HUNDRED } else { v })
             .filter(|v| !v.is_sign_negative() && *v < Decimal::ONE);
         value.map(|v| Tolerance(v.normalize())).ok_or_else(|| {
-            let msg =
-                format!("tolerance {s:?} must be a fraction below 1 (0.01) or a percentage (1%)");
-            Error::new(ErrorKind::BadArgument(msg), Location::default())
+            let text = crate::error::quoted(s);
+            Error::new(ErrorKind::BadTolerance { text }, Location::default())
         })
     }
 }
@@ -116,6 +117,90 @@ impl fmt::Display for Tolerance {
 /// tolerance: one percentage point.
 const HEDGE_WIDENING: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
+/// Why an audit concluded as it did, or what it assumed; each is a clause
+/// of the `reason` column.
+///
+/// # Example
+///
+/// ```
+/// use figures::{audit, extract, Note, RateTable, Tolerance};
+/// let found: Vec<_> = extract("€21 billion ($24 billion)").collect::<Result<_, _>>()?;
+/// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2025-04-13".parse()?), Tolerance::default());
+/// let used = "2025-04-11".parse()?;
+/// assert_eq!(a.notes, [Note::EarlierDay { date: "2025-04-13".parse()?, used }]);
+/// assert_eq!(a.notes[0].to_string(), "no rates published on 2025-04-13: used 2025-04-11");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Note {
+    /// One side is a range: not audited.
+    Range,
+    /// One side is zero or negative: not audited.
+    NotPositive,
+    /// One side has no known currency: not audited.
+    UnknownCurrency,
+    /// The amounts' quotient does not fit a decimal: not audited.
+    TooFarApart,
+    /// No date was given: the table's last day was used.
+    NoDate {
+        /// The table's last day.
+        used: Date,
+    },
+    /// No rates were published on the date (a weekend, a holiday): an
+    /// earlier day's were used.
+    EarlierDay {
+        /// The date asked.
+        date: Date,
+        /// The business day used.
+        used: Date,
+    },
+    /// The table has no rate for the pair on the date.
+    NoRate(NoRate),
+    /// The rates the written figures allow miss the reference band.
+    OutsideBand {
+        /// The lowest stated rate the figures' rounding allows.
+        low: Decimal,
+        /// The highest; `None` when the figure rounds to zero.
+        high: Option<Decimal>,
+        /// The reference rate.
+        reference: Decimal,
+        /// The tolerance applied (widened for a hedge).
+        tolerance: Tolerance,
+    },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Range => f.write_str("a range cannot be audited"),
+            Note::NotPositive => f.write_str("a zero or negative amount cannot be audited"),
+            Note::UnknownCurrency => f.write_str("the currency of one side is not known"),
+            Note::TooFarApart => {
+                f.write_str("the amounts are too far apart to compare in a decimal")
+            }
+            Note::NoDate { used } => write!(f, "no date given: used the table's last day, {used}"),
+            Note::EarlierDay { date, used } => {
+                write!(f, "no rates published on {date}: used {used}")
+            }
+            Note::NoRate(no) => no.fmt(f),
+            Note::OutsideBand {
+                low,
+                high,
+                reference,
+                tolerance,
+            } => {
+                write!(f, "the written figures allow {low} to ")?;
+                match high {
+                    Some(h) => write!(f, "{h}")?,
+                    None => f.write_str("unbounded")?,
+                }
+                write!(f, ", outside {reference} ± {tolerance}")
+            }
+        }
+    }
+}
+
 /// The audit of one stated conversion.
 ///
 /// # Example
@@ -125,36 +210,92 @@ const HEDGE_WIDENING: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// let found: Vec<_> = extract("€21 billion ($24 billion)").collect::<Result<_, _>>()?;
 /// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2025-04-11".parse()?), Tolerance::default());
 /// assert_eq!(a.stated_rate.unwrap().to_string(), "1.14286");
-/// assert_eq!((a.reference_rate.unwrap().to_string(), a.reason.as_str()), ("1.1346".into(), ""));
+/// assert_eq!((a.reference_rate.unwrap().to_string(), a.notes.len()), ("1.1346".into(), 0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Audit {
     /// Conversion amount over figure amount: units of the conversion's
     /// currency per unit of the figure's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
     pub stated_rate: Option<Decimal>,
     /// The reference rate in the same direction.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
     pub reference_rate: Option<Decimal>,
     /// The business day whose reference rate was used.
     pub rate_date: Option<Date>,
     /// (stated / reference − 1) × 100, rounded to 2 decimals.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
     pub deviation_pct: Option<Decimal>,
     /// The conclusion.
     pub verdict: Verdict,
-    /// Why, when the verdict or the date needs explaining.
-    pub reason: String,
+    /// Why, when the verdict or the date needs explaining; serialized as
+    /// `reason`, the clauses joined as in [`Audit::reason`].
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "reason", serialize_with = "crate::serialize::notes")
+    )]
+    pub notes: Vec<Note>,
 }
 
 impl Audit {
-    fn not_audited(reason: impl Into<String>) -> Audit {
+    fn not_audited(note: Note) -> Audit {
         Audit {
             stated_rate: None,
             reference_rate: None,
             rate_date: None,
             deviation_pct: None,
             verdict: Verdict::NotAudited,
-            reason: reason.into(),
+            notes: vec![note],
         }
+    }
+
+    /// The notes as one text, `; ` between them; `None` when there are none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{audit, extract, RateTable, Tolerance};
+    /// let found: Vec<_> = extract("€21 billion ($24 billion)").collect::<Result<_, _>>()?;
+    /// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2022-09-27".parse()?), Tolerance::default());
+    /// assert_eq!(a.reason().as_deref(), Some("the written figures allow 1.09302 to 1.19512, outside 0.9644 ± 1%"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reason(&self) -> Option<String> {
+        self.reason_with(|n| n.to_string())
+    }
+
+    /// As [`Audit::reason`], with each note worded by `word`: for a front
+    /// end that names its own options.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{audit, extract, Note, RateTable, Tolerance};
+    /// let found: Vec<_> = extract("€1 ($1.14)").collect::<Result<_, _>>()?;
+    /// let a = audit(&found[0], &found[1], RateTable::embedded(), None, Tolerance::default());
+    /// let worded = a.reason_with(|n| match n {
+    ///     Note::NoDate { used } => format!("no --date given: used {used}"),
+    ///     other => other.to_string(),
+    /// });
+    /// assert_eq!(worded.as_deref(), Some("no --date given: used 2026-10-30"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reason_with(&self, word: impl Fn(&Note) -> String) -> Option<String> {
+        (!self.notes.is_empty()).then(|| {
+            let worded: Vec<String> = self.notes.iter().map(word).collect();
+            worded.join("; ")
+        })
     }
 }
 
@@ -230,49 +371,48 @@ pub fn audit(
     tolerance: Tolerance,
 ) -> Audit {
     let (Some(fig), Some(conv)) = (figure.amount, conversion.amount) else {
-        return Audit::not_audited("a range cannot be audited");
+        return Audit::not_audited(Note::Range);
     };
     if fig <= Decimal::ZERO || conv <= Decimal::ZERO {
-        return Audit::not_audited("a zero or negative amount cannot be audited");
+        return Audit::not_audited(Note::NotPositive);
     }
     let (Some(from), Some(to)) = (figure.currency, conversion.currency) else {
-        return Audit::not_audited("the currency of one side is not known");
+        return Audit::not_audited(Note::UnknownCurrency);
     };
     let Some(stated) = conv.checked_div(fig) else {
-        return Audit::not_audited("the amounts are too far apart to compare in a decimal");
+        return Audit::not_audited(Note::TooFarApart);
     };
     let mut notes = Vec::new();
     let date = match (date, table.last_date()) {
         (Some(d), _) => d,
         (None, Some(last)) => {
-            notes.push(format!(
-                "no --date given: used the table's last day, {last}"
-            ));
+            notes.push(Note::NoDate { used: last });
             last
         }
         (None, None) => {
             return Audit {
                 verdict: Verdict::NoRate,
-                ..Audit::not_audited("the rate table is empty")
+                ..Audit::not_audited(Note::NoRate(NoRate::EmptyTable))
             };
         }
     };
     let reference = match table.rate(from, to, date) {
         Ok(r) => r,
         Err(no) => {
-            notes.push(no.0);
+            notes.push(Note::NoRate(no));
             return Audit {
                 stated_rate: Some(significant(stated)),
                 verdict: Verdict::NoRate,
-                ..Audit::not_audited(notes.join("; "))
+                notes,
+                ..Audit::not_audited(Note::Range)
             };
         }
     };
     if reference.date != date {
-        notes.push(format!(
-            "no rates published on {date}: used {}",
-            reference.date
-        ));
+        notes.push(Note::EarlierDay {
+            date,
+            used: reference.date,
+        });
     }
     let r = reference.value;
     let mut t = tolerance.fraction();
@@ -283,7 +423,7 @@ pub fn audit(
         t += HEDGE_WIDENING;
     }
     let Some(c) = compare(figure, fig, conversion, conv, stated, r, t) else {
-        return Audit::not_audited("the amounts are too far apart to compare in a decimal");
+        return Audit::not_audited(Note::TooFarApart);
     };
     let meets = c.stated_low <= c.band_high && c.stated_high.is_none_or(|h| h >= c.band_low);
     let verdict = if meets {
@@ -292,15 +432,12 @@ pub fn audit(
         Verdict::Inconsistent
     };
     if verdict == Verdict::Inconsistent {
-        let high = c
-            .stated_high
-            .map_or("unbounded".to_string(), |h| significant(h).to_string());
-        notes.push(format!(
-            "the written figures allow {} to {high}, outside {} ± {}",
-            significant(c.stated_low),
-            significant(r),
-            Tolerance(t)
-        ));
+        notes.push(Note::OutsideBand {
+            low: significant(c.stated_low),
+            high: c.stated_high.map(significant),
+            reference: significant(r),
+            tolerance: Tolerance(t),
+        });
     }
     Audit {
         stated_rate: Some(significant(stated)),
@@ -308,7 +445,7 @@ pub fn audit(
         rate_date: Some(reference.date),
         deviation_pct: Some(c.deviation_pct.round_dp(2).normalize()),
         verdict,
-        reason: notes.join("; "),
+        notes,
     }
 }
 
@@ -390,7 +527,7 @@ mod tests {
     fn weekend_date_says_which_day() {
         let a = run("€21 billion ($24 billion)", "2025-04-13");
         assert_eq!(a.rate_date, Some("2025-04-11".parse().unwrap()));
-        assert!(a.reason.contains("used 2025-04-11"));
+        assert!(a.reason().unwrap().contains("used 2025-04-11"));
     }
 
     #[test]
@@ -398,7 +535,12 @@ mod tests {
         let (f, c) = pair("€21 billion ($24 billion)");
         let a = audit(&f, &c, RateTable::embedded(), None, Tolerance::default());
         assert_eq!(a.rate_date, Some("2026-10-30".parse().unwrap()));
-        assert!(a.reason.contains("no --date given"));
+        assert_eq!(
+            a.notes,
+            [Note::NoDate {
+                used: "2026-10-30".parse().unwrap()
+            }]
+        );
     }
 
     #[test]
@@ -410,7 +552,7 @@ mod tests {
         assert_eq!(run("€0 ($0)", "2025-04-11").verdict, Verdict::NotAudited);
         let a = run("₴100 ($2.40)", "2025-04-11");
         assert_eq!(a.verdict, Verdict::NoRate);
-        assert!(a.reason.contains("no UAH rate"));
+        assert!(a.reason().unwrap().contains("no UAH rate"));
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    AuditRow, Currency, Error, ErrorKind, Extractor, Format, RateTable, Report, Row, RowWriter,
-    Tolerance, Verdict,
+    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Mention, NoRate, Note, RateTable,
+    Report, Row, RowWriter, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -16,7 +16,7 @@ use rayon::prelude::*;
 /// the ECB reference rates.
 #[derive(Parser)]
 #[command(name = "figures", version)]
-struct Cli {
+pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -153,8 +153,44 @@ impl Outcome {
     }
 }
 
+/// What stops a run: a library error, or one only the command line has.
+#[derive(Debug, thiserror::Error)]
+enum Fail {
+    #[error(transparent)]
+    Figures(#[from] Error),
+    #[error("cannot start {jobs} threads: {reason}")]
+    Threads { jobs: usize, reason: String },
+    #[error("{text:?} names no single amount and currency")]
+    NoSingleAmount { text: String },
+}
+
+impl From<io::Error> for Fail {
+    fn from(err: io::Error) -> Fail {
+        Fail::Figures(err.into())
+    }
+}
+
+/// An audit note as the command line words it: it names its own option
+/// where the library says "no date given".
+fn word(note: &Note) -> String {
+    match note {
+        Note::NoDate { used } => format!("no --date given: used the table's last day, {used}"),
+        other => other.to_string(),
+    }
+}
+
+/// The arguments, as `main` reads them: also the entry point of the
+/// argument fuzz target.
+pub fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Cli::try_parse_from(args)
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse(std::env::args_os()).unwrap_or_else(|e| e.exit());
     let outcome = match run(cli) {
         Ok(outcome) => outcome,
         Err(err) if is_broken_pipe(&err) => Outcome::Ok,
@@ -166,19 +202,11 @@ pub fn main() -> ExitCode {
     ExitCode::from(outcome as u8)
 }
 
-fn is_broken_pipe(err: &Error) -> bool {
-    let io = match err.kind() {
-        ErrorKind::Io(e) => Some(e.kind()),
-        ErrorKind::Csv(e) => match e.kind() {
-            csv::ErrorKind::Io(e) => Some(e.kind()),
-            _ => None,
-        },
-        _ => None,
-    };
-    io == Some(io::ErrorKind::BrokenPipe)
+fn is_broken_pipe(err: &Fail) -> bool {
+    matches!(err, Fail::Figures(e) if matches!(e.kind(), ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe))
 }
 
-fn run(cli: Cli) -> Result<Outcome, Error> {
+fn run(cli: Cli) -> Result<Outcome, Fail> {
     match cli.command {
         Command::Extract(inputs) => process(inputs, false),
         Command::Audit(inputs) => process(inputs, true),
@@ -290,25 +318,30 @@ fn run_file<W: Write>(
                    text: &mut dyn io::Read,
                    article: Option<&str>,
                    messages: &mut Problems| {
-        let mut on_error = |err: Error| {
-            messages.push(match article {
-                Some(a) => format!("article {a}: {err}"),
-                None => err.to_string(),
-            })
-        };
-        if audit_only {
-            let on_row = |row: AuditRow| {
-                inconsistent |= row.verdict == Verdict::Inconsistent.as_str();
-                writer.write(&row)
-            };
-            report.run_pairs(text, name, on_row, &mut on_error)
-        } else {
-            let on_row = |mut row: Row| {
-                row.article = article.map(str::to_string);
-                writer.write(&row)
-            };
-            report.run(text, name, on_row, &mut on_error)
+        for item in report.findings(text).named(name) {
+            match item {
+                Ok(found) if audit_only => {
+                    if let Some(row) = AuditRow::worded(name, &found, word) {
+                        inconsistent |= found
+                            .audit
+                            .is_some_and(|a| a.verdict == Verdict::Inconsistent);
+                        writer.write(&row)?;
+                    }
+                }
+                Ok(found) => {
+                    let mut row = Row::worded(name, &found, word);
+                    row.article = article.map(str::to_string);
+                    writer.write(&row)?;
+                }
+                // A read error ends the input.
+                Err(err) if err.is_io() => return Err(err),
+                Err(err) => messages.push(match article {
+                    Some(a) => format!("article {a}: {err}"),
+                    None => err.to_string(),
+                }),
+            }
         }
+        Ok(())
     };
     let mut input = input;
     let result = if articles {
@@ -401,7 +434,7 @@ fn progress_bar(file: std::fs::File, wanted: bool) -> Box<dyn io::Read> {
     Box::new(bar.wrap_read(file))
 }
 
-fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
+fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     let mut report = Report::new()
         .extractor(extractor(&inputs.assume, inputs.locale.as_deref()))
         .tolerance(inputs.tolerance);
@@ -431,7 +464,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
     RowWriter::headless(&mut stdout, format).write_header(columns)?;
     let mut outcome = Outcome::Ok;
     let mut inconsistent = false;
-    let mut settle = |file: FileOutcome| -> Result<(), Error> {
+    let mut settle = |file: FileOutcome| -> Result<(), Fail> {
         for message in &file.messages.shown {
             eprintln!("figures: {message}");
         }
@@ -445,7 +478,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
             outcome = outcome.max(Outcome::InputError);
         }
         inconsistent |= file.inconsistent;
-        file.fatal.map_or(Ok(()), Err)
+        file.fatal.map_or(Ok(()), |e| Err(e.into()))
     };
     if jobs <= 1 || files.len() <= 1 {
         for name in &files {
@@ -465,7 +498,10 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Error> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .build()
-            .map_err(|e| Error::bad_argument(format!("cannot start {jobs} threads: {e}")))?;
+            .map_err(|e| Fail::Threads {
+                jobs,
+                reason: e.to_string(),
+            })?;
         for window in files.chunks(jobs * 2) {
             let done: Vec<io::Result<(std::fs::File, FileOutcome)>> = pool.install(|| {
                 window
@@ -519,55 +555,30 @@ fn labelled(e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("writing standard output: {e}"))
 }
 
-fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Error> {
+fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Fail> {
     let to: Currency = to.trim().parse()?;
     let owned = table(args)?;
     let table = owned.as_ref().unwrap_or_else(|| RateTable::embedded());
-    let mut found = figures::extract(amount);
-    let mention = found
-        .next()
-        .transpose()?
-        .ok_or_else(|| Error::bad_argument(format!("no amount of money in {amount:?}")))?;
-    // Exactly one amount, and nothing else: `$5 and $6`, `$1e9` and `$5
-    // each` are refused, not read in part.
-    let (start, end) = (mention.span.start, mention.span.end);
-    let (at, left) = if !amount[..start].trim().is_empty() {
-        (0, &amount[..start])
-    } else {
-        (end, &amount[end..])
-    };
-    if found.next().is_some() || !left.trim_end_matches(['.', ' ']).is_empty() {
-        return Err(Error::bad_argument(format!(
-            "{amount:?} is not exactly one amount: {left:?} is left at byte {at}"
-        )));
-    }
+    let mention: Mention = amount.parse()?;
     let (Some(value), Some(from)) = (mention.amount, mention.currency) else {
-        return Err(Error::bad_argument(format!(
-            "{amount:?} names no single amount and currency"
-        )));
+        return Err(Fail::NoSingleAmount {
+            text: amount.to_string(),
+        });
     };
     let date = args
         .date
         .or(table.last_date())
-        .ok_or_else(|| Error::bad_argument("the rate table is empty"))?;
-    let rate = table
-        .rate(from, to, date)
-        .map_err(|no| Error::bad_argument(no.0))?;
-    let digits = to.minor_units().unwrap_or(2);
-    let converted = value
-        .checked_mul(rate.value)
-        .ok_or_else(|| {
-            Error::bad_argument(format!("{amount:?} in {to} is too large for a decimal"))
-        })?
-        .round_dp(digits)
-        .normalize();
+        .ok_or(Error::from(NoRate::EmptyTable))?;
+    let c = table.convert(value, from, to, date)?;
     let mut stdout = Stdout(io::stdout().lock());
     writeln!(
         stdout,
-        "{converted} {to} ({} {from} at {} {to} per {from}, ECB reference rate of {})",
+        "{} {to} ({} {from} at {} {to} per {from}, {} of {})",
+        c.amount,
         value.normalize(),
-        rate.value.round_sf(6).unwrap_or(rate.value).normalize(),
-        rate.date
+        c.rate.round_sf(6).unwrap_or(c.rate).normalize(),
+        c.source,
+        c.rate_date
     )?;
     Ok(Outcome::Ok)
 }

@@ -152,9 +152,20 @@ impl fmt::Display for Currency {
     }
 }
 
+/// As its code: `"EUR"`.
+#[cfg(feature = "serde")]
 impl serde::Serialize for Currency {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+/// From its ISO 4217 code, in any case.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        code.parse().map_err(serde::de::Error::custom)
     }
 }
 

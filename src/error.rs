@@ -88,17 +88,39 @@ pub enum ErrorKind {
         reason: String,
     },
     /// A rates file is not in the ECB format.
-    #[error("bad rates file: {reason}")]
-    BadRates {
-        /// What is wrong with it.
+    #[error("bad rates file: {0}")]
+    BadRates(crate::rates::RatesProblem),
+    /// No rate for a conversion asked of [`RateTable::convert`](crate::RateTable::convert).
+    #[error(transparent)]
+    NoRate(#[from] crate::rates::NoRate),
+    /// A tolerance that is not a fraction below 1 or a percentage below 100%.
+    #[error("tolerance {text:?} must be a fraction below 1 (0.01) or a percentage (1%)")]
+    BadTolerance {
+        /// The tolerance as given.
+        text: String,
+    },
+    /// A text parsed as one amount ([`Mention`](crate::Mention)'s `FromStr`)
+    /// holds none.
+    #[error("no amount of money in {text:?}")]
+    NoAmount {
+        /// The text (quoted up to 80 bytes).
+        text: String,
+    },
+    /// A text parsed as one amount holds more than an amount; the location's
+    /// byte is where the rest starts.
+    #[error("{text:?} is not exactly one amount: {left:?} is left")]
+    NotOneAmount {
+        /// The text (quoted up to 80 bytes).
+        text: String,
+        /// What is not part of the amount (quoted up to 80 bytes).
+        left: String,
+    },
+    /// A row could not be written as CSV or JSON.
+    #[error("cannot write a row: {reason}")]
+    Write {
+        /// What the writer said.
         reason: String,
     },
-    /// A command-line value could not be understood.
-    #[error("{0}")]
-    BadArgument(String),
-    /// Writing CSV failed.
-    #[error(transparent)]
-    Csv(#[from] csv::Error),
     /// Reading or writing failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -112,20 +134,6 @@ impl Error {
             kind: Box::new(kind),
             location,
         }
-    }
-
-    /// An error in a caller's arguments ([`ErrorKind::BadArgument`]), for
-    /// front ends built on the library.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let err = figures::Error::bad_argument("--to needs a code");
-    /// assert_eq!(err.to_string(), "--to needs a code");
-    /// assert!(!err.is_io());
-    /// ```
-    pub fn bad_argument(msg: impl Into<String>) -> Error {
-        Error::new(ErrorKind::BadArgument(msg.into()), Location::default())
     }
 
     /// What went wrong.
@@ -199,9 +207,22 @@ impl From<std::io::Error> for Error {
     }
 }
 
+impl From<crate::rates::NoRate> for Error {
+    fn from(no: crate::rates::NoRate) -> Error {
+        Error::new(ErrorKind::NoRate(no), Location::default())
+    }
+}
+
+/// The CSV writer's errors: its I/O errors stay I/O errors (a closed pipe
+/// is still `BrokenPipe`), the rest say what could not be written.
 impl From<csv::Error> for Error {
     fn from(err: csv::Error) -> Error {
-        Error::new(ErrorKind::Csv(err), Location::default())
+        let reason = err.to_string();
+        let kind = match err.into_kind() {
+            csv::ErrorKind::Io(e) => ErrorKind::Io(e),
+            _ => ErrorKind::Write { reason },
+        };
+        Error::new(kind, Location::default())
     }
 }
 
@@ -230,6 +251,13 @@ impl Location {
     pub(crate) fn line_only(line: u64) -> Location {
         Location {
             line: Some(line),
+            ..Location::default()
+        }
+    }
+
+    pub(crate) fn byte_only(byte: u64) -> Location {
+        Location {
+            byte: Some(byte),
             ..Location::default()
         }
     }
@@ -343,10 +371,13 @@ mod tests {
     #[test]
     fn location_display_line_only() {
         let err = Error::new(
-            ErrorKind::BadRates { reason: "x".into() },
+            ErrorKind::BadRates(crate::rates::RatesProblem::Empty),
             Location::line_only(4),
         )
         .in_source("r.csv");
-        assert_eq!(err.to_string(), "r.csv: line 4: bad rates file: x");
+        assert_eq!(
+            err.to_string(),
+            "r.csv: line 4: bad rates file: the file is empty"
+        );
     }
 }

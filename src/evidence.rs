@@ -228,6 +228,7 @@ pub(crate) fn decide<'c, T>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Evidence {
     /// The word as written.
     pub word: String,

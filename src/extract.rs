@@ -33,34 +33,111 @@ use crate::scan::next_candidate;
 /// assert_eq!(m.qualifier, Some(figures::Qualifier::Over));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature it serializes with the names and values of the
+/// JSON-lines output: `start`, `end`, decimals as strings, `currency_basis`,
+/// `reason` for why it is unread, `currency_evidence` as `word line N`.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Mention {
     /// Byte offsets into the text, end exclusive.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub span: Range<usize>,
     /// The amount in major units; `None` for a range.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
     pub amount: Option<Decimal>,
     /// The lower bound: a range's start, or the amount after `over` / `at least`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
     pub min: Option<Decimal>,
     /// The upper bound: a range's end, or the amount after `under` / `up to`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
     pub max: Option<Decimal>,
     /// The currency, when the text names one (or a default reading applies).
     pub currency: Option<Currency>,
     /// The currency as written (`$`, `euros`, `USD`).
     pub currency_raw: String,
     /// How the currency was decided.
+    #[cfg_attr(feature = "serde", serde(rename = "currency_basis"))]
     pub basis: Basis,
     /// A hedge or bound written before the amount.
     pub qualifier: Option<Qualifier>,
     /// One unit in the last written place, in major units: `24 billion`
     /// has 1000000000, `2.54 billion` 10000000. Half of it either way is
     /// what the writer's rounding allows.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serialize::decimal"))]
     pub precision: Decimal,
     /// Why the amount could not be read whole; then `amount`, `min` and
     /// `max` are `None`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "reason", serialize_with = "crate::serialize::option_display")
+    )]
     pub unread: Option<Unread>,
     /// The word that decided an ambiguous currency, when `basis` is
     /// [`Basis::Context`].
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "currency_evidence",
+            serialize_with = "crate::serialize::option_display"
+        )
+    )]
     pub evidence: Option<Evidence>,
+}
+
+/// Reads exactly one amount: `"€21 billion".parse::<Mention>()`.
+///
+/// A full stop or spaces after it are allowed; anything else is an error
+/// whose location's byte is where the rest starts.
+///
+/// # Example
+///
+/// ```
+/// use figures::{ErrorKind, Mention};
+/// let m: Mention = "€21 billion".parse()?;
+/// assert_eq!((m.amount.unwrap().to_string(), m.currency.unwrap().as_str()), ("21000000000".into(), "EUR"));
+/// let err = "$5 and $6".parse::<Mention>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::NotOneAmount { left, .. } if left == " and $6"));
+/// assert_eq!(err.location().byte(), Some(2));
+/// assert!(matches!("five".parse::<Mention>().unwrap_err().kind(), ErrorKind::NoAmount { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::str::FromStr for Mention {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Mention> {
+        let mut found = extract(text);
+        let Some(mention) = found.next().transpose()? else {
+            let kind = ErrorKind::NoAmount {
+                text: crate::error::quoted(text),
+            };
+            return Err(Error::new(kind, Location::default()));
+        };
+        // `$5 and $6`, `$1e9` and `$5 each` are refused, not read in part.
+        let Range { start, end } = mention.span;
+        let (at, left) = if !text[..start].trim().is_empty() {
+            (0, &text[..start])
+        } else {
+            (end, &text[end..])
+        };
+        if found.next().is_some() || !left.trim_end_matches(['.', ' ']).is_empty() {
+            let kind = ErrorKind::NotOneAmount {
+                text: crate::error::quoted(text),
+                left: crate::error::quoted(left),
+            };
+            return Err(Error::new(kind, Location::byte_only(at as u64)));
+        }
+        Ok(mention)
+    }
 }
 
 /// What a paragraph's reading leaves for the next ones: the places found in
@@ -154,6 +231,7 @@ impl Extractor {
     /// assert_eq!(m.currency, Some("JPY".parse()?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new() -> Extractor {
         Extractor::default()
     }
@@ -170,6 +248,7 @@ impl Extractor {
     /// assert_eq!((m.currency, m.basis), (Some("SEK".parse()?), Basis::Assumed));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn assume(mut self, form: &str, currency: Currency) -> Extractor {
         self.assume.push((form.to_string(), currency));
         self
@@ -294,6 +373,7 @@ type WiderDecision = (Vec<Currency>, Option<(Currency, Evidence)>);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
+#[must_use = "mentions are found only as the iterator is read"]
 pub struct Mentions<'t> {
     extractor: &'t Extractor,
     text: &'t str,

@@ -2,7 +2,7 @@
 //!
 //! It finds every amount of money in a text (`€21 billion`, `over $26
 //! billion`, `Rs 500 crore`, `twenty-one million euros`, `between $20 and
-//! $25 billion`), reads each as an exact [`Decimal`](rust_decimal::Decimal)
+//! $25 billion`), reads each as an exact [`Decimal`]
 //! in major units with an ISO 4217 [`Currency`], pairs a figure with the
 //! conversion its writer stated (`€21 billion ($24 billion)`), and audits
 //! that conversion against the ECB reference rates, allowing for the
@@ -10,30 +10,65 @@
 //!
 //! # Overview
 //!
-//! Data flows one way: text → [`Mention`]s → [`Pair`]s → [`Audit`]s → rows.
+//! Data flows one way: text → [`Mention`]s → [`Pair`]s → [`Audit`]s →
+//! [`Finding`]s → rows.
 //!
-//! - [`extract`] / [`Extractor`] find the [`Mention`]s in a text.
+//! - [`extract`] / [`Extractor`] find the [`Mention`]s in a text;
+//!   `"€21 billion".parse::<Mention>()` reads exactly one.
 //! - [`pairs`] links each figure to its stated conversions.
 //! - [`RateTable`] holds the ECB euro reference rates (embedded, or a newer
-//!   file) and gives cross rates on a date.
-//! - [`audit()`] checks a pair against the table: [`Verdict`].
-//! - [`Report`] runs the whole path over a reader and yields [`Row`]s, which
-//!   [`RowWriter`] writes as CSV or JSON lines.
+//!   file), gives cross rates on a date ([`Rate`], or why not: [`NoRate`])
+//!   and converts an amount ([`Conversion`]).
+//! - [`audit()`] checks a pair against the table: a [`Verdict`] and its
+//!   [`Note`]s.
+//! - [`Report`] runs the whole path over a reader and yields typed
+//!   [`Finding`]s, streamed; [`Row`] and [`AuditRow`] are their flat views,
+//!   which [`RowWriter`] writes as CSV or JSON lines.
+//!
+//! Amounts are [`Decimal`]s and days [`Date`]s (jiff's `civil::Date`), both
+//! re-exported. With the default `serde` feature the value types serialize
+//! with the names and values of the JSON-lines output.
 //!
 //! # Example
 //!
-//! ```
-//! use figures::{Report, RowWriter, Format};
+//! A reporter: each amount in EUR on the article's day, and each audit.
 //!
-//! let text = "Aid surpassed €21 billion ($24 billion) on Friday.";
-//! let report = Report::new().date("2025-04-11".parse()?);
+//! ```
+//! use figures::{Currency, Date, Report, Role};
+//!
+//! let article = "Aid surpassed €21 billion ($24 billion) on Friday, and £2bn more came.";
+//! let day: Date = "2025-04-11".parse()?;
+//! let report = Report::new().date(day);
+//! let table = figures::RateTable::embedded();
+//! let mut lines = Vec::new();
+//! for finding in report.findings_in(article) {
+//!     let f = finding?;
+//!     let (Some(amount), Some(from)) = (f.mention.amount, f.mention.currency) else { continue };
+//!     let eur = table.convert(amount, from, Currency::EUR, day)?;
+//!     lines.push(format!("line {}: {} = EUR {}", f.line, f.text, eur.amount));
+//!     if let (Role::Conversion, Some(audit)) = (f.role, &f.audit) {
+//!         lines.push(format!("  stated rate {:?}: {}", audit.stated_rate, audit.verdict.as_str()));
+//!     }
+//! }
+//! assert_eq!(lines, [
+//!     "line 1: surpassed €21 billion = EUR 21000000000",
+//!     "line 1: $24 billion = EUR 21152829190.9",
+//!     "  stated rate Some(1.14286): consistent",
+//!     "line 1: £2bn = EUR 2307390572",
+//! ]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Writing rows instead:
+//!
+//! ```
+//! use figures::{Format, Report, Row, RowWriter};
 //! let mut out = RowWriter::new(Vec::new(), Format::Csv);
-//! report.run(text.as_bytes(), "-", |row| out.write(&row), |err| panic!("{err}"))?;
+//! for finding in Report::new().findings_in("Rs 500 crore") {
+//!     out.write(&Row::new("-", &finding?))?;
+//! }
 //! let csv = String::from_utf8(out.into_inner()?)?;
-//! let lines: Vec<&str> = csv.lines().collect();
-//! assert_eq!(lines.len(), 3);
-//! assert!(lines[1].starts_with("-,1,4,27,surpassed €21 billion,21000000000,21000000000,,EUR,over,figure,1,"));
-//! assert!(lines[2].contains(",USD,,conversion,1,1.14286,1.1346,2025-04-11,0.73,consistent,"));
+//! assert!(csv.lines().nth(1).unwrap().starts_with("-,1,0,12,Rs 500 crore,5000000000,"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -62,17 +97,22 @@ mod rates;
 mod read;
 mod report;
 mod scan;
+#[cfg(feature = "serde")]
+mod serialize;
 mod wordset;
 mod work;
 
+pub use jiff::civil::Date;
+pub use rust_decimal::Decimal;
+
 pub use crate::amount::{Basis, Qualifier, Unread};
-pub use crate::audit::{Audit, Tolerance, Verdict, audit};
+pub use crate::audit::{Audit, Note, Tolerance, Verdict, audit};
 pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::evidence::Evidence;
 pub use crate::extract::{Extractor, Mention, Mentions, extract};
 pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
-pub use crate::rates::{NoRate, Rate, RateTable};
-pub use crate::report::Report;
+pub use crate::rates::{Conversion, NoRate, Rate, RateSource, RateTable, RatesProblem};
+pub use crate::report::{Finding, Findings, Report};
 pub use crate::work::work_done;

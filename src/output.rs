@@ -4,7 +4,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::audit::{Audit, Note};
 use crate::error::Result;
+use crate::report::Finding;
 
 /// One row per mention: the columns of `figures extract`, in order
 /// ([`Row::COLUMNS`]). Later columns are only ever appended.
@@ -15,10 +17,10 @@ use crate::error::Result;
 /// # Example
 ///
 /// ```
-/// let mut rows = Vec::new();
-/// figures::Report::new().run("Rs 500 crore".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-/// assert_eq!((rows[0].amount.as_deref(), rows[0].currency.as_deref()), (Some("5000000000"), Some("INR")));
-/// assert_eq!((rows[0].role, rows[0].currency_basis), ("figure", "default")); // `Rs` could be PKR
+/// let found = figures::Report::new().findings_in("Rs 500 crore").next().unwrap()?;
+/// let row = figures::Row::new("-", &found);
+/// assert_eq!((row.amount.as_deref(), row.currency.as_deref()), (Some("5000000000"), Some("INR")));
+/// assert_eq!((row.role, row.currency_basis), ("figure", "default")); // `Rs` could be PKR
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -72,6 +74,64 @@ pub struct Row {
 }
 
 impl Row {
+    /// The row of `finding`, read from the input named `source`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let found = figures::Report::new().findings_in("over £5m").next().unwrap()?;
+    /// let row = figures::Row::new("in.txt", &found);
+    /// assert_eq!((row.source.as_str(), row.min.as_deref(), row.qualifier), ("in.txt", Some("5000000"), Some("over")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(source: &str, finding: &Finding) -> Row {
+        Row::worded(source, finding, Note::to_string)
+    }
+
+    /// As [`Row::new`], with the audit's notes worded by `word` (see
+    /// [`Audit::reason_with`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let found = figures::Report::new().findings_in("€1 ($1.14)").nth(1).unwrap()?;
+    /// let row = figures::Row::worded("-", &found, |note| note.to_string().to_uppercase());
+    /// assert!(row.reason.unwrap().starts_with("NO DATE GIVEN"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn worded(source: &str, finding: &Finding, word: impl Fn(&Note) -> String) -> Row {
+        let m = &finding.mention;
+        let audit = finding.audit.as_ref();
+        Row {
+            source: source.to_string(),
+            line: finding.line,
+            start: m.span.start as u64,
+            end: m.span.end as u64,
+            text: finding.text.clone(),
+            amount: dec(m.amount),
+            min: dec(m.min),
+            max: dec(m.max),
+            currency: m.currency.map(|c| c.to_string()),
+            qualifier: m.qualifier.map(|q| q.as_str()),
+            role: finding.role.as_str(),
+            pair: finding.pair,
+            stated_rate: dec(audit.and_then(|x| x.stated_rate)),
+            reference_rate: dec(audit.and_then(|x| x.reference_rate)),
+            rate_date: audit.and_then(|x| x.rate_date).map(|d| d.to_string()),
+            deviation_pct: dec(audit.and_then(|x| x.deviation_pct)),
+            verdict: audit.map(|x| x.verdict.as_str()),
+            currency_raw: Some(m.currency_raw.clone()).filter(|s| !s.is_empty()),
+            currency_basis: m.basis.as_str(),
+            currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
+            article: None,
+            reason: m
+                .unread
+                .as_ref()
+                .map(|u| u.to_string())
+                .or_else(|| audit.and_then(|x| x.reason_with(&word))),
+        }
+    }
+
     /// The column names, in order.
     ///
     /// # Example
@@ -113,9 +173,10 @@ impl Row {
 /// # Example
 ///
 /// ```
-/// let mut rows = Vec::new();
 /// let report = figures::Report::new().date("2025-04-11".parse()?);
-/// report.run_pairs("€21 billion ($24 billion)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
+/// let rows: Vec<_> = report.findings_in("€21 billion ($24 billion)")
+///     .filter_map(|f| figures::AuditRow::new("-", &f.ok()?))
+///     .collect();
 /// assert_eq!((rows[0].figure_text.as_str(), rows[0].conversion_text.as_str()), ("€21 billion", "$24 billion"));
 /// assert_eq!((rows[0].deviation_pct.as_deref(), rows[0].verdict), (Some("0.73"), "consistent"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -155,6 +216,67 @@ pub struct AuditRow {
 }
 
 impl AuditRow {
+    /// The row of a stated conversion and its figure; `None` for a finding
+    /// that is not a conversion.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let found: Vec<_> = figures::Report::new().findings_in("€1 ($1.14)").collect::<Result<_, _>>()?;
+    /// assert!(figures::AuditRow::new("-", &found[0]).is_none());
+    /// assert_eq!(figures::AuditRow::new("-", &found[1]).unwrap().figure_text, "€1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(source: &str, finding: &Finding) -> Option<AuditRow> {
+        AuditRow::worded(source, finding, Note::to_string)
+    }
+
+    /// As [`AuditRow::new`], with the audit's notes worded by `word`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let found = figures::Report::new().findings_in("€1 ($1.14)").nth(1).unwrap()?;
+    /// let row = figures::AuditRow::worded("-", &found, |_| "see notes".into()).unwrap();
+    /// assert_eq!(row.reason.as_deref(), Some("see notes"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn worded(
+        source: &str,
+        finding: &Finding,
+        word: impl Fn(&Note) -> String,
+    ) -> Option<AuditRow> {
+        let (Some(figure), Some(audit)) = (finding.figure.as_deref(), finding.audit.as_ref())
+        else {
+            return None;
+        };
+        let Audit {
+            stated_rate,
+            reference_rate,
+            rate_date,
+            deviation_pct,
+            verdict,
+            ..
+        } = audit;
+        Some(AuditRow {
+            source: source.to_string(),
+            pair: finding.pair.unwrap_or(0),
+            line: figure.line,
+            figure_text: figure.text.clone(),
+            figure_amount: dec(figure.mention.amount),
+            figure_currency: figure.mention.currency.map(|c| c.to_string()),
+            conversion_text: finding.text.clone(),
+            conversion_amount: dec(finding.mention.amount),
+            conversion_currency: finding.mention.currency.map(|c| c.to_string()),
+            stated_rate: dec(*stated_rate),
+            reference_rate: dec(*reference_rate),
+            rate_date: rate_date.map(|d| d.to_string()),
+            deviation_pct: dec(*deviation_pct),
+            verdict: verdict.as_str(),
+            reason: audit.reason_with(word),
+        })
+    }
+
     /// The column names, in order.
     ///
     /// # Example
@@ -181,6 +303,11 @@ impl AuditRow {
         "verdict",
         "reason",
     ];
+}
+
+/// A decimal as written in rows: no exponent, no trailing zeros.
+fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
+    d.map(|d| d.normalize().to_string())
 }
 
 /// The output format.

@@ -11,6 +11,8 @@ use crate::grammar::is_space;
 /// assert_eq!(figures::Role::Conversion.as_str(), "conversion");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Role {
     /// An amount in its own right.
     Figure,

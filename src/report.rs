@@ -1,4 +1,5 @@
-//! The whole path over one input: chunks → mentions → pairs → audits → rows.
+//! The whole path over one input: chunks → mentions → pairs → audits →
+//! findings.
 
 use std::collections::VecDeque;
 use std::io::Read;
@@ -7,22 +8,21 @@ use jiff::civil::Date;
 
 use crate::audit::{Audit, Tolerance, audit};
 use crate::error::{Error, Location, Result};
-use crate::extract::{Earlier, Extractor, Mention, ParagraphEvidence};
-use crate::output::{AuditRow, Row};
+use crate::extract::{Earlier, Extractor, Mention};
 use crate::pair::{Role, pairs};
 use crate::rates::RateTable;
 use crate::read::{Chunk, Chunks};
 
-/// Runs extraction, pairing and auditing over an input and hands out rows.
+/// Runs extraction, pairing and auditing over an input: its
+/// [`Report::findings`].
 ///
 /// # Example
 ///
 /// ```
-/// use figures::Report;
-/// let mut rows = Vec::new();
-/// Report::new().run("Up to £1.3bn.".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-/// assert_eq!(rows[0].text, "Up to £1.3bn");
-/// assert_eq!(rows[0].max.as_deref(), Some("1300000000"));
+/// use figures::{Decimal, Report};
+/// let found: Vec<_> = Report::new().findings_in("Up to £1.3bn.").collect::<Result<_, _>>()?;
+/// assert_eq!(found[0].text, "Up to £1.3bn");
+/// assert_eq!(found[0].mention.max, Some(Decimal::from(1_300_000_000)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -43,19 +43,74 @@ impl Default for Report {
 /// How far back in an article evidence of its currency is looked for.
 const EVIDENCE_REACH: u64 = 64 * 1024;
 
-/// A mention's role, pair id, and (for a conversion) its figure and audit.
-type Link = (Role, Option<u64>, Option<(usize, Audit)>);
+/// One amount found in an input, with its place, what pairing made of it,
+/// and for a stated conversion its audit.
+///
+/// [`Row`](crate::Row) and [`AuditRow`](crate::AuditRow) are views of it
+/// for the writers. With the `serde` feature it serializes as the mention's
+/// fields, then `line`, `text`, `role`, `pair` and `audit` (no `figure`:
+/// `pair` links them).
+///
+/// # Example
+///
+/// ```
+/// use figures::{Report, Role, Verdict};
+/// let report = Report::new().date("2025-04-11".parse()?);
+/// let found: Vec<_> = report.findings_in("Aid:\n€21 billion ($24 billion).").collect::<Result<_, _>>()?;
+/// let conversion = &found[1];
+/// assert_eq!((conversion.line, conversion.role, conversion.pair), (2, Role::Conversion, Some(1)));
+/// assert_eq!(conversion.mention.span, 20..31); // bytes of the whole input
+/// assert_eq!(conversion.audit.as_ref().unwrap().verdict, Verdict::Consistent);
+/// assert_eq!(conversion.figure.as_ref().unwrap().text, "€21 billion");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Finding {
+    /// The amount; its span is in bytes of the whole input.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub mention: Mention,
+    /// The 1-based line where it starts.
+    pub line: u64,
+    /// Its text as written.
+    pub text: String,
+    /// A figure in its own right, or the stated conversion of one.
+    pub role: Role,
+    /// The id, from 1 in each input, shared by a figure and its conversions.
+    pub pair: Option<u64>,
+    /// For a conversion, the audit of the rate it states.
+    pub audit: Option<Audit>,
+    /// For a conversion, the figure it converts.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub figure: Option<Box<Finding>>,
+}
 
-/// A mention with its place in the input and what pairing and audit said.
-struct Analysed {
-    mention: Mention,
-    line: u64,
-    offset: u64,
-    text: String,
-    role: Role,
-    pair: Option<u64>,
-    /// For a conversion: its figure's index and the audit.
-    audit: Option<(usize, Audit)>,
+/// The findings of one input, in order, with its problems (invalid UTF-8,
+/// an amount too large for a decimal) as `Err` items in their place: the
+/// iteration goes on after them. A read error ends it. Memory is one block
+/// of text (about 1 KiB, at most 1 MiB) and 64 KiB of earlier text kept for
+/// its evidence, whatever the input's size.
+///
+/// # Example
+///
+/// ```
+/// let input: &[u8] = b"\xff paid $5";
+/// let items: Vec<_> = figures::Report::new().findings(input).named("in.txt").collect();
+/// assert_eq!(items[0].as_ref().unwrap_err().to_string(), "in.txt:1:1: byte 0: invalid UTF-8 (1 byte(s) skipped)");
+/// let found = items[1].as_ref().unwrap();
+/// assert_eq!((found.text.as_str(), found.mention.span.start), ("$5", 7));
+/// ```
+#[must_use = "findings are read only as the iterator is"]
+pub struct Findings<'r, R> {
+    report: &'r Report,
+    chunks: Chunks<R>,
+    source: Option<String>,
+    next_pair: u64,
+    /// Earlier blocks within [`EVIDENCE_REACH`], for their evidence.
+    carried: VecDeque<Earlier>,
+    /// The current block's items, in order.
+    ready: VecDeque<Result<Finding>>,
+    done: bool,
 }
 
 impl Report {
@@ -65,12 +120,13 @@ impl Report {
     /// # Example
     ///
     /// ```
-    /// let mut rows = Vec::new();
-    /// figures::Report::new().run("€21bn ($24bn)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-    /// assert_eq!(rows[1].rate_date.as_deref(), Some("2026-10-30"));
-    /// assert_eq!(rows[1].reason.as_deref(), Some("no --date given: used the table's last day, 2026-10-30"));
+    /// let found: Vec<_> = figures::Report::new().findings_in("€21bn ($24bn)").collect::<Result<_, _>>()?;
+    /// let audit = found[1].audit.as_ref().unwrap();
+    /// assert_eq!(audit.rate_date, Some("2026-10-30".parse()?));
+    /// assert_eq!(audit.reason().as_deref(), Some("no date given: used the table's last day, 2026-10-30"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn new() -> Report {
         Report {
             extractor: Extractor::new(),
@@ -88,11 +144,11 @@ impl Report {
     /// ```
     /// use figures::{Extractor, Report};
     /// let report = Report::new().extractor(Extractor::new().assume("$", "CAD".parse()?));
-    /// let mut rows = Vec::new();
-    /// report.run("It cost $5.".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-    /// assert_eq!((rows[0].currency.as_deref(), rows[0].currency_basis), (Some("CAD"), "assumed"));
+    /// let m = report.findings_in("It cost $5.").next().unwrap()?.mention;
+    /// assert_eq!((m.currency, m.basis), (Some("CAD".parse()?), figures::Basis::Assumed));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn extractor(mut self, extractor: Extractor) -> Report {
         self.extractor = extractor;
         self
@@ -105,11 +161,11 @@ impl Report {
     /// ```
     /// use figures::{RateTable, Report};
     /// let report = Report::new().rates(RateTable::from_csv("Date,USD,\n2025-04-11,1.2,\n")?);
-    /// let mut rows = Vec::new();
-    /// report.run_pairs("€10 ($12)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-    /// assert_eq!((rows[0].reference_rate.as_deref(), rows[0].verdict), (Some("1.2"), "consistent"));
+    /// let audit = report.findings_in("€10 ($12)").find_map(|f| f.ok()?.audit).unwrap();
+    /// assert_eq!((audit.reference_rate, audit.verdict), (Some("1.2".parse()?), figures::Verdict::Consistent));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn rates(mut self, rates: RateTable) -> Report {
         self.rates = Some(rates);
         self
@@ -121,11 +177,11 @@ impl Report {
     ///
     /// ```
     /// let report = figures::Report::new().date("2022-09-27".parse()?);
-    /// let mut rows = Vec::new();
-    /// report.run_pairs("€21 billion ($24 billion)".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-    /// assert_eq!((rows[0].rate_date.as_deref(), rows[0].verdict), (Some("2022-09-27"), "inconsistent"));
+    /// let audit = report.findings_in("€21 billion ($24 billion)").find_map(|f| f.ok()?.audit).unwrap();
+    /// assert_eq!((audit.rate_date, audit.verdict), (Some("2022-09-27".parse()?), figures::Verdict::Inconsistent));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn date(mut self, date: Date) -> Report {
         self.date = Some(date);
         self
@@ -137,11 +193,11 @@ impl Report {
     ///
     /// ```
     /// let report = figures::Report::new().date("2025-04-11".parse()?).tolerance("10%".parse()?);
-    /// let mut verdicts = Vec::new();
-    /// report.run_pairs("€100 ($120)".as_bytes(), "-", |r| Ok(verdicts.push(r.verdict)), |e| panic!("{e}"))?;
-    /// assert_eq!(verdicts, ["consistent"]); // 1.2 vs 1.1346: inconsistent at the default 1%
+    /// let audit = report.findings_in("€100 ($120)").find_map(|f| f.ok()?.audit).unwrap();
+    /// assert_eq!(audit.verdict, figures::Verdict::Consistent); // 1.2 vs 1.1346: inconsistent at the default 1%
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn tolerance(mut self, tolerance: Tolerance) -> Report {
         self.tolerance = tolerance;
         self
@@ -153,12 +209,11 @@ impl Report {
     ///
     /// ```
     /// let report = figures::Report::new().chunk_limit(4096);
-    /// let mut rows = Vec::new();
-    /// report.run("$5".as_bytes(), "-", |r| Ok(rows.push(r)), |_| {})?;
-    /// assert_eq!(rows.len(), 1);
+    /// assert_eq!(report.findings_in("$5").count(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[doc(hidden)]
+    #[must_use]
     pub fn chunk_limit(mut self, limit: usize) -> Report {
         self.chunk_limit = Some(limit);
         self
@@ -168,165 +223,188 @@ impl Report {
         self.rates.as_ref().unwrap_or_else(|| RateTable::embedded())
     }
 
-    /// Reads `input` (named `source` in rows and errors) and calls `on_row`
-    /// with one [`Row`] per mention, in order, and `on_error` with each
-    /// problem in the input (invalid UTF-8, an amount too large), which
-    /// does not stop the rest.
-    ///
-    /// # Errors
-    ///
-    /// A read error (after the rows read so far) or an error from `on_row`.
+    /// The findings of `input`, streamed (see [`Findings`]).
     ///
     /// # Example
     ///
     /// ```
-    /// let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    /// let input: &[u8] = b"\xff paid $5";
-    /// figures::Report::new().run(input, "in.txt", |r| Ok(rows.push(r)), |e| errors.push(e.to_string()))?;
-    /// assert_eq!((rows[0].text.as_str(), rows[0].start), ("$5", 7));
-    /// assert_eq!(errors, ["in.txt:1:1: byte 0: invalid UTF-8 (1 byte(s) skipped)"]);
+    /// let file = std::io::Cursor::new("Rs 500 crore and $5 ($4)");
+    /// let report = figures::Report::new();
+    /// let mut found = report.findings(file);
+    /// let first = found.next().unwrap()?;
+    /// assert_eq!((first.text.as_str(), first.mention.currency.unwrap().as_str()), ("Rs 500 crore", "INR"));
+    /// assert_eq!(found.count(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn run<R: Read>(
-        &self,
-        input: R,
-        source: &str,
-        mut on_row: impl FnMut(Row) -> Result<()>,
-        on_error: impl FnMut(Error),
-    ) -> Result<()> {
-        self.each(input, source, on_error, |all| {
-            for a in all.iter() {
-                on_row(row(source, a))?;
-            }
-            Ok(())
-        })
-    }
-
-    /// As [`Report::run`], but one [`AuditRow`] per figure and conversion.
-    ///
-    /// # Errors
-    ///
-    /// As [`Report::run`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let report = figures::Report::new().date("2025-04-11".parse()?);
-    /// let mut rows = Vec::new();
-    /// report.run_pairs("€21bn ($24bn; £18bn) and $5".as_bytes(), "-", |r| Ok(rows.push(r)), |e| panic!("{e}"))?;
-    /// let currencies: Vec<_> = rows.iter().map(|r| r.conversion_currency.as_deref()).collect();
-    /// assert_eq!((rows[1].pair, currencies), (1, vec![Some("USD"), Some("GBP")]));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn run_pairs<R: Read>(
-        &self,
-        input: R,
-        source: &str,
-        mut on_row: impl FnMut(AuditRow) -> Result<()>,
-        on_error: impl FnMut(Error),
-    ) -> Result<()> {
-        self.each(input, source, on_error, |all| {
-            for a in all.iter() {
-                if let Some((figure, audit)) = &a.audit {
-                    on_row(audit_row(source, &all[*figure], a, audit))?;
-                }
-            }
-            Ok(())
-        })
-    }
-
-    fn each<R: Read>(
-        &self,
-        input: R,
-        source: &str,
-        mut on_error: impl FnMut(Error),
-        mut emit: impl FnMut(&[Analysed]) -> Result<()>,
-    ) -> Result<()> {
-        let mut next_pair = 1;
-        let mut carried = VecDeque::new();
-        let chunks = match self.chunk_limit {
-            Some(limit) => Chunks::with_cap(input, limit),
-            None => Chunks::new(input),
-        };
-        for chunk in chunks {
-            let mut chunk = chunk.map_err(|e| e.in_source(source))?;
-            for problem in chunk.problems.drain(..) {
-                on_error(problem.in_source(source));
-            }
-            let prior = carried.make_contiguous();
-            let (analysed, seen) = self.analyse(&chunk, &mut next_pair, prior, |e| {
-                on_error(e.in_source(source))
-            });
-            emit(&analysed)?;
-            // Article-wide evidence looks back a bounded distance: memory stays flat.
-            let horizon = (chunk.offset + chunk.text.len() as u64).saturating_sub(EVIDENCE_REACH);
-            carried.push_back(Earlier::new(chunk.text, chunk.offset, chunk.line, seen));
-            while carried.front().is_some_and(|c| c.end() < horizon) {
-                carried.pop_front();
-            }
+    pub fn findings<R: Read>(&self, input: R) -> Findings<'_, R> {
+        Findings {
+            report: self,
+            chunks: match self.chunk_limit {
+                Some(limit) => Chunks::with_cap(input, limit),
+                None => Chunks::new(input),
+            },
+            source: None,
+            next_pair: 1,
+            carried: VecDeque::new(),
+            ready: VecDeque::new(),
+            done: false,
         }
-        Ok(())
     }
 
-    fn analyse(
-        &self,
-        chunk: &Chunk,
-        next_pair: &mut u64,
-        prior: &[Earlier],
-        mut on_error: impl FnMut(Error),
-    ) -> (Vec<Analysed>, ParagraphEvidence) {
+    /// The findings of a text in memory: a `&str`, `String`, `&[u8]`...
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let n = figures::Report::new().findings_in("€1 and €2").filter_map(Result::ok).count();
+    /// assert_eq!(n, 2);
+    /// ```
+    pub fn findings_in<'a, T: AsRef<[u8]> + ?Sized>(
+        &'a self,
+        text: &'a T,
+    ) -> Findings<'a, &'a [u8]> {
+        self.findings(text.as_ref())
+    }
+}
+
+impl<R> std::fmt::Debug for Findings<'_, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Findings")
+            .field("source", &self.source)
+            .field("next_pair", &self.next_pair)
+            .field("ready", &self.ready.len())
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R> Findings<'_, R> {
+    /// Names the input in the errors' locations (a path, or `-`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = figures::Report::new();
+    /// let err = report.findings_in("$99999999999999999999999999999 trillion").named("a.txt").find_map(Result::err);
+    /// assert_eq!(err.unwrap().location().source(), Some("a.txt"));
+    /// ```
+    pub fn named(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    fn placed(&self, err: Error) -> Error {
+        match &self.source {
+            Some(name) => err.in_source(name),
+            None => err,
+        }
+    }
+
+    /// Reads one block into `ready`: its problems and findings, by place.
+    fn analyse(&mut self, mut chunk: Chunk) {
+        let report = self.report;
         let text = chunk.text.as_str();
-        let mut mentions = Vec::new();
-        let mut found = self
+        let mut items: Vec<(u64, Result<Finding>)> = chunk
+            .problems
+            .drain(..)
+            .map(|p| (p.location().byte().unwrap_or(0), Err(p)))
+            .collect();
+        let prior = self.carried.make_contiguous();
+        let mut found = report
             .extractor
             .mentions_in(text, prior, (chunk.line, chunk.column));
         if chunk.continues {
             found = found.continuing();
         }
+        let mut mentions = Vec::new();
         for m in found.by_ref() {
             match m {
                 Ok(m) => mentions.push(m),
-                Err(e) => on_error(e.shifted(chunk.offset)),
+                Err(e) => {
+                    let e = e.shifted(chunk.offset);
+                    items.push((e.location().byte().unwrap_or(0), Err(e)));
+                }
             }
         }
         let seen = found.into_evidence();
-        // Role, pair id and audit of each mention, by index.
-        let mut links: Vec<Link> = vec![(Role::Figure, None, None); mentions.len()];
+        let mut links = vec![(Role::Figure, None, None); mentions.len()];
         for p in pairs(text, &mentions) {
-            let id = *next_pair;
-            *next_pair += 1;
+            let id = self.next_pair;
+            self.next_pair += 1;
             links[p.figure].1 = Some(id);
             for c in p.conversions {
                 let verdict = audit(
                     &mentions[p.figure],
                     &mentions[c],
-                    self.table(),
-                    self.date,
-                    self.tolerance,
+                    report.table(),
+                    report.date,
+                    report.tolerance,
                 );
                 links[c] = (Role::Conversion, Some(id), Some((p.figure, verdict)));
             }
         }
-        let mut line = chunk.line;
-        let mut counted = 0;
-        let out: Vec<Analysed> = mentions
-            .into_iter()
-            .zip(links)
-            .map(|(m, (role, pair, audit))| {
-                line += crate::lines::breaks(&text.as_bytes()[counted..m.span.start]);
-                counted = m.span.start;
-                Analysed {
-                    line,
-                    offset: chunk.offset,
-                    text: text[m.span.clone()].to_string(),
-                    mention: m,
-                    role,
-                    pair,
-                    audit,
+        let offset = usize::try_from(chunk.offset).unwrap_or(usize::MAX);
+        let (mut line, mut counted) = (chunk.line, 0);
+        let mut findings: Vec<Finding> = Vec::with_capacity(mentions.len());
+        for (mut m, (role, pair, audited)) in mentions.into_iter().zip(links) {
+            line += crate::lines::breaks(&text.as_bytes()[counted..m.span.start]);
+            counted = m.span.start;
+            let text = text[m.span.clone()].to_string();
+            m.span = offset.saturating_add(m.span.start)..offset.saturating_add(m.span.end);
+            let (audit, figure) = match audited {
+                Some((figure, audit)) => (Some(audit), Some(Box::new(findings[figure].clone()))),
+                None => (None, None),
+            };
+            findings.push(Finding {
+                mention: m,
+                line,
+                text,
+                role,
+                pair,
+                audit,
+                figure,
+            });
+        }
+        items.extend(
+            findings
+                .into_iter()
+                .map(|f| (f.mention.span.start as u64, Ok(f))),
+        );
+        items.sort_by_key(|(at, _)| *at);
+        for (_, item) in items {
+            let item = item.map_err(|e| self.placed(e));
+            self.ready.push_back(item);
+        }
+        // Article-wide evidence looks back a bounded distance: memory stays flat.
+        let horizon = (chunk.offset + chunk.text.len() as u64).saturating_sub(EVIDENCE_REACH);
+        self.carried
+            .push_back(Earlier::new(chunk.text, chunk.offset, chunk.line, seen));
+        while self.carried.front().is_some_and(|c| c.end() < horizon) {
+            self.carried.pop_front();
+        }
+    }
+}
+
+impl<R: Read> Iterator for Findings<'_, R> {
+    type Item = Result<Finding>;
+
+    fn next(&mut self) -> Option<Result<Finding>> {
+        loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            match self.chunks.next() {
+                Some(Ok(chunk)) => self.analyse(chunk),
+                Some(Err(e)) => {
+                    self.done = true;
+                    return Some(Err(self.placed(e)));
                 }
-            })
-            .collect();
-        (out, seen)
+                None => self.done = true,
+            }
+        }
     }
 }
 
@@ -343,110 +421,47 @@ impl Error {
     }
 }
 
-fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
-    d.map(|d| d.normalize().to_string())
-}
-
-fn row(source: &str, a: &Analysed) -> Row {
-    let m = &a.mention;
-    let audit = a.audit.as_ref().map(|(_, audit)| audit);
-    Row {
-        source: source.to_string(),
-        line: a.line,
-        start: a.offset + m.span.start as u64,
-        end: a.offset + m.span.end as u64,
-        text: a.text.clone(),
-        amount: dec(m.amount),
-        min: dec(m.min),
-        max: dec(m.max),
-        currency: m.currency.map(|c| c.to_string()),
-        qualifier: m.qualifier.map(|q| q.as_str()),
-        role: a.role.as_str(),
-        pair: a.pair,
-        stated_rate: dec(audit.and_then(|x| x.stated_rate)),
-        reference_rate: dec(audit.and_then(|x| x.reference_rate)),
-        rate_date: audit.and_then(|x| x.rate_date).map(|d| d.to_string()),
-        deviation_pct: dec(audit.and_then(|x| x.deviation_pct)),
-        verdict: audit.map(|x| x.verdict.as_str()),
-        currency_raw: Some(m.currency_raw.clone()).filter(|s| !s.is_empty()),
-        currency_basis: m.basis.as_str(),
-        currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
-        article: None,
-        reason: m
-            .unread
-            .as_ref()
-            .map(|u| u.to_string())
-            .or_else(|| audit.map(|x| x.reason.clone()))
-            .filter(|s| !s.is_empty()),
-    }
-}
-
-fn audit_row(source: &str, figure: &Analysed, conversion: &Analysed, audit: &Audit) -> AuditRow {
-    AuditRow {
-        source: source.to_string(),
-        pair: conversion.pair.unwrap_or(0),
-        line: figure.line,
-        figure_text: figure.text.clone(),
-        figure_amount: dec(figure.mention.amount),
-        figure_currency: figure.mention.currency.map(|c| c.to_string()),
-        conversion_text: conversion.text.clone(),
-        conversion_amount: dec(conversion.mention.amount),
-        conversion_currency: conversion.mention.currency.map(|c| c.to_string()),
-        stated_rate: dec(audit.stated_rate),
-        reference_rate: dec(audit.reference_rate),
-        rate_date: audit.rate_date.map(|d| d.to_string()),
-        deviation_pct: dec(audit.deviation_pct),
-        verdict: audit.verdict.as_str(),
-        reason: Some(audit.reason.clone()).filter(|s| !s.is_empty()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn rows(input: &[u8]) -> (Vec<Row>, Vec<String>) {
-        let mut rows = Vec::new();
-        let mut errors = Vec::new();
-        Report::new()
-            .date("2025-04-11".parse().unwrap())
-            .run(
-                input,
-                "in.txt",
-                |r| {
-                    let _: () = rows.push(r);
-                    Ok(())
-                },
-                |e| errors.push(e.to_string()),
-            )
-            .unwrap();
-        (rows, errors)
+    fn found(input: &[u8]) -> (Vec<Finding>, Vec<String>) {
+        let report = Report::new().date("2025-04-11".parse().unwrap());
+        let (mut found, mut errors) = (Vec::new(), Vec::new());
+        for item in report.findings(input).named("in.txt") {
+            match item {
+                Ok(f) => found.push(f),
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        (found, errors)
     }
 
     #[test]
     fn offsets_and_lines_are_input_wide() {
         let input = "First €1.\n\nSecond para:\nline €21bn ($24bn).\n";
-        let (rows, errors) = rows(input.as_bytes());
+        let (found, errors) = found(input.as_bytes());
         assert!(errors.is_empty());
-        assert_eq!(rows.len(), 3);
-        for r in &rows {
-            assert_eq!(&input[r.start as usize..r.end as usize], r.text);
+        assert_eq!(found.len(), 3);
+        for f in &found {
+            assert_eq!(&input[f.mention.span.clone()], f.text);
         }
+        assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), [1, 4, 4]);
         assert_eq!(
-            rows.iter().map(|r| r.line).collect::<Vec<_>>(),
-            vec![1, 4, 4]
+            (found[1].pair, found[2].pair, found[2].role),
+            (Some(1), Some(1), Role::Conversion)
         );
         assert_eq!(
-            (rows[1].pair, rows[2].pair, rows[2].role),
-            (Some(1), Some(1), "conversion")
+            found[2].audit.as_ref().map(|a| a.verdict),
+            Some(crate::Verdict::Consistent)
         );
-        assert_eq!(rows[2].verdict, Some("consistent"));
+        assert_eq!(found[2].figure.as_deref(), Some(&found[1]));
     }
 
     #[test]
-    fn bad_bytes_are_reported_and_the_rest_processed() {
-        let (rows, errors) = rows(b"\xff $5 and \n\n\xfe EUR 7");
-        assert_eq!(rows.len(), 2);
+    fn bad_bytes_are_reported_in_their_place_and_the_rest_processed() {
+        let (found, errors) = found(b"\xff $5 and \n\n\xfe EUR 7");
+        assert_eq!(found.len(), 2);
         assert_eq!(errors.len(), 2);
         assert!(
             errors[1].starts_with("in.txt:3:1: byte 11: invalid UTF-8"),
@@ -457,13 +472,26 @@ mod tests {
 
     #[test]
     fn overflow_is_reported_with_its_input_wide_place() {
-        let (rows, errors) = rows(b"$1\n\nnow $99999999999999999999999999999 trillion, then $2");
-        assert_eq!(rows.len(), 2);
-        assert_eq!(errors.len(), 1);
-        assert!(
-            errors[0].starts_with("in.txt:3:5: byte 8: "),
-            "{}",
-            errors[0]
-        );
+        let report = Report::new();
+        let input = "$1\n\nnow $99999999999999999999999999999 trillion, then $2";
+        let items: Vec<_> = report.findings_in(input).named("in.txt").collect();
+        assert_eq!(items.len(), 3);
+        let err = items[1].as_ref().unwrap_err().to_string();
+        assert!(err.starts_with("in.txt:3:5: byte 8: "), "{err}");
+        assert!(items[0].is_ok() && items[2].is_ok(), "in order of place");
+    }
+
+    #[test]
+    fn a_read_error_ends_the_findings() {
+        struct Failing;
+        impl Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk gone"))
+            }
+        }
+        let report = Report::new();
+        let items: Vec<_> = report.findings(Failing).collect();
+        assert_eq!(items.len(), 1);
+        assert!(items[0].as_ref().unwrap_err().is_io());
     }
 }

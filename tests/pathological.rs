@@ -7,18 +7,8 @@
 fn work(input: &[u8]) -> u64 {
     let before = figures::work_done();
     // Errors are counted too: error-heavy input must be linear as well.
-    let mut rows = 0;
-    figures::Report::new()
-        .run(
-            input,
-            "-",
-            |_| {
-                rows += 1;
-                Ok(())
-            },
-            |_| {},
-        )
-        .unwrap();
+    let items = figures::Report::new().findings(input).count();
+    assert!(items <= input.len());
     figures::work_done() - before
 }
 

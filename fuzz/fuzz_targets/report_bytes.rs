@@ -1,31 +1,33 @@
 //! The whole path over bytes, with invariants: spans index the input and
-//! equal the row's text, `min <= amount <= max`, the output is
+//! equal the finding's text, `min <= amount <= max`, the output is
 //! deterministic, a 4 KiB chunk limit changes nothing unless a cut was
 //! reported, and the CSV written reads back with the header's field count.
 #![no_main]
 
-use figures::{AuditRow, Format, Report, Row, RowWriter};
+use figures::{AuditRow, Finding, Format, Report, Row, RowWriter};
 use libfuzzer_sys::fuzz_target;
-use rust_decimal::Decimal;
 
-fn run(report: Report, data: &[u8]) -> (Vec<Row>, Vec<String>) {
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    report
-        .run(data, "-", |r| Ok(rows.push(r)), |e| errors.push(e.to_string()))
-        .unwrap();
-    for r in &rows {
-        let (start, end) = (r.start as usize, r.end as usize);
-        assert!(start < end && end <= data.len(), "span {start}..{end}");
-        assert_eq!(&data[start..end], r.text.as_bytes());
-        let dec = |s: &Option<String>| s.as_deref().map(|s| s.parse::<Decimal>().unwrap());
-        if let (Some(lo), Some(hi)) = (dec(&r.min), dec(&r.max)) {
+type Items = Vec<Result<Finding, String>>;
+
+fn run(report: Report, data: &[u8]) -> Items {
+    let items: Items = report
+        .findings_in(data)
+        .map(|i| i.map_err(|e| e.to_string()))
+        .collect();
+    for f in items.iter().flatten() {
+        let span = f.mention.span.clone();
+        assert!(span.start < span.end && span.end <= data.len(), "{span:?}");
+        assert_eq!(&data[span], f.text.as_bytes());
+        let m = &f.mention;
+        if let (Some(lo), Some(hi)) = (m.min, m.max) {
             assert!(lo <= hi, "min {lo} > max {hi}");
-            if let Some(a) = dec(&r.amount) {
+            if let Some(a) = m.amount {
                 assert!(lo <= a && a <= hi);
             }
         }
+        assert_eq!(f.audit.is_some(), f.figure.is_some());
     }
-    (rows, errors)
+    items
 }
 
 /// Writes `rows` as CSV and reads them back: one record per row, each with
@@ -48,17 +50,20 @@ fn reads_back<T: serde::Serialize>(rows: &[T], columns: &[&str]) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let whole = run(Report::new(), data);
-    assert_eq!(whole, run(Report::new(), data), "not deterministic");
-    let small = run(Report::new().chunk_limit(4096), data);
-    if !small.1.iter().any(|e| e.contains("no quiet place to cut")) {
+    let report = Report::new().date("2025-04-11".parse().unwrap());
+    let whole = run(report.clone(), data);
+    assert_eq!(whole, run(report.clone(), data), "not deterministic");
+    let small = run(report.chunk_limit(4096), data);
+    let cut = small.iter().any(|i| {
+        i.as_ref()
+            .is_err_and(|e| e.contains("no quiet place to cut"))
+    });
+    if !cut {
         assert_eq!(whole, small, "a 4 KiB chunk limit changed the result");
     }
-    reads_back(&whole.0, Row::COLUMNS);
-    let mut audits = Vec::new();
-    Report::new()
-        .date("2025-04-11".parse().unwrap())
-        .run_pairs(data, "-", |r| Ok(audits.push(r)), |_| ())
-        .unwrap();
+    let found: Vec<&Finding> = whole.iter().flatten().collect();
+    let rows: Vec<Row> = found.iter().map(|f| Row::new("-", f)).collect();
+    reads_back(&rows, Row::COLUMNS);
+    let audits: Vec<AuditRow> = found.iter().filter_map(|f| AuditRow::new("-", f)).collect();
     reads_back(&audits, AuditRow::COLUMNS);
 });

@@ -130,6 +130,8 @@ mod tests {
         assert_eq!(attached("-zillion price"), Some((" price", "zillion")));
         assert_eq!(attached("億円"), Some(("円", "億")));
         assert_eq!(attached(" Mrd. Euro"), Some((" Euro", "Mrd.")));
+        // A full stop after a word known by its ending ends the sentence.
+        assert_eq!(attached("-zillion."), Some((".", "zillion")));
         assert_eq!(attached(" each"), None);
         assert_eq!(attached("-a-month"), None);
         assert_eq!(attached(" m"), None);

@@ -68,9 +68,11 @@ pub(crate) fn is_scale_word(word: &str) -> bool {
     };
     if word.is_ascii() {
         let (h, len) = crate::wordset::hash_word(word.as_bytes());
-        // `Mrd.`: the point is no letter, and the word is known without it.
-        let letters_only = len == word.len() || word[len..] == *".";
-        return letters_only && (ASCII_SCALE_WORDS.contains_hash(h) || ending(&word[..len]));
+        if len < word.len() {
+            // `Mrd.` is written with its point; `zillion.` ends a sentence.
+            return word[len..] == *"." && SCALE_WORDS.contains(word.to_lowercase().as_str());
+        }
+        return ASCII_SCALE_WORDS.contains_hash(h) || ending(word);
     }
     let lower = word.to_lowercase();
     SCALE_WORDS.contains(lower.as_str()) || ending(&lower)
