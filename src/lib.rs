@@ -116,3 +116,8 @@ pub use crate::pair::{Pair, Role, pairs};
 pub use crate::rates::{Conversion, NoRate, Rate, RateSource, RateTable, RatesProblem};
 pub use crate::report::{Finding, Findings, Report};
 pub use crate::work::work_done;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;

@@ -17,11 +17,19 @@ fn enums_serialize_as_their_output_names_and_read_back() {
         }
     }
     use Verdict::*;
-    both(&[Consistent, Inconsistent, NoRate, NotAudited], Verdict::as_str);
+    both(
+        &[Consistent, Inconsistent, NoRate, NotAudited],
+        Verdict::as_str,
+    );
     use Qualifier::*;
-    both(&[About, Nearly, Over, AtLeast, Under, UpTo], Qualifier::as_str);
+    both(
+        &[About, Nearly, Over, AtLeast, Under, UpTo],
+        Qualifier::as_str,
+    );
     use Basis::*;
-    let bases = [Symbol, Code, Name, Assumed, Context, Locale, Default, Ambiguous];
+    let bases = [
+        Symbol, Code, Name, Assumed, Context, Locale, Default, Ambiguous,
+    ];
     both(&bases, Basis::as_str);
     both(&[Role::Figure, Role::Conversion], Role::as_str);
     assert_eq!(serde_json::to_value(Currency::EUR).unwrap(), json!("EUR"));
@@ -53,7 +61,10 @@ fn a_finding_serializes_as_its_jsonl_row() {
             assert_eq!(got, want, "{key} of {}", f.text);
         }
     }
-    assert_eq!(serde_json::to_value(&found[2]).unwrap()["reason"], json!("unread word 'zillion' after the number"));
+    assert_eq!(
+        serde_json::to_value(&found[2]).unwrap()["reason"],
+        json!("unread word 'zillion' after the number")
+    );
 }
 
 #[test]
@@ -61,7 +72,12 @@ fn a_conversion_serializes_with_decimals_as_strings() {
     let table = figures::RateTable::embedded();
     let day = "2025-04-11".parse().unwrap();
     let c = table
-        .convert(figures::Decimal::from(21), Currency::EUR, "USD".parse().unwrap(), day)
+        .convert(
+            figures::Decimal::from(21),
+            Currency::EUR,
+            "USD".parse().unwrap(),
+            day,
+        )
         .unwrap();
     assert_eq!(
         serde_json::to_value(c).unwrap(),
