@@ -73,13 +73,13 @@ pub enum ErrorKind {
         /// The code as given.
         text: String,
     },
-    /// A `--locale` tag whose region CLDR does not know.
+    /// A locale tag whose region CLDR does not know.
     #[error("unknown locale {tag:?}: its region has no currency in CLDR")]
     UnknownLocale {
         /// The tag as given.
         tag: String,
     },
-    /// A `--locale` tag that is not BCP 47 (`en-AU`, `de_CH`).
+    /// A locale tag that is not BCP 47 (`en-AU`, `de_CH`).
     #[error("{tag:?} is not a BCP 47 locale tag such as en-AU: {reason}")]
     MalformedLocale {
         /// The tag as given.
