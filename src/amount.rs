@@ -173,9 +173,14 @@ pub(crate) fn value(
     extra_power: u32,
     dot_groups: bool,
 ) -> Option<(Decimal, Decimal)> {
+    // A scale word of a decimal-comma language reads the number with its
+    // separators: `3,746 bilhões` is 3.746e9, `80.827 millones` 8.0827e10.
+    let comma = q.scale.is_some_and(|s| s.lang.decimal_comma());
     let (value, ulp) = match q.numeral {
         Numeral::Digits(d) => {
-            digits_value(&d, dot_groups && q.scale.is_none() && d.is_ambiguous())?
+            let d = if comma { d.with_decimal_comma() } else { d };
+            let dots = comma || dot_groups && q.scale.is_none();
+            digits_value(&d, dots && d.is_ambiguous())?
         }
         Numeral::Words(w) => (w.value, w.ulp),
     };
@@ -183,7 +188,7 @@ pub(crate) fn value(
         Some((plus, plus_ulp)) => (value.checked_add(plus)?, plus_ulp),
         None => (value, ulp),
     };
-    let power = q.scale.map_or(0, |s| s.0) + extra_power;
+    let power = q.scale.map_or(0, |s| s.power) + extra_power;
     let factor = Decimal::try_from_i128_with_scale(10i128.checked_pow(power)?, 0).ok()?;
     Some((value.checked_mul(factor)?, ulp.checked_mul(factor)?))
 }

@@ -567,13 +567,21 @@ impl Mentions<'_> {
         // The sentence is found only for an ambiguous mention that asks.
         let nearby = |allowed: &[Currency]| self.evidenced(allowed, &|| sentence(text, &span));
         let english = || context::in_words(&text[sentence(text, &span)]);
+        // `$ 5.000` is 5000 in a sentence of a decimal-comma language.
+        let comma = || {
+            crate::detect::language(&text[sentence(text, &span)]).is_some_and(|l| l.decimal_comma())
+        };
+        let words = Words {
+            english: &english,
+            decimal_comma: &comma,
+        };
         let built = match build(
             self.extractor,
             &parsed,
             qualifier,
             span.clone(),
             &nearby,
-            &english,
+            &words,
         ) {
             Some(Some(m)) => Ok(m),
             Some(None) => return None,
@@ -791,13 +799,22 @@ fn side_value(
     Some((if side.negative { -v } else { v }, ulp))
 }
 
+/// What the sentence around a mention says of how its numbers are written,
+/// asked only where a number is ambiguous.
+struct Words<'a> {
+    /// English words are around it (`€1.695 a litre` has a decimal point).
+    english: &'a dyn Fn() -> bool,
+    /// It is in a language that writes a decimal comma.
+    decimal_comma: &'a dyn Fn() -> bool,
+}
+
 fn build(
     ex: &Extractor,
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     span: Range<usize>,
     nearby: &Nearby<'_>,
-    in_words: &dyn Fn() -> bool,
+    words: &Words<'_>,
 ) -> Option<Option<Mention>> {
     let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
     if let Some(second) = &p.second {
@@ -825,7 +842,7 @@ fn build(
         .map(|word| Unread::Word(word.to_string()));
     let (amount, min, max, precision) = match unread {
         Some(_) => (None, None, None, Decimal::ZERO),
-        None => values(p, qualifier, currency, in_words)?,
+        None => values(p, qualifier, currency, words)?,
     };
     Some(Some(Mention {
         span,
@@ -851,20 +868,20 @@ fn values(
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     currency: Option<Currency>,
-    in_words: &dyn Fn() -> bool,
+    words: &Words<'_>,
 ) -> Option<Values> {
     // A lone `1.234` is grouping in a currency with no minor unit (`¥1.500`),
-    // and in a currency written with a decimal comma when the price is bare
+    // in a sentence of a decimal-comma language (`$ 5.000` in Spanish), and
+    // in a currency written with a decimal comma when the price is bare
     // (`Rp 31.500`) or written as its writers do, symbol after (`1.234 €`);
     // among English words it has a decimal point (`€1.695 a litre`).
     let lone = |s: &Side<'_>| matches!(s.quantity.numeral, Numeral::Digits(d) if d.is_ambiguous());
+    let any_lone = lone(&p.first) || p.second.as_ref().is_some_and(lone);
     let symbol_after = p.first.prefix.is_none() && p.first.suffix.is_some_and(|s| !s.is_name());
     let dots = currency.is_some_and(|c| {
         c.minor_units() == Some(0)
-            || c.groups_with_dot()
-                && (lone(&p.first) || p.second.as_ref().is_some_and(lone))
-                && (symbol_after || !in_words())
-    });
+            || c.groups_with_dot() && any_lone && (symbol_after || !(words.english)())
+    }) || any_lone && (words.decimal_comma)();
     let bounds = |v: Decimal| match qualifier {
         Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
         Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
@@ -888,7 +905,7 @@ fn values(
                     if p.first.currency_scale() == 0
                         && unscaled(&p.first.quantity)? <= unscaled(&second.quantity)? =>
                 {
-                    s.0
+                    s.power
                 }
                 _ => 0,
             };

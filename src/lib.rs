@@ -85,6 +85,7 @@ mod amount;
 mod audit;
 mod context;
 mod currency;
+mod detect;
 mod error;
 mod evidence;
 mod extract;

@@ -7,7 +7,7 @@ use nom::character::complete::digit1;
 use nom::sequence::terminated;
 use rust_decimal::Decimal;
 
-use super::currency::{Cur, prefix, suffix};
+use super::currency::{Cur, name, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, attached, letter, scale};
 use super::words::{Words, cardinal_tail, words};
@@ -82,7 +82,9 @@ impl Side<'_> {
 
     /// The power of ten a scale glued to its currency adds (`MEUR`: 6).
     pub fn currency_scale(&self) -> u32 {
-        self.currencies().find_map(|c| c.scale).map_or(0, |s| s.0)
+        self.currencies()
+            .find_map(|c| c.scale)
+            .map_or(0, |s| s.power)
     }
 
     fn currencies(&self) -> impl Iterator<Item = &Cur<'_>> {
@@ -270,10 +272,12 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         }
         _ => rest,
     };
-    let suffix = after_quantity(rest).filter(|(after, cur)| match prefix {
-        Some(p) => cur.compatible(&p) && !leads_next(after),
-        None => true,
-    });
+    let suffix = after_quantity(rest)
+        .or_else(|| linked_name(rest, quantity.scale))
+        .filter(|(after, cur)| match prefix {
+            Some(p) => cur.compatible(&p) && !leads_next(after),
+            None => true,
+        });
     let (rest, suffix) = match suffix {
         Some((rest, cur)) => (rest, Some(cur)),
         None => (rest, None),
@@ -335,6 +339,24 @@ fn spaced_letter(rest: &str) -> Option<(&str, Scale)> {
 fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
     found_suffix(rest)
         .filter(|(after, cur)| !(cur.raw.ends_with(char::is_alphabetic) && names_a_thing(after)))
+}
+
+// linked = sp link [sp] name     (* millones de dólares, milliards d'euros, miliardi di euro *)
+/// A currency name after the word its scale's language links them with.
+fn linked_name(rest: &str, scale: Option<Scale>) -> Option<(&str, Cur<'_>)> {
+    let (r, _) = sp(rest).ok()?;
+    scale?.lang.links().iter().find_map(|link| {
+        let head = r.get(..link.len())?;
+        if !head.eq_ignore_ascii_case(link) {
+            return None;
+        }
+        let after = &r[link.len()..];
+        let after = match link.ends_with(['\'', '’']) {
+            true => after,
+            false => sp(after).ok()?.0,
+        };
+        name(after).ok().filter(|(_, cur)| cur.is_name())
+    })
 }
 
 /// True when a small number and a minor unit follow: `30 cent`.
@@ -597,7 +619,7 @@ mod tests {
         let (rest, q) = quantity("21bn)").unwrap();
         assert_eq!((rest, q.scale), (")", Some(Scale::BILLION)));
         let (rest, q) = quantity("3.5 tn").unwrap();
-        assert_eq!((rest, q.scale), ("", Some(Scale(12))));
+        assert_eq!((rest, q.scale), ("", Some(Scale::en(12))));
         let (rest, q) = quantity("10K").unwrap();
         assert_eq!((rest, q.scale), ("", Some(Scale::THOUSAND)));
         let (rest, q) = quantity("5 m away").unwrap();

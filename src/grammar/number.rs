@@ -34,6 +34,24 @@ impl Digits<'_> {
             && !self.int.starts_with('0') // `0.500` is never grouped
     }
 
+    /// The number as a decimal-comma language writes it: `3,746` (one
+    /// comma group, no other mark) is 3.746, not 3746.
+    pub fn with_decimal_comma(self) -> Self {
+        match self.int.split_once(',') {
+            Some((int, frac))
+                if self.group == Some(',') && self.decimal.is_none() && !frac.contains(',') =>
+            {
+                Digits {
+                    int,
+                    frac,
+                    group: None,
+                    decimal: Some(','),
+                }
+            }
+            _ => self,
+        }
+    }
+
     /// `2024`: a plain four-digit number that reads as a year.
     pub fn is_year(&self) -> bool {
         self.is_small_integer(4) && is_year(self.int)

@@ -1,27 +1,55 @@
 //! Scale words: thousand, million, bn, crore, lakh, Mrd. ...
 
 use super::{IResult, at_word_end, fail};
-use crate::lang::en::{LETTERS, SCALES};
+use crate::lang::en::LETTERS;
+use crate::lang::{Lang, SCALE_STARTS, SCALES};
 
-/// A power of ten that multiplies the number before it.
+/// A power of ten that multiplies the number before it, and the language
+/// of its word, whose separators the number before it is read with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Scale(pub u32);
+pub(crate) struct Scale {
+    pub power: u32,
+    pub lang: Lang,
+}
 
-// scale = "thousand" | "million" | "billion" | "trillion" | "lakh crore" | "lakh" | "crore" | "bn" | ...
+impl Scale {
+    /// An English scale (and a letter's: `5m`, `M€`).
+    pub(crate) const fn en(power: u32) -> Scale {
+        Scale {
+            power,
+            lang: Lang::En,
+        }
+    }
+}
+
+// scale = a scale word of a lexicon: "thousand" | "million" | "bn" | "Milliarden" | "mil millones" | ...
 pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
-    // Every scale word starts with one of these: most text fails here.
-    if !i.starts_with(['t', 'm', 'b', 'l', 'c', 'T', 'M', 'B', 'L', 'C']) {
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| SCALE_STARTS[usize::from(b)])
+    {
         return fail(i);
     }
-    for &(word, power) in SCALES {
+    for &(word, power, lang) in SCALES.iter() {
         if let Some(head) = i.get(..word.len()) {
             let rest = &i[word.len()..];
-            if head.eq_ignore_ascii_case(word) && (word.ends_with('.') || at_word_end(rest)) {
-                return Ok((rest, Scale(power)));
+            if eq_ignore_case(head, word) && (word.ends_with('.') || at_word_end(rest)) {
+                return Ok((rest, Scale { power, lang }));
             }
         }
     }
     fail(i)
+}
+
+/// Equal ignoring case, for the non-ASCII letters of `millón` too.
+fn eq_ignore_case(head: &str, word: &str) -> bool {
+    head.eq_ignore_ascii_case(word)
+        || !word.is_ascii()
+            && head
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(word.chars().flat_map(char::to_lowercase))
 }
 
 // letter = "k" | "m" | "b" | "t"   (any case, glued to the number)
@@ -31,7 +59,7 @@ pub(crate) fn letter(i: &str) -> IResult<'_, Scale> {
         let rest = chars.as_str();
         for &(l, power) in LETTERS {
             if c.eq_ignore_ascii_case(&l) && at_word_end(rest) {
-                return Ok((rest, Scale(power)));
+                return Ok((rest, Scale::en(power)));
             }
         }
     }
@@ -78,9 +106,9 @@ mod tests {
     use super::*;
 
     impl Scale {
-        pub const THOUSAND: Scale = Scale(3);
-        pub const MILLION: Scale = Scale(6);
-        pub const BILLION: Scale = Scale(9);
+        pub const THOUSAND: Scale = Scale::en(3);
+        pub const MILLION: Scale = Scale::en(6);
+        pub const BILLION: Scale = Scale::en(9);
     }
 
     #[test]
@@ -88,7 +116,7 @@ mod tests {
         assert_eq!(scale("billion in aid"), Ok((" in aid", Scale::BILLION)));
         assert_eq!(scale("Million"), Ok(("", Scale::MILLION)));
         assert_eq!(scale("thousand."), Ok((".", Scale::THOUSAND)));
-        assert_eq!(scale("trillion"), Ok(("", Scale(12))));
+        assert_eq!(scale("trillion"), Ok(("", Scale::en(12))));
     }
 
     #[test]
@@ -97,21 +125,39 @@ mod tests {
         assert_eq!(scale("mn)"), Ok((")", Scale::MILLION)));
         assert_eq!(scale("mln"), Ok(("", Scale::MILLION)));
         assert_eq!(scale("bln"), Ok(("", Scale::BILLION)));
-        assert_eq!(scale("tn"), Ok(("", Scale(12))));
-        assert_eq!(scale("trn"), Ok(("", Scale(12))));
+        assert_eq!(scale("tn"), Ok(("", Scale::en(12))));
+        assert_eq!(scale("trn"), Ok(("", Scale::en(12))));
         assert_eq!(scale("MM"), Ok(("", Scale::MILLION)));
-        assert_eq!(scale("Mrd. €"), Ok((" €", Scale::BILLION)));
-        assert_eq!(scale("Mio. €"), Ok((" €", Scale::MILLION)));
+        assert_eq!(
+            scale("Mrd. €"),
+            Ok((
+                " €",
+                Scale {
+                    power: 9,
+                    lang: Lang::De
+                }
+            ))
+        );
+        assert_eq!(
+            scale("Mio. €"),
+            Ok((
+                " €",
+                Scale {
+                    power: 6,
+                    lang: Lang::De
+                }
+            ))
+        );
     }
 
     #[test]
     fn indian_scales() {
-        assert_eq!(scale("crore rupees"), Ok((" rupees", Scale(7))));
-        assert_eq!(scale("cr"), Ok(("", Scale(7))));
-        assert_eq!(scale("lakh rupees"), Ok((" rupees", Scale(5))));
-        assert_eq!(scale("lac"), Ok(("", Scale(5))));
-        assert_eq!(scale("lakh crore rupees"), Ok((" rupees", Scale(12))));
-        assert_eq!(scale("crores"), Ok(("", Scale(7))));
+        assert_eq!(scale("crore rupees"), Ok((" rupees", Scale::en(7))));
+        assert_eq!(scale("cr"), Ok(("", Scale::en(7))));
+        assert_eq!(scale("lakh rupees"), Ok((" rupees", Scale::en(5))));
+        assert_eq!(scale("lac"), Ok(("", Scale::en(5))));
+        assert_eq!(scale("lakh crore rupees"), Ok((" rupees", Scale::en(12))));
+        assert_eq!(scale("crores"), Ok(("", Scale::en(7))));
     }
 
     #[test]

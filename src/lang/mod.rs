@@ -1,9 +1,100 @@
 //! The words of each language the grammar reads, in one place per language.
 //!
 //! The grammar and the scanner hold no literal words: they ask the lexicon.
-//! Only English is read today; `en` is its lexicon.
+//! English is read whole; the other six languages so far by their scale
+//! words and the words that link a scale to a currency name.
 
+pub(crate) mod de;
 pub(crate) mod en;
+pub(crate) mod es;
+pub(crate) mod fr;
+pub(crate) mod it;
+pub(crate) mod nl;
+pub(crate) mod pt;
+
+/// A language whose lexicon the grammar reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Lang {
+    En,
+    De,
+    Fr,
+    Es,
+    It,
+    Nl,
+    Pt,
+}
+
+impl Lang {
+    /// Every language, English first: where two lexicons share a word,
+    /// the first reading wins.
+    pub(crate) const ALL: [Lang; 7] = [
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::It,
+        Lang::Nl,
+        Lang::Pt,
+    ];
+
+    /// The comma is the decimal mark and the point groups: `4,5 Milliarden`,
+    /// `48.000 millones`.
+    pub(crate) fn decimal_comma(self) -> bool {
+        self != Lang::En
+    }
+
+    /// Scale words with their powers of ten.
+    pub(crate) fn scales(self) -> &'static [(&'static str, u32)] {
+        match self {
+            Lang::En => en::SCALES,
+            Lang::De => de::SCALES,
+            Lang::Fr => fr::SCALES,
+            Lang::Es => es::SCALES,
+            Lang::It => it::SCALES,
+            Lang::Nl => nl::SCALES,
+            Lang::Pt => pt::SCALES,
+        }
+    }
+
+    /// Words between a scale and a currency name (`de`, `d'`, `di`).
+    pub(crate) fn links(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[],
+            Lang::De => de::LINKS,
+            Lang::Fr => fr::LINKS,
+            Lang::Es => es::LINKS,
+            Lang::It => it::LINKS,
+            Lang::Nl => nl::LINKS,
+            Lang::Pt => pt::LINKS,
+        }
+    }
+}
+
+/// Every language's scale words, longest first, with their power and
+/// language: one list the grammar matches against.
+pub(crate) static SCALES: std::sync::LazyLock<Vec<(&'static str, u32, Lang)>> =
+    std::sync::LazyLock::new(|| {
+        let mut all: Vec<_> = Lang::ALL
+            .iter()
+            .flat_map(|&l| l.scales().iter().map(move |&(w, p)| (w, p, l)))
+            .collect();
+        // Longest first, so `mil millones` wins over a shorter word; stable,
+        // so English keeps a word two lexicons share.
+        all.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        all
+    });
+
+/// The first bytes of every scale word in either case: most text is no
+/// scale, and fails on its first byte.
+pub(crate) static SCALE_STARTS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut starts = [false; 256];
+    for (w, _, _) in SCALES.iter() {
+        let b = w.as_bytes()[0];
+        starts[usize::from(b.to_ascii_lowercase())] = true;
+        starts[usize::from(b.to_ascii_uppercase())] = true;
+    }
+    starts
+});
 
 /// True when `word` is one of `list`, ignoring ASCII case.
 pub(crate) fn is_one_of(list: &[&str], word: &str) -> bool {
