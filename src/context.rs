@@ -3,7 +3,7 @@
 //! weight is given, or a year is a unit of constant prices.
 
 use crate::lang::en::{
-    CHANGE_LINKS, CHANGE_VERBS, CLAUSE_ENDS, MARKERS, RANGE_OPENERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
+    CHANGE_LINKS, CHANGE_VERBS, CLAUSE_ENDS, MARKERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
 };
 use crate::lang::{WordSet, is_one_of};
 
@@ -57,7 +57,10 @@ impl Before {
             None => CHANGES.contains(word),
         };
         Before {
-            opens_range: is_one_of(RANGE_OPENERS, word) && !verb,
+            opens_range: crate::lang::RANGE_OPENERS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+                && !verb,
             change: verb,
         }
     }

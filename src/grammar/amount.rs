@@ -408,7 +408,7 @@ fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {
     })
 }
 
-// connector = "-" | "–" | "—" | ws "to" ws | ws "and" ws
+// connector = "-" | "–" | "—" | ws "to" ws | ws and ws
 /// Which words may join two amounts into a range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Joins {
@@ -433,14 +433,6 @@ impl Joins {
 }
 
 fn connector(i: &str, joins: Joins) -> IResult<'_, &str> {
-    let spaced = |w: &'static str| {
-        move |i| {
-            let (i, _) = ws(i)?;
-            let (i, t) = tag_no_case(w).parse(i)?;
-            let (i, _) = ws(i)?;
-            Ok((i, t))
-        }
-    };
     if joins.dash {
         let dash: IResult<'_, &str> = alt((tag("-"), tag("–"), tag("—"))).parse(sp0(i));
         if let Ok((rest, t)) = dash {
@@ -448,14 +440,27 @@ fn connector(i: &str, joins: Joins) -> IResult<'_, &str> {
         }
     }
     if joins.to
-        && let Ok(ok) = spaced("to")(i)
+        && let Ok(ok) = spaced(crate::lang::en::TO, i)
     {
         return Ok(ok);
     }
     if joins.and {
-        return spaced("and")(i);
+        let (r, _) = ws(i)?;
+        let Some(after) = crate::lang::and_word(r) else {
+            return fail(i);
+        };
+        let (rest, _) = ws(after)?;
+        return Ok((rest, &r[..r.len() - after.len()]));
     }
     fail(i)
+}
+
+/// `w` between spaces.
+fn spaced<'a>(w: &'static str, i: &'a str) -> IResult<'a, &'a str> {
+    let (i, _) = ws(i)?;
+    let (i, t) = tag_no_case(w).parse(i)?;
+    let (i, _) = ws(i)?;
+    Ok((i, t))
 }
 
 // alternative = ws "or" ws side     (* 50 or 60 billion euros *)
@@ -480,9 +485,7 @@ fn phrase_ends(rest: &str) -> bool {
     match chars.next() {
         None => true,
         Some(c) if c.is_ascii_punctuation() => !chars.next().is_some_and(|c| c.is_ascii_digit()),
-        Some(_) => ws(rest)
-            .and_then(|(r, _)| tag_no_case::<_, _, nom::error::Error<&str>>("and").parse(r))
-            .is_ok_and(|(r, _)| super::at_word_end(r)),
+        Some(_) => ws(rest).is_ok_and(|(r, _)| crate::lang::and_word(r).is_some()),
     }
 }
 
@@ -494,17 +497,17 @@ fn small(q: &Quantity<'_>) -> bool {
         }
 }
 
-// cents = ws? ["and" ws] quantity ws? minor-unit | ws "and" ws small | ws small
+// cents = ws? [and ws] quantity ws? minor-unit | ws and ws small | ws small       (* and: `and`, `und`, `et`, `y`, `e`, `en` *)
 fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
     let (after_ws, spaced) = match sp(i) {
         Ok((r, _)) => (r, true),
         Err(_) => (i, false),
     };
-    let (after_and, and) =
-        match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), ws).parse(after_ws) {
-            Ok((r, _)) if spaced => (r, true),
-            _ => (after_ws, false),
-        };
+    let and = crate::lang::and_word(after_ws).and_then(|r| ws(r).ok());
+    let (after_and, and) = match and {
+        Some((r, _)) if spaced => (r, true),
+        _ => (after_ws, false),
+    };
     let (rest, q) = quantity(after_and).ok()?;
     if let Some((rest, cur)) = after_quantity(rest).filter(|(_, cur)| cur.is_minor()) {
         // A minor unit of this currency: not "5 dollars 42 bucks", not "3 GBP 5 cents".

@@ -3,67 +3,8 @@
 //! These are matched backwards from where an amount starts, so the scanner
 //! anchors on digits and currencies, not on every common word.
 
-use crate::Qualifier;
-
-/// What precedes an amount: a qualifier, or a word that opens a range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lead {
-    Qualifier(Qualifier),
-    /// `between` or `from`: `and` / `to` may join two amounts.
-    Range,
-}
-
-/// Phrases, longest first where one ends another (`no more than` before `more than`).
-const PHRASES: &[(&str, Lead)] = {
-    use Lead::{Qualifier as Q, Range};
-    use Qualifier::*;
-    &[
-        ("approximately", Q(About)),
-        ("approx.", Q(About)),
-        ("an estimated", Q(About)),
-        ("around", Q(About)),
-        ("roughly", Q(About)),
-        ("about", Q(About)),
-        ("circa", Q(About)),
-        ("some", Q(About)),
-        ("~", Q(About)),
-        ("almost", Q(Nearly)),
-        ("nearly", Q(Nearly)),
-        ("close to", Q(Nearly)),
-        ("just under", Q(Nearly)),
-        ("just below", Q(Nearly)),
-        ("not more than", Q(UpTo)),
-        ("no more than", Q(UpTo)),
-        ("no less than", Q(AtLeast)),
-        ("not less than", Q(AtLeast)),
-        ("more than", Q(Over)),
-        ("greater than", Q(Over)),
-        ("higher than", Q(Over)),
-        ("in excess of", Q(Over)),
-        ("upwards of", Q(Over)),
-        ("exceeding", Q(Over)),
-        ("exceeded", Q(Over)),
-        ("surpassed", Q(Over)),
-        ("topped", Q(Over)),
-        ("above", Q(Over)),
-        ("over", Q(Over)),
-        ("at least", Q(AtLeast)),
-        ("a minimum of", Q(AtLeast)),
-        ("minimum of", Q(AtLeast)),
-        ("less than", Q(Under)),
-        ("lower than", Q(Under)),
-        ("fewer than", Q(Under)),
-        ("below", Q(Under)),
-        ("under", Q(Under)),
-        ("up to", Q(UpTo)),
-        ("at most", Q(UpTo)),
-        ("as much as", Q(UpTo)),
-        ("a maximum of", Q(UpTo)),
-        ("maximum of", Q(UpTo)),
-        ("between", Range),
-        ("from", Range),
-    ]
-};
+use crate::lang::LEADS;
+pub(crate) use crate::lang::Lead;
 
 // lead = qualifier-phrase ws      (* matched backwards from the amount *)
 /// The qualifier or range word that ends `before` (up to trailing spaces),
@@ -75,7 +16,7 @@ pub(crate) fn lead(before: &str) -> Option<(Lead, usize)> {
         return None; // a qualifier is a separate word: "over$5" is not one
     }
     let bytes = trimmed.as_bytes();
-    for &(phrase, lead) in PHRASES {
+    for &(phrase, lead) in LEADS.iter() {
         let Some(start) = bytes.len().checked_sub(phrase.len()) else {
             continue;
         };
@@ -92,7 +33,7 @@ pub(crate) fn lead(before: &str) -> Option<(Lead, usize)> {
         }
     }
     if trimmed.ends_with('~') {
-        return Some((Lead::Qualifier(Qualifier::About), trimmed.len() - 1));
+        return Some((Lead::Qualifier(crate::Qualifier::About), trimmed.len() - 1));
     }
     None
 }
@@ -100,6 +41,7 @@ pub(crate) fn lead(before: &str) -> Option<(Lead, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Qualifier;
 
     #[test]
     fn qualifiers() {

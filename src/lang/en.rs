@@ -1,6 +1,9 @@
 //! English: scale words, verbs of change and weight, range words, the words
 //! that make a currency name a thing, and the forms read by evidence.
 
+use super::Lead;
+use crate::Qualifier;
+
 /// Scale words, longest first within each shared prefix so that the first
 /// match is the longest. Matched ignoring case.
 pub(crate) const SCALES: &[(&str, u32)] = &[
@@ -83,8 +86,66 @@ pub(crate) const FOLLOWERS: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "quarter", "lakh", "crore", "half",
 ];
 
-/// Words before an amount after which `and` / `to` join a range.
-pub(crate) const RANGE_OPENERS: &[&str] = &["between", "from"];
+/// The word that joins a range's ends after an opener, and cents to
+/// their amount (`5 dollars and 30 cents`).
+pub(crate) const AND: &[&str] = &["and"];
+
+/// The word that joins a range's ends (`$20 to $25`), but not after a verb
+/// of change.
+pub(crate) const TO: &str = "to";
+
+/// Qualifiers and range openers written before an amount, longest first
+/// where one ends another (`no more than` before `more than`).
+pub(crate) const LEADS: &[(&str, Lead)] = {
+    use Lead::{Qualifier as Q, Range};
+    use Qualifier::*;
+    &[
+        ("approximately", Q(About)),
+        ("approx.", Q(About)),
+        ("an estimated", Q(About)),
+        ("around", Q(About)),
+        ("roughly", Q(About)),
+        ("about", Q(About)),
+        ("circa", Q(About)),
+        ("some", Q(About)),
+        ("~", Q(About)),
+        ("almost", Q(Nearly)),
+        ("nearly", Q(Nearly)),
+        ("close to", Q(Nearly)),
+        ("just under", Q(Nearly)),
+        ("just below", Q(Nearly)),
+        ("not more than", Q(UpTo)),
+        ("no more than", Q(UpTo)),
+        ("no less than", Q(AtLeast)),
+        ("not less than", Q(AtLeast)),
+        ("more than", Q(Over)),
+        ("greater than", Q(Over)),
+        ("higher than", Q(Over)),
+        ("in excess of", Q(Over)),
+        ("upwards of", Q(Over)),
+        ("exceeding", Q(Over)),
+        ("exceeded", Q(Over)),
+        ("surpassed", Q(Over)),
+        ("topped", Q(Over)),
+        ("above", Q(Over)),
+        ("over", Q(Over)),
+        ("at least", Q(AtLeast)),
+        ("a minimum of", Q(AtLeast)),
+        ("minimum of", Q(AtLeast)),
+        ("less than", Q(Under)),
+        ("lower than", Q(Under)),
+        ("fewer than", Q(Under)),
+        ("below", Q(Under)),
+        ("under", Q(Under)),
+        ("up to", Q(UpTo)),
+        ("at most", Q(UpTo)),
+        ("as much as", Q(UpTo)),
+        ("a maximum of", Q(UpTo)),
+        ("maximum of", Q(UpTo)),
+        ("between", Range),
+        ("from", Range),
+    ]
+};
 
 /// The word that joins two alternatives sharing a scale and currency
 /// (`50 or 60 billion euros`).

@@ -12,6 +12,14 @@ pub(crate) mod it;
 pub(crate) mod nl;
 pub(crate) mod pt;
 
+/// What precedes an amount: a qualifier, or a word that opens a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lead {
+    Qualifier(crate::Qualifier),
+    /// `between` or `from`: `and` / `to` may join two amounts.
+    Range,
+}
+
 /// A language whose lexicon the grammar reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Lang {
@@ -53,6 +61,33 @@ impl Lang {
             Lang::It => it::SCALES,
             Lang::Nl => nl::SCALES,
             Lang::Pt => pt::SCALES,
+        }
+    }
+
+    /// Qualifiers and range openers before an amount.
+    pub(crate) fn leads(self) -> &'static [(&'static str, Lead)] {
+        match self {
+            Lang::En => en::LEADS,
+            Lang::De => de::LEADS,
+            Lang::Fr => fr::LEADS,
+            Lang::Es => es::LEADS,
+            Lang::It => it::LEADS,
+            Lang::Nl => nl::LEADS,
+            Lang::Pt => pt::LEADS,
+        }
+    }
+
+    /// Words that join a range's ends after an opener, and cents to
+    /// their amount.
+    pub(crate) fn and(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => en::AND,
+            Lang::De => de::AND,
+            Lang::Fr => fr::AND,
+            Lang::Es => es::AND,
+            Lang::It => it::AND,
+            Lang::Nl => nl::AND,
+            Lang::Pt => pt::AND,
         }
     }
 
@@ -167,4 +202,43 @@ pub(crate) fn is_scale_word(word: &str) -> bool {
     }
     let lower = word.to_lowercase();
     SCALE_WORDS.contains(lower.as_str()) || ending(&lower)
+}
+
+/// Every language's qualifiers and range openers, longest first so that a
+/// phrase ending another is tried first; English first among equals.
+pub(crate) static LEADS: std::sync::LazyLock<Vec<(&'static str, Lead)>> =
+    std::sync::LazyLock::new(|| {
+        let mut all: Vec<_> = Lang::ALL
+            .iter()
+            .flat_map(|l| l.leads().iter().copied())
+            .collect();
+        all.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        all
+    });
+
+/// Every language's range openers (`between`, `zwischen`, `entre`).
+pub(crate) static RANGE_OPENERS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        LEADS
+            .iter()
+            .filter(|(_, l)| *l == Lead::Range)
+            .map(|&(w, _)| w)
+            .collect()
+    });
+
+/// Every language's `and` (`und`, `et`, `y`, `e`, `en`).
+pub(crate) static AND: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .flat_map(|l| l.and().iter().copied())
+        .collect()
+});
+
+/// The `and` of some language that starts `i` as a word, and what follows it.
+pub(crate) fn and_word(i: &str) -> Option<&str> {
+    AND.iter().find_map(|w| {
+        let head = i.get(..w.len())?;
+        let rest = &i[w.len()..];
+        (head.eq_ignore_ascii_case(w) && !rest.starts_with(char::is_alphanumeric)).then_some(rest)
+    })
 }

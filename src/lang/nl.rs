@@ -1,4 +1,8 @@
-//! Dutch: scale words and the words between a number and its currency.
+//! Dutch: scale words, qualifiers, range words and the words between a number
+//! and its currency.
+
+use super::Lead;
+use crate::Qualifier;
 
 /// Scale words, longest first within a shared prefix; matched ignoring case.
 pub(crate) const SCALES: &[(&str, u32)] = &[
@@ -11,3 +15,24 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
 
 /// `€71 miljard`, `5 miljoen euro`: no word between.
 pub(crate) const LINKS: &[&str] = &[];
+
+/// Qualifiers and range openers before an amount.
+pub(crate) const LEADS: &[(&str, Lead)] = {
+    use Lead::{Qualifier as Q, Range};
+    use Qualifier::*;
+    &[
+        ("meer dan", Q(Over)),
+        ("ruim", Q(Over)),
+        ("boven de", Q(Over)),
+        ("ongeveer", Q(About)),
+        ("circa", Q(About)),
+        ("bijna", Q(Nearly)),
+        ("minstens", Q(AtLeast)),
+        ("minder dan", Q(Under)),
+        ("tot", Q(UpTo)),
+        ("tussen", Range),
+    ]
+};
+
+/// `and`: between a range's ends after an opener, and before cents.
+pub(crate) const AND: &[&str] = &["en"];
