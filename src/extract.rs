@@ -568,12 +568,10 @@ impl Mentions<'_> {
         let nearby = |allowed: &[Currency]| self.evidenced(allowed, &|| sentence(text, &span));
         let english = || context::in_words(&text[sentence(text, &span)]);
         // `$ 5.000` is 5000 in a sentence of a decimal-comma language.
-        let comma = || {
-            crate::detect::language(&text[sentence(text, &span)]).is_some_and(|l| l.decimal_comma())
-        };
+        let language = || crate::detect::language(&text[sentence(text, &span)]);
         let words = Words {
             english: &english,
-            decimal_comma: &comma,
+            language: &language,
         };
         let built = match build(
             self.extractor,
@@ -804,8 +802,8 @@ fn side_value(
 struct Words<'a> {
     /// English words are around it (`€1.695 a litre` has a decimal point).
     english: &'a dyn Fn() -> bool,
-    /// It is in a language that writes a decimal comma.
-    decimal_comma: &'a dyn Fn() -> bool,
+    /// Its language, where the detector is confident of it.
+    language: &'a dyn Fn() -> Option<crate::lang::Lang>,
 }
 
 fn build(
@@ -875,13 +873,17 @@ fn values(
     // in a currency written with a decimal comma when the price is bare
     // (`Rp 31.500`) or written as its writers do, symbol after (`1.234 €`);
     // among English words it has a decimal point (`€1.695 a litre`).
-    let lone = |s: &Side<'_>| matches!(s.quantity.numeral, Numeral::Digits(d) if d.is_ambiguous());
-    let any_lone = lone(&p.first) || p.second.as_ref().is_some_and(lone);
+    // A `.000` tail is grouping unless the sentence is surely English: no
+    // writer of a decimal point writes `$10.000` for ten dollars.
+    let lone = |s: &Side<'_>, zeros: bool| matches!(s.quantity.numeral, Numeral::Digits(d) if d.is_ambiguous() && (!zeros || d.frac == "000"));
+    let any = |zeros| lone(&p.first, zeros) || p.second.as_ref().is_some_and(|s| lone(s, zeros));
+    let any_lone = any(false);
     let symbol_after = p.first.prefix.is_none() && p.first.suffix.is_some_and(|s| !s.is_name());
     let dots = currency.is_some_and(|c| {
         c.minor_units() == Some(0)
             || c.groups_with_dot() && any_lone && (symbol_after || !(words.english)())
-    }) || any_lone && (words.decimal_comma)();
+    }) || any_lone && (words.language)().is_some_and(|l| l.decimal_comma())
+        || any(true) && (words.language)() != Some(crate::lang::Lang::En);
     let bounds = |v: Decimal| match qualifier {
         Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
         Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),

@@ -7,7 +7,7 @@ use nom::character::complete::digit1;
 use nom::sequence::terminated;
 use rust_decimal::Decimal;
 
-use super::currency::{Cur, name, prefix, suffix};
+use super::currency::{Cur, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, attached, letter, scale};
 use super::words::{Words, cardinal_tail, words};
@@ -341,7 +341,7 @@ fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
         .filter(|(after, cur)| !(cur.raw.ends_with(char::is_alphabetic) && names_a_thing(after)))
 }
 
-// linked = sp link [sp] name     (* millones de dólares, milliards d'euros, miliardi di euro *)
+// linked = sp link [sp] (name | symbol)   (* millones de dólares, milliards d'euros, millions de $ *)
 /// A currency name after the word its scale's language links them with.
 fn linked_name(rest: &str, scale: Option<Scale>) -> Option<(&str, Cur<'_>)> {
     let (r, _) = sp(rest).ok()?;
@@ -355,7 +355,10 @@ fn linked_name(rest: &str, scale: Option<Scale>) -> Option<(&str, Cur<'_>)> {
             true => after,
             false => sp(after).ok()?.0,
         };
-        name(after).ok().filter(|(_, cur)| cur.is_name())
+        // A name (`de dólares`), or a symbol that leads no number (`de $`).
+        suffix(after, false)
+            .ok()
+            .filter(|(rest, cur)| cur.is_name() || !leads_next(rest))
     })
 }
 

@@ -298,7 +298,14 @@ pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
     if let Ok(ok) = code_dollar(i, false) {
         return Ok(ok);
     }
-    let (rest, mut cur) = longer(symbol(i), name(i))?;
+    let (mut rest, mut cur) = longer(symbol(i), name(i))?;
+    if let Some((after, country)) = country_after(rest).filter(|_| cur.raw == "$") {
+        // `16,4 millions de $ CA`: the country after the dollar, as French writes it.
+        if let Some(id) = prefixed_dollar(country) {
+            (rest, cur.what) = (after, CurRef::Form(id));
+            cur.raw = &i[..i.len() - rest.len()];
+        }
+    }
     if cur.raw == PENCE_AFTER.0 {
         // `15.94P` after a share price is pence, not pula.
         if let Some((_, id)) = TABLE.name_at(PENCE_AFTER.1) {
@@ -310,6 +317,23 @@ pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
         return fail(i);
     }
     Ok((rest, cur))
+}
+
+/// The capitals after `$ ` that may name its country (`$ CA`, `$ US`): two,
+/// ending the word.
+fn country_after(rest: &str) -> Option<(&str, &str)> {
+    let r = rest.strip_prefix(' ')?;
+    let len = r.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(r.len());
+    (len == 2 && super::at_word_end(&r[len..])).then(|| (&r[len..], &r[..len]))
+}
+
+/// The form of the dollar prefixed by `country` (`CA` → `CA$`), if any.
+fn prefixed_dollar(country: &str) -> Option<usize> {
+    let joined = format!("{country}$");
+    TABLE
+        .name_at(&joined)
+        .filter(|&(len, _)| len == joined.len())
+        .map(|(_, id)| id)
 }
 
 /// `YEN`, `RAND`: a word in capitals, which no sentence writes as a verb.

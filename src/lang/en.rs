@@ -442,16 +442,22 @@ pub(crate) fn evidence_form(raw: &str) -> Option<(&'static str, bool)> {
     lower.make_ascii_lowercase();
     let noun = match &*lower {
         b"dollar" | b"dollars" => "Dollar",
+        // The same nouns in the other lexicons' languages.
+        b"d\xc3\xb3lar" | b"d\xc3\xb3lares" | b"dolar" | b"dolares" | b"dollaro" | b"dollari" => {
+            "Dollar"
+        }
         b"rupee" | b"rupees" => "Rupee",
+        b"rupias" | b"rupie" | b"rupien" | b"roupies" => "Rupee",
         b"kr" | b"kr." | b"crown" | b"crowns" | b"krona" | b"kronor" | b"krone" | b"kroner" => "",
         b"shilling" | b"shillings" => "Shilling",
         b"peso" | b"pesos" => "Peso",
         b"dinar" | b"dinars" => "Dinar",
-        b"franc" | b"francs" => "Franc",
+        b"franc" | b"francs" | b"franco" | b"francos" | b"franchi" => "Franc",
         b"riyal" | b"riyals" | b"rial" | b"rials" => "",
         b"dirham" | b"dirhams" => "Dirham",
         // Cents of the place's own currency: `12c` in a Sydney story.
         b"cent" | b"cents" | b"c" | b"\xc2\xa2" => "",
+        b"centavo" | b"centavos" | b"centimes" | b"centime" | b"centesimi" => "",
         _ => return None,
     };
     Some((noun, false))

@@ -31,6 +31,7 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
         ("minder dan", Q(Under)),
         ("tot", Q(UpTo)),
         ("tussen", Range),
+        ("van", Range),
     ]
 };
 
