@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Mention, NoRate, Note, RateTable,
-    Report, Row, RowWriter, Tolerance, Verdict,
+    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Lang, Mention, NoRate, Note,
+    RateTable, Report, Row, RowWriter, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -66,6 +66,10 @@ struct Inputs {
     /// `grand`, `bucks` and coin words; a region CLDR does not know is a warning.
     #[arg(long, value_name = "TAG", value_parser = parse_locale)]
     locale: Option<String>,
+    /// Read every text in this language (en, de, fr, es, it, nl, pt) instead
+    /// of the one detected in each paragraph.
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    lang: Option<Lang>,
     /// What each input holds: one text, or one article per line of JSON
     /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD"}`; only `text` is needed).
     #[arg(long, value_enum, default_value_t = InputArg::Text)]
@@ -121,6 +125,10 @@ fn parse_locale(s: &str) -> Result<String, String> {
         Err(e) if matches!(e.kind(), ErrorKind::MalformedLocale { .. }) => Err(e.to_string()),
         _ => Ok(s.to_string()),
     }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: Error| e.to_string())
 }
 
 fn parse_tolerance(s: &str) -> Result<Tolerance, String> {
@@ -218,8 +226,11 @@ fn table(args: &RateArgs) -> Result<Option<RateTable>, Error> {
     args.rates.as_ref().map(RateTable::from_path).transpose()
 }
 
-fn extractor(assume: &[(String, Currency)], locale: Option<&str>) -> Extractor {
+fn extractor(assume: &[(String, Currency)], locale: Option<&str>, lang: Option<Lang>) -> Extractor {
     let mut ex = Extractor::new();
+    if let Some(lang) = lang {
+        ex = ex.lang(lang);
+    }
     if let Some(tag) = locale {
         ex = match ex.clone().locale(tag) {
             Ok(with) => with,
@@ -436,7 +447,11 @@ fn progress_bar(file: std::fs::File, wanted: bool) -> Box<dyn io::Read> {
 
 fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     let mut report = Report::new()
-        .extractor(extractor(&inputs.assume, inputs.locale.as_deref()))
+        .extractor(extractor(
+            &inputs.assume,
+            inputs.locale.as_deref(),
+            inputs.lang,
+        ))
         .tolerance(inputs.tolerance);
     if let Some(t) = table(&inputs.rates)? {
         report = report.rates(t);

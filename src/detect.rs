@@ -8,7 +8,7 @@ use whatlang::{Detector, Lang as W};
 use crate::lang::Lang;
 
 /// At most this much of a text is read to tell its language.
-const SAMPLE: usize = 1024;
+const SAMPLE: usize = 256;
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     Detector::with_allowlist(vec![W::Eng, W::Deu, W::Fra, W::Spa, W::Ita, W::Nld, W::Por])

@@ -73,6 +73,13 @@ pub enum ErrorKind {
         /// The code as given.
         text: String,
     },
+    /// A language code that no lexicon has (`en`, `de`, `fr`, `es`, `it`,
+    /// `nl`, `pt` are read).
+    #[error("unknown language {code:?}: one of en, de, fr, es, it, nl, pt")]
+    UnknownLanguage {
+        /// The code as given.
+        code: String,
+    },
     /// A locale tag whose region CLDR does not know.
     #[error("unknown locale {tag:?}: its region has no currency in CLDR")]
     UnknownLocale {

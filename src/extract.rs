@@ -15,7 +15,7 @@ use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::number::digits;
 use crate::grammar::qualifier::{Lead, lead};
-use crate::lang;
+use crate::lang::{self, Lang};
 use crate::lines::{self, Cursor};
 use crate::scan::next_candidate;
 
@@ -92,6 +92,9 @@ pub struct Mention {
         )
     )]
     pub evidence: Option<Evidence>,
+    /// The language it was read in: its scale word's (`Milliarden`), else
+    /// its paragraph's where that is clear, else English.
+    pub lang: crate::lang::Lang,
 }
 
 /// Reads exactly one amount: `"€21 billion".parse::<Mention>()`.
@@ -219,6 +222,8 @@ pub struct Extractor {
     assume: Vec<(String, Currency)>,
     /// The currency of the `--locale` region.
     local: Option<Currency>,
+    /// A language every text is read in, instead of its detected one.
+    lang: Option<Lang>,
 }
 
 impl Extractor {
@@ -316,6 +321,25 @@ impl Extractor {
         self.mentions_in(text, &[], (1, 1))
     }
 
+    /// Reads every text in `lang`, not the language detected in it: its
+    /// separators (`1.234` is 1234 in German) and its lexicon's readings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Extractor, Lang};
+    /// let m = Extractor::new().lang(Lang::De).mentions("$1.500").next().unwrap()?;
+    /// assert_eq!((m.amount, m.lang), (Some(1500.into()), Lang::De));
+    /// let m = Extractor::new().lang(Lang::En).mentions("$1.500").next().unwrap()?;
+    /// assert_eq!(m.amount, Some("1.5".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> Extractor {
+        self.lang = Some(lang);
+        self
+    }
+
     /// As [`Extractor::mentions`], for a paragraph of an article that
     /// starts at `(line, column)`, after the evidence of its earlier ones.
     pub(crate) fn mentions_in<'t>(
@@ -334,6 +358,7 @@ impl Extractor {
             marked: RefCell::new(None),
             first_line,
             cursor: RefCell::new(Cursor::new(first_line, first_column)),
+            language: OnceCell::new(),
         }
     }
 }
@@ -353,6 +378,7 @@ pub fn extract(text: &str) -> Mentions<'_> {
     static DEFAULT: Extractor = Extractor {
         assume: Vec::new(),
         local: None,
+        lang: None,
     };
     DEFAULT.mentions(text)
 }
@@ -390,6 +416,8 @@ pub struct Mentions<'t> {
     first_line: u64,
     /// Line and column of errors, found in one pass however many there are.
     cursor: RefCell<Cursor>,
+    /// The paragraph's language, detected when a mention first needs it.
+    language: OnceCell<Option<Lang>>,
 }
 
 impl Iterator for Mentions<'_> {
@@ -543,6 +571,16 @@ impl Mentions<'_> {
         }
     }
 
+    /// The language the paragraph is read in: the extractor's, else the
+    /// detected one, once per paragraph and only where a mention asks.
+    fn language(&self) -> Option<Lang> {
+        self.extractor.lang.or_else(|| {
+            *self
+                .language
+                .get_or_init(|| crate::detect::language(self.text))
+        })
+    }
+
     /// The mention at `start` and its end.
     fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>)> {
         let text = self.text;
@@ -567,8 +605,8 @@ impl Mentions<'_> {
         // The sentence is found only for an ambiguous mention that asks.
         let nearby = |allowed: &[Currency]| self.evidenced(allowed, &|| sentence(text, &span));
         let english = || context::in_words(&text[sentence(text, &span)]);
-        // `$ 5.000` is 5000 in a sentence of a decimal-comma language.
-        let language = || crate::detect::language(&text[sentence(text, &span)]);
+        // `$ 5.000` is 5000 in a paragraph of a decimal-comma language.
+        let language = || self.language();
         let words = Words {
             english: &english,
             language: &language,
@@ -802,8 +840,8 @@ fn side_value(
 struct Words<'a> {
     /// English words are around it (`€1.695 a litre` has a decimal point).
     english: &'a dyn Fn() -> bool,
-    /// Its language, where the detector is confident of it.
-    language: &'a dyn Fn() -> Option<crate::lang::Lang>,
+    /// Its language, given or detected with confidence.
+    language: &'a dyn Fn() -> Option<Lang>,
 }
 
 fn build(
@@ -854,6 +892,13 @@ fn build(
         precision: precision.normalize(),
         unread,
         evidence,
+        lang: [&p.first]
+            .into_iter()
+            .chain(&p.second)
+            .find_map(|s| s.quantity.scale.map(|s| s.lang))
+            .filter(|l| *l != Lang::En)
+            .or_else(words.language)
+            .unwrap_or_default(),
     }))
 }
 
@@ -883,7 +928,7 @@ fn values(
         c.minor_units() == Some(0)
             || c.groups_with_dot() && any_lone && (symbol_after || !(words.english)())
     }) || any_lone && (words.language)().is_some_and(|l| l.decimal_comma())
-        || any(true) && (words.language)() != Some(crate::lang::Lang::En);
+        || any(true) && (words.language)() != Some(Lang::En);
     let bounds = |v: Decimal| match qualifier {
         Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
         Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),

@@ -112,6 +112,7 @@ pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::evidence::Evidence;
 pub use crate::extract::{Extractor, Mention, Mentions, extract};
+pub use crate::lang::Lang;
 pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
 pub use crate::rates::{Conversion, NoRate, Rate, RateSource, RateTable, RatesProblem};

@@ -71,6 +71,8 @@ pub struct Row {
     /// The article of a multi-article input (`--input jsonl`): its `id`, or
     /// its 1-based record number.
     pub article: Option<String>,
+    /// The ISO 639-1 code of the language the mention was read in.
+    pub lang: &'static str,
 }
 
 impl Row {
@@ -124,6 +126,7 @@ impl Row {
             currency_basis: m.basis.as_str(),
             currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
             article: None,
+            lang: m.lang.as_str(),
             reason: m
                 .unread
                 .as_ref()
@@ -138,7 +141,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 22);
+    /// assert_eq!(Row::COLUMNS.len(), 23);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -164,6 +167,7 @@ impl Row {
         "reason",
         "currency_evidence",
         "article",
+        "lang",
     ];
 }
 
@@ -517,6 +521,7 @@ mod tests {
             pair: Some(1),
             currency_raw: Some("€".into()),
             currency_basis: "symbol",
+            lang: "en",
             ..Row::default()
         }
     }
@@ -530,8 +535,8 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence,article\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,\n"
+             currency_evidence,article,lang\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en\n"
         );
     }
 

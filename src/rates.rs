@@ -390,35 +390,29 @@ impl RateTable {
             pending: std::collections::VecDeque::new(),
             number: 0,
         };
-        let mut record = csv::StringRecord::new();
+        let mut fields = Fields::default();
         // One line at a time, so a line's number is exact whatever its end
         // (`\n`, `\r\n`, a lone `\r`); the ECB format has no quoted breaks.
-        let mut read = |record: &mut csv::StringRecord| -> Result<Option<u64>> {
+        let mut read = |fields: &mut Fields| -> Result<Option<u64>> {
             while let Some((number, line)) = lines.next_line()? {
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let mut one = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .buffer_capacity(line.len() + 1)
-                    .from_reader(&line[..]);
-                return match one.read_record(record) {
-                    Ok(_) => Ok(Some(number)),
-                    // One line from memory, flexible: only its text can be wrong.
-                    Err(_) => Err(bad(number, RatesProblem::NotUtf8)),
+                return match fields.read(&line) {
+                    true => Ok(Some(number)),
+                    false => Err(bad(number, RatesProblem::NotUtf8)),
                 };
             }
             Ok(None)
         };
-        if read(&mut record)?.is_none() {
+        if read(&mut fields)?.is_none() {
             return Err(bad(1, RatesProblem::Empty));
         }
-        if record.get(0).map(str::trim) != Some("Date") {
+        if fields.iter().next().map(str::trim) != Some("Date") {
             return Err(bad(1, RatesProblem::NoDateHeader));
         }
         let mut codes = Vec::new();
-        for field in record.iter().skip(1).map(str::trim) {
+        for field in fields.iter().skip(1).map(str::trim) {
             if field.is_empty() {
                 continue; // the ECB's trailing comma
             }
@@ -437,11 +431,11 @@ impl RateTable {
         // Rows in file order: their date and line; values by column.
         let mut rows: Vec<(Date, u64)> = Vec::new();
         let mut values: Vec<Vec<Option<Decimal>>> = vec![Vec::new(); codes.len()];
-        while let Some(line) = read(&mut record)? {
-            if record.iter().all(|f| f.trim().is_empty()) {
+        while let Some(line) = read(&mut fields)? {
+            if fields.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let fields: Vec<&str> = record.iter().map(str::trim).collect();
+            let fields: Vec<&str> = fields.iter().map(str::trim).collect();
             let given = fields.get(1..).unwrap_or_default();
             let given = given.strip_suffix(&[""]).unwrap_or(given);
             if given.len() != codes.len() {
@@ -645,6 +639,64 @@ impl RateTable {
                 to: self.dates[day + 1 + a],
             },
         })
+    }
+}
+
+/// The fields of one CSV line, read by one `csv_core` reader reused for
+/// every line: building a reader per line cost more than the table's parse.
+struct Fields {
+    reader: csv_core::Reader,
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            // `Reader::default()` has no delimiter set: `new()` has the comma.
+            reader: csv_core::Reader::new(),
+            text: String::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl Fields {
+    /// Reads `line` (no line end); false when it is not UTF-8.
+    fn read(&mut self, line: &[u8]) -> bool {
+        self.reader.reset();
+        // A record's fields are never longer than its line.
+        let mut out = vec![0; line.len()];
+        self.ends.clear();
+        self.ends.resize(line.len() + 1, 0);
+        let (mut input, mut o, mut e) = (line, 0, 0);
+        loop {
+            let (result, nin, nout, nend) =
+                self.reader
+                    .read_record(input, &mut out[o..], &mut self.ends[e..]);
+            (input, o, e) = (&input[nin..], o + nout, e + nend);
+            // Input used up (an empty input then ends the record), or a
+            // record: nothing else can happen with room for the whole line.
+            if !matches!(result, csv_core::ReadRecordResult::InputEmpty) {
+                break;
+            }
+        }
+        self.ends.truncate(e);
+        out.truncate(o);
+        match String::from_utf8(out) {
+            Ok(text) => {
+                self.text = text;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.text[start..end])
     }
 }
 

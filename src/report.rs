@@ -482,6 +482,29 @@ mod tests {
     }
 
     #[test]
+    fn conversions_pair_in_every_language() {
+        for text in [
+            "Die Hilfe betrug 6,5 Milliarden Dollar (rund 5,7 Milliarden Euro).",
+            "L'aide atteint 6,5 milliards de dollars (environ 5,7 milliards d'euros).",
+            "La ayuda llegó a 6,5 millones de dólares (unos 5,7 millones de euros).",
+            "L'aiuto è di 6,5 miliardi di dollari (circa 5,7 miliardi di euro).",
+            "De steun bedroeg 6,5 miljard dollar (ongeveer 5,7 miljard euro).",
+            "A ajuda chegou a 6,5 bilhões de dólares (cerca de 5,7 bilhões de euros).",
+        ] {
+            let (found, errors) = found(text.as_bytes());
+            assert!(errors.is_empty(), "{text}: {errors:?}");
+            let roles: Vec<_> = found.iter().map(|f| (f.role, f.pair)).collect();
+            assert_eq!(
+                roles,
+                [(Role::Figure, Some(1)), (Role::Conversion, Some(1))],
+                "{text}"
+            );
+            let audit = found[1].audit.as_ref().unwrap();
+            assert_eq!(audit.verdict, crate::Verdict::Consistent, "{text}");
+        }
+    }
+
+    #[test]
     fn a_read_error_ends_the_findings() {
         struct Failing;
         impl Read for Failing {

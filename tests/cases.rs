@@ -1,5 +1,7 @@
-//! Hand-written cases in tests/cases/amounts.csv, one row per expected
-//! mention, each pinning the mention's exact span.
+//! Hand-written cases in tests/cases/amounts.csv (English) and one table
+//! per language (`de.csv`, `fr.csv`, `es.csv`, `it.csv`, `nl.csv`,
+//! `pt.csv`), one row per expected mention, each pinning the mention's
+//! exact span.
 //!
 //! Columns: `text,amount,currency,min,max,qualifier,basis,evidence,locale`.
 //!
@@ -275,7 +277,42 @@ fn run(c: &Case) -> Result<(), String> {
 
 #[test]
 fn hand_written_cases() {
-    let mut reader = csv::Reader::from_path("tests/cases/amounts.csv").unwrap();
+    table("tests/cases/amounts.csv", 200);
+}
+
+#[test]
+fn german() {
+    table("tests/cases/de.csv", 10);
+}
+
+#[test]
+fn french() {
+    table("tests/cases/fr.csv", 10);
+}
+
+#[test]
+fn spanish() {
+    table("tests/cases/es.csv", 10);
+}
+
+#[test]
+fn italian() {
+    table("tests/cases/it.csv", 8);
+}
+
+#[test]
+fn dutch() {
+    table("tests/cases/nl.csv", 7);
+}
+
+#[test]
+fn portuguese() {
+    table("tests/cases/pt.csv", 9);
+}
+
+/// Runs every row of the table at `path`, which must have `at_least` rows.
+fn table(path: &str, at_least: usize) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
@@ -312,10 +349,10 @@ fn hand_written_cases() {
             failures.push(format!("row {} (line {line}): {shown:?}: {report}", n + 1));
         }
     }
-    assert!(count > 200, "only {count} rows");
+    assert!(count >= at_least, "{path}: only {count} rows");
     assert!(
         failures.is_empty(),
-        "{} of {count} cases fail:\n{}",
+        "{path}: {} of {count} cases fail:\n{}",
         failures.len(),
         failures.join("\n")
     );

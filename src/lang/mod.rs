@@ -20,19 +20,80 @@ pub(crate) enum Lead {
     Range,
 }
 
-/// A language whose lexicon the grammar reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Lang {
+/// A language whose lexicon the grammar reads, by its ISO 639-1 code.
+///
+/// # Example
+///
+/// ```
+/// use figures::Lang;
+/// let de: Lang = "de".parse()?;
+/// assert_eq!((de, de.as_str()), (Lang::De, "de"));
+/// assert!("xx".parse::<Lang>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Lang {
+    /// English: the reading where nothing says otherwise.
+    #[default]
     En,
+    /// German.
     De,
+    /// French.
     Fr,
+    /// Spanish.
     Es,
+    /// Italian.
     It,
+    /// Dutch.
     Nl,
+    /// Portuguese.
     Pt,
 }
 
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                let kind = crate::ErrorKind::UnknownLanguage {
+                    code: crate::error::quoted(s),
+                };
+                crate::Error::new(kind, crate::Location::default())
+            })
+    }
+}
+
 impl Lang {
+    /// The ISO 639-1 code: `en`, `de`, `fr`, `es`, `it`, `nl`, `pt`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(figures::Lang::Pt.as_str(), "pt");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+            Lang::Pt => "pt",
+        }
+    }
+
     /// Every language, English first: where two lexicons share a word,
     /// the first reading wins.
     pub(crate) const ALL: [Lang; 7] = [
