@@ -78,6 +78,15 @@ scale-words.csv  (one column, word; sorted)
   Swedish, Indonesian...). A number followed by one of them is read whole by
   a lexicon that knows the word, or reported unread: never as the bare number.
 
+lexicon-scales.csv  (lang,word,power; sorted by lang, word)
+  The scale words the lexicons of LEXICON_LANGS (de fr es it nl pt) read,
+  with their power of ten: every long and short decimalFormat pattern of
+  numbers-<lang>.json with a single 0 ("0 Milliarden" at 1000000000 ->
+  Milliarden,9; "0 Mio'.'" -> Mio.,6), quotes removed, spaces kept inside
+  ("mil millones"). Patterns of one ASCII letter ("M", "K", "B") are left
+  out: `5 m` is metres. The lexicon modules add their hand-written forms
+  (unaccented spellings, plurals CLDR does not write) in src/lang/.
+
 places.csv  (one row per (word, code); sorted by word, code)
   Words that tell where a text is from, each with the currency of that place
   today; a word naming places with different currencies has one row each.
@@ -474,6 +483,27 @@ def build_scale_words(shared, repo):
     return to_csv(["word"], [[w] for w in sorted(words)])
 
 
+LEXICON_LANGS = ["de", "fr", "es", "it", "nl", "pt"]
+
+
+def build_lexicon_scales(shared):
+    rows = set()
+    for lang in LEXICON_LANGS:
+        loc = read_json(shared / "data" / "cldr" / f"numbers-{lang}.json")["main"][lang]
+        formats = loc["numbers"]["decimalFormats-numberSystem-latn"]
+        for style in ("long", "short"):
+            for key, pattern in formats[style]["decimalFormat"].items():
+                if pattern.count("0") != 1:
+                    continue
+                power = len(key.split("-")[0]) - 1
+                word = pattern.replace("0", "").replace("'", "")
+                word = re.sub(r"[\s\u00a0\u202f]+", " ", word).strip()
+                if not word or (len(word) == 1 and word.isascii()):
+                    continue
+                rows.add((lang, word, power))
+    return to_csv(["lang", "word", "power"], [list(r) for r in sorted(rows)])
+
+
 def main():
     repo = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -495,6 +525,7 @@ def main():
         "data/regions.csv": build_regions(current),
         "data/places.csv": build_places(shared, repo, iso, forms, current),
         "data/scale-words.csv": build_scale_words(shared, repo),
+        "data/lexicon-scales.csv": build_lexicon_scales(shared),
     }
     stale = []
     for rel, text in outputs.items():

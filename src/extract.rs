@@ -15,6 +15,7 @@ use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
 use crate::grammar::currency::{Cur, CurRef};
 use crate::grammar::number::digits;
 use crate::grammar::qualifier::{Lead, lead};
+use crate::grammar::scale::Scale;
 use crate::lang::{self, Lang};
 use crate::lines::{self, Cursor};
 use crate::scan::next_candidate;
@@ -852,6 +853,8 @@ fn build(
     nearby: &Nearby<'_>,
     words: &Words<'_>,
 ) -> Option<Option<Mention>> {
+    let (read, foreign) = in_language(p, words.language);
+    let p = &read;
     let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
     if let Some(second) = &p.second {
         tokens.extend(second.prefix.into_iter().chain(second.suffix));
@@ -875,6 +878,7 @@ fn build(
         .iter()
         .chain([&p.first])
         .find_map(|s| s.quantity.unread)
+        .or(foreign)
         .map(|word| Unread::Word(word.to_string()));
     let (amount, min, max, precision) = match unread {
         Some(_) => (None, None, None, Decimal::ZERO),
@@ -896,10 +900,45 @@ fn build(
             .into_iter()
             .chain(&p.second)
             .find_map(|s| s.quantity.scale.map(|s| s.lang))
-            .filter(|l| *l != Lang::En)
+            .filter(|l| *l != Lang::En && foreign.is_none())
             .or_else(words.language)
             .unwrap_or_default(),
     }))
+}
+
+/// Each side's scale as the paragraph's language reads it: French
+/// `billion` is 10^12 in a French paragraph, English's 10^9 elsewhere; a
+/// word only one language reads as a scale there (`mil`) is returned as
+/// foreign where the paragraph is not of that language, to be reported
+/// unread, never read as another number.
+fn in_language<'a>(
+    p: &Parsed<'a>,
+    language: &dyn Fn() -> Option<Lang>,
+) -> (Parsed<'a>, Option<&'static str>) {
+    let mut read = *p;
+    let mut foreign = None;
+    let sides = std::iter::once(&mut read.first).chain(read.second.as_mut());
+    for side in sides {
+        let Some(scale) = side.quantity.scale else {
+            continue;
+        };
+        if scale.needs_language && language() != Some(scale.lang) {
+            foreign = Some(scale.word);
+        } else if scale.lang == Lang::En && lang::has_other_reading(scale.word, scale.power) {
+            let other = language()
+                .filter(|l| *l != Lang::En)
+                .and_then(|l| lang::scale_in(scale.word, l));
+            if let Some(other) = other {
+                side.quantity.scale = Some(Scale {
+                    power: other.power,
+                    lang: other.lang,
+                    word: other.word,
+                    needs_language: other.needs_language,
+                });
+            }
+        }
+    }
+    (read, foreign)
 }
 
 /// A mention's amount, `min`, `max` and precision.

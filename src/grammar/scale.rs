@@ -4,12 +4,23 @@ use super::{IResult, at_word_end, fail};
 use crate::lang::en::LETTERS;
 use crate::lang::{Lang, SCALE_STARTS, SCALES};
 
-/// A power of ten that multiplies the number before it, and the language
-/// of its word, whose separators the number before it is read with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A power of ten that multiplies the number before it, the language of
+/// its word (whose separators the number is read with) and the word.
+#[derive(Clone, Copy, Debug, Eq)]
 pub(crate) struct Scale {
     pub power: u32,
     pub lang: Lang,
+    /// The word as the lexicon writes it (`Milliarden`); empty for a letter.
+    pub word: &'static str,
+    /// Read so only in a paragraph of `lang` (`mil`, French `billion`).
+    pub needs_language: bool,
+}
+
+/// Scales are equal when they multiply alike, read in the same language.
+impl PartialEq for Scale {
+    fn eq(&self, other: &Scale) -> bool {
+        (self.power, self.lang) == (other.power, other.lang)
+    }
 }
 
 impl Scale {
@@ -18,6 +29,8 @@ impl Scale {
         Scale {
             power,
             lang: Lang::En,
+            word: "",
+            needs_language: false,
         }
     }
 }
@@ -31,11 +44,17 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
     {
         return fail(i);
     }
-    for &(word, power, lang) in SCALES.iter() {
-        if let Some(head) = i.get(..word.len()) {
-            let rest = &i[word.len()..];
-            if eq_ignore_case(head, word) && (word.ends_with('.') || at_word_end(rest)) {
-                return Ok((rest, Scale { power, lang }));
+    for s in SCALES.iter() {
+        if let Some(head) = i.get(..s.word.len()) {
+            let rest = &i[s.word.len()..];
+            if eq_ignore_case(head, s.word) && (s.word.ends_with('.') || at_word_end(rest)) {
+                let scale = Scale {
+                    power: s.power,
+                    lang: s.lang,
+                    word: s.word,
+                    needs_language: s.needs_language,
+                };
+                return Ok((rest, scale));
             }
         }
     }
@@ -133,8 +152,8 @@ mod tests {
             Ok((
                 " €",
                 Scale {
-                    power: 9,
-                    lang: Lang::De
+                    lang: Lang::De,
+                    ..Scale::en(9)
                 }
             ))
         );
@@ -143,11 +162,24 @@ mod tests {
             Ok((
                 " €",
                 Scale {
-                    power: 6,
-                    lang: Lang::De
+                    lang: Lang::De,
+                    ..Scale::en(6)
                 }
             ))
         );
+    }
+
+    #[test]
+    fn other_languages_words_carry_their_language() {
+        let (rest, s) = scale("Milliarden Euro").unwrap();
+        assert_eq!((rest, s.power, s.lang, s.word), (" Euro", 9, Lang::De, "Milliarden"));
+        let (rest, s) = scale("mil millones de euros").unwrap();
+        assert_eq!((rest, s.power, s.lang), (" de euros", 9, Lang::Es));
+        let (_, s) = scale("mil dólares").unwrap();
+        assert!(s.needs_language && s.power == 3);
+        // English reads `billion` first; French and German are asked later.
+        assert_eq!(scale("billion").unwrap().1, Scale::BILLION);
+        assert_eq!(scale("millones").unwrap().1.lang, Lang::Es);
     }
 
     #[test]

@@ -4,19 +4,13 @@
 use super::Lead;
 use crate::Qualifier;
 
-/// Scale words, longest first within a shared prefix; matched ignoring case.
-pub(crate) const SCALES: &[(&str, u32)] = &[
-    ("Tausend", 3),
-    ("Millionen", 6),
-    ("Million", 6),
-    ("Mio.", 6),
-    ("Mio", 6),
-    ("Milliarden", 9),
-    ("Milliarde", 9),
-    ("Mrd.", 9),
-    ("Mrd", 9),
-    ("Billionen", 12),
-];
+/// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
+/// the abbreviations without their point. Matched ignoring case.
+pub(crate) const SCALES: &[(&str, u32)] = &[("Mio", 6), ("Mrd", 9), ("Bio", 12)];
+
+/// Words read as this language's scale only in a German paragraph:
+/// English reads `billion` as 10^9.
+pub(crate) const NEEDS_LANGUAGE: &[&str] = &["Billion", "Bio.", "Bio"];
 
 /// Words between a scale and the currency name (`Milliarden Euro`: none).
 pub(crate) const LINKS: &[&str] = &[];

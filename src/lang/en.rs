@@ -31,6 +31,9 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
     ("cr", 7),
 ];
 
+/// Words read as English scales whatever the paragraph's language: all.
+pub(crate) const NEEDS_LANGUAGE: &[&str] = &[];
+
 /// Endings of words an English reader takes for a scale (`zillion`,
 /// `gazillion`): a number they follow is reported unread.
 pub(crate) const SCALE_ENDINGS: &[&str] = &["illion", "illions", "illiard", "illiards"];

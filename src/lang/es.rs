@@ -4,16 +4,13 @@
 use super::Lead;
 use crate::Qualifier;
 
-/// Scale words, longest first within a shared prefix; matched ignoring case.
-/// (`mil` alone, a thousand, is left out: `$5 mil` is five million in English.)
-pub(crate) const SCALES: &[(&str, u32)] = &[
-    ("mil millones", 9),
-    ("millones", 6),
-    ("millón", 6),
-    ("millon", 6),
-    ("billones", 12),
-    ("billón", 12),
-];
+/// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
+/// the forms typed without an accent.
+pub(crate) const SCALES: &[(&str, u32)] = &[("millon", 6), ("billon", 12)];
+
+/// Words read as Spanish scales only in a Spanish paragraph: `$5 mil` is
+/// five million in English.
+pub(crate) const NEEDS_LANGUAGE: &[&str] = &["mil"];
 
 /// `48.000 millones de dólares`.
 pub(crate) const LINKS: &[&str] = &["de"];

@@ -4,11 +4,13 @@
 use super::Lead;
 use crate::Qualifier;
 
-/// Scale words, longest first within a shared prefix; matched ignoring case.
-/// `million` is read as English (the same value); `millions` is French.
-/// (`billion` is 10^12 in French, but the word is English too: it stays
-/// English until an article's language is known.)
-pub(crate) const SCALES: &[(&str, u32)] = &[("millions", 6), ("milliards", 9), ("milliard", 9)];
+/// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write.
+pub(crate) const SCALES: &[(&str, u32)] = &[("Mds", 9)];
+
+/// Words read as French scales only in a French paragraph: `billion` is
+/// 10^9 in English, `mille` and `Md` are other words there.
+pub(crate) const NEEDS_LANGUAGE: &[&str] =
+    &["billion", "billions", "Bn", "Md", "Mds", "mille", "millier"];
 
 /// `64,3 milliards d'euros`, `2 millions de dollars`.
 pub(crate) const LINKS: &[&str] = &["de", "d'", "d’"];

@@ -4,14 +4,11 @@
 use super::Lead;
 use crate::Qualifier;
 
-/// Scale words, longest first within a shared prefix; matched ignoring case.
-pub(crate) const SCALES: &[(&str, u32)] = &[
-    ("milioni", 6),
-    ("milione", 6),
-    ("miliardi", 9),
-    ("miliardo", 9),
-    ("mld", 9),
-];
+/// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write.
+pub(crate) const SCALES: &[(&str, u32)] = &[("mld", 9), ("mln", 6)];
+
+/// Words read as Italian scales only in an Italian paragraph.
+pub(crate) const NEEDS_LANGUAGE: &[&str] = &["mila", "mille", "Bln"];
 
 /// `14 miliardi di euro`, `3 milioni di dollari`.
 pub(crate) const LINKS: &[&str] = &["di", "d'", "d’"];

@@ -125,6 +125,20 @@ impl Lang {
         }
     }
 
+    /// Scale words this language reads only in a paragraph detected as
+    /// written in it (`mil`, French `billion`).
+    fn needs_language(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => en::NEEDS_LANGUAGE,
+            Lang::De => de::NEEDS_LANGUAGE,
+            Lang::Fr => fr::NEEDS_LANGUAGE,
+            Lang::Es => es::NEEDS_LANGUAGE,
+            Lang::It => it::NEEDS_LANGUAGE,
+            Lang::Nl => nl::NEEDS_LANGUAGE,
+            Lang::Pt => pt::NEEDS_LANGUAGE,
+        }
+    }
+
     /// Qualifiers and range openers before an amount.
     pub(crate) fn leads(self) -> &'static [(&'static str, Lead)] {
         match self {
@@ -166,26 +180,70 @@ impl Lang {
     }
 }
 
-/// Every language's scale words, longest first, with their power and
-/// language: one list the grammar matches against.
-pub(crate) static SCALES: std::sync::LazyLock<Vec<(&'static str, u32, Lang)>> =
-    std::sync::LazyLock::new(|| {
-        let mut all: Vec<_> = Lang::ALL
-            .iter()
-            .flat_map(|&l| l.scales().iter().map(move |&(w, p)| (w, p, l)))
-            .collect();
-        // Longest first, so `mil millones` wins over a shorter word; stable,
-        // so English keeps a word two lexicons share.
-        all.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
-        all
-    });
+/// A scale word of a lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ScaleWord {
+    pub word: &'static str,
+    pub power: u32,
+    pub lang: Lang,
+    /// Read so only in a paragraph of `lang` (`mil`, French `billion`).
+    pub needs_language: bool,
+}
+
+/// Every language's scale words, longest first: the English lexicon's, the
+/// table generated from CLDR (`data/lexicon-scales.csv`) and each
+/// lexicon's own. One list the grammar matches against; where two
+/// languages share a word, English's reading comes first.
+pub(crate) static SCALES: std::sync::LazyLock<Vec<ScaleWord>> = std::sync::LazyLock::new(|| {
+    let generated = include_str!("../../data/lexicon-scales.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut f = line.splitn(3, ',');
+            let code = f.next()?;
+            let lang = Lang::ALL.into_iter().find(|l| l.as_str() == code)?;
+            Some((lang, f.next()?, f.next()?.parse().ok()?))
+        });
+    let written = Lang::ALL
+        .into_iter()
+        .flat_map(|l| l.scales().iter().map(move |&(w, p)| (l, w, p)));
+    let mut all: Vec<ScaleWord> = written
+        .chain(generated)
+        .map(|(lang, word, power)| ScaleWord {
+            word,
+            power,
+            lang,
+            needs_language: lang.needs_language().contains(&word),
+        })
+        .collect();
+    // Longest first (`mil millones` before `mil`), English first among equals.
+    all.sort_by_key(|s| (std::cmp::Reverse(s.word.len()), s.lang != Lang::En));
+    all
+});
+
+/// True when a lexicon other than English's reads `word` with another
+/// power than `power` (`billion` in French and German).
+pub(crate) fn has_other_reading(word: &str, power: u32) -> bool {
+    SCALES
+        .iter()
+        .any(|s| s.lang != Lang::En && s.power != power && s.word.eq_ignore_ascii_case(word))
+}
+
+/// The reading of `word` (a scale word as the lexicons write it) in
+/// `lang`'s lexicon, if it has one.
+pub(crate) fn scale_in(word: &str, lang: Lang) -> Option<ScaleWord> {
+    SCALES
+        .iter()
+        .find(|s| s.lang == lang && s.word.eq_ignore_ascii_case(word))
+        .copied()
+}
 
 /// The first bytes of every scale word in either case: most text is no
 /// scale, and fails on its first byte.
 pub(crate) static SCALE_STARTS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
     let mut starts = [false; 256];
-    for (w, _, _) in SCALES.iter() {
-        let b = w.as_bytes()[0];
+    for s in SCALES.iter() {
+        let b = s.word.as_bytes()[0];
         starts[usize::from(b.to_ascii_lowercase())] = true;
         starts[usize::from(b.to_ascii_uppercase())] = true;
     }

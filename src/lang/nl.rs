@@ -4,14 +4,17 @@
 use super::Lead;
 use crate::Qualifier;
 
-/// Scale words, longest first within a shared prefix; matched ignoring case.
+/// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
+/// plurals, and the abbreviations without their point.
 pub(crate) const SCALES: &[(&str, u32)] = &[
     ("miljoenen", 6),
-    ("miljoen", 6),
     ("miljarden", 9),
-    ("miljard", 9),
-    ("biljoen", 12),
+    ("biljoenen", 12),
+    ("mld", 9),
 ];
+
+/// Words read as Dutch scales only in a Dutch paragraph.
+pub(crate) const NEEDS_LANGUAGE: &[&str] = &["duizend"];
 
 /// `€71 miljard`, `5 miljoen euro`: no word between.
 pub(crate) const LINKS: &[&str] = &[];

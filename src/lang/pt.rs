@@ -4,26 +4,24 @@
 use super::Lead;
 use crate::Qualifier;
 
-/// Scale words, longest first within a shared prefix; matched ignoring case.
-/// `bilhão` is Brazil's 10^9, `bilião` Portugal's 10^12; the forms without
-/// accents are as often typed.
+/// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
+/// Portugal's `mil milhões` and `bilião` (10^12, where Brazil's `bilhão`
+/// is 10^9), and the forms typed without an accent.
 pub(crate) const SCALES: &[(&str, u32)] = &[
     ("mil milhões", 9),
     ("mil milhoes", 9),
-    ("milhões", 6),
     ("milhoes", 6),
-    ("milhão", 6),
     ("milhao", 6),
-    ("bilhões", 9),
     ("bilhoes", 9),
-    ("bilhão", 9),
     ("bilhao", 9),
     ("biliões", 12),
     ("bilião", 12),
-    ("trilhões", 12),
     ("trilhoes", 12),
-    ("trilhão", 12),
 ];
+
+/// Words read as Portuguese scales only in a Portuguese paragraph: `mil`
+/// is a million in English slang, `mi`, `bi` and `tri` are other words.
+pub(crate) const NEEDS_LANGUAGE: &[&str] = &["mil", "mi", "bi", "tri"];
 
 /// `3,746 bilhões de reais`.
 pub(crate) const LINKS: &[&str] = &["de"];
