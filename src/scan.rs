@@ -22,6 +22,13 @@ static STARTERS: LazyLock<WordHashes> = LazyLock::new(|| {
     for w in OPENERS.iter().chain(FOLLOWERS).chain(numbers) {
         set.insert(w);
     }
+    // Other lexicons' number words, by their ASCII letters (`fünf` by `f`).
+    for (w, _) in crate::lang::NUMBERS.iter() {
+        let ascii: String = w.chars().take_while(char::is_ascii_alphabetic).collect();
+        if !ascii.is_empty() {
+            set.insert(&ascii);
+        }
+    }
     for code in TABLE.codes() {
         let lower = code.as_str().to_ascii_lowercase();
         for scaled in ["k", "m"] {

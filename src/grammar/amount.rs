@@ -128,10 +128,10 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
                 alt((scale, letter)).parse(rest).ok(),
             )
         }
-        Err(_) => {
-            let (rest, w) = words(i)?;
-            (rest, Numeral::Words(w), None, None)
-        }
+        Err(_) => match words(i) {
+            Ok((rest, w)) => (rest, Numeral::Words(w), None, None),
+            Err(e) => return other_words(i).ok_or(e),
+        },
     };
     // `21 billion`, `$3-billion`, `two-billion`: spaced or hyphen-joined.
     let scaled = glued_scale
@@ -162,6 +162,25 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
         )),
         _ => Ok((rest, quantity)),
     }
+}
+
+// other-words = number-word ws scale     (* zwei Milliarden, deux milliards, cinco millones *)
+/// A number word of another lexicon, read only before a scale word.
+fn other_words(i: &str) -> Option<(&str, Quantity<'_>)> {
+    let (rest, n) = crate::lang::number_word(i)?;
+    let (rest, s) = ws(rest).and_then(|(r, _)| scale(r)).ok()?;
+    let w = Words {
+        value: Decimal::from(n),
+        ulp: Decimal::ONE,
+        article: false,
+    };
+    let quantity = Quantity {
+        numeral: Numeral::Words(w),
+        plus: None,
+        scale: Some(s),
+        unread: None,
+    };
+    Some((rest, quantity))
 }
 
 // fraction-after = ws "and" ws ["a" ws] ("half" | "quarter") | sp digit+ sp? "/" sp? digit+

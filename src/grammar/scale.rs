@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn other_languages_words_carry_their_language() {
         let (rest, s) = scale("Milliarden Euro").unwrap();
-        assert_eq!((rest, s.power, s.lang, s.word), (" Euro", 9, Lang::De, "Milliarden"));
+        assert_eq!(
+            (rest, s.power, s.lang, s.word),
+            (" Euro", 9, Lang::De, "Milliarden")
+        );
         let (rest, s) = scale("mil millones de euros").unwrap();
         assert_eq!((rest, s.power, s.lang), (" de euros", 9, Lang::Es));
         let (_, s) = scale("mil dólares").unwrap();

@@ -38,3 +38,31 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["und"];
+
+/// Number words read before a scale word (`zwei Milliarden`, `deux
+/// milliards`): alone, or before a currency, they are other words too often.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[
+    ("ein", 1),
+    ("eine", 1),
+    ("einen", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("elf", 11),
+    ("zwölf", 12),
+    ("zwanzig", 20),
+    ("dreißig", 30),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+    ("hundert", 100),
+];

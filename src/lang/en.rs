@@ -31,6 +31,10 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
     ("cr", 7),
 ];
 
+/// English number words are read by the grammar's own rules (`UNITS`,
+/// `TENS`), before a currency as well as before a scale.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[];
+
 /// Words read as English scales whatever the paragraph's language: all.
 pub(crate) const NEEDS_LANGUAGE: &[&str] = &[];
 

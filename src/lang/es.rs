@@ -37,3 +37,34 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["y", "con"];
+
+/// Number words read before a scale word (`zwei Milliarden`, `deux
+/// milliards`): alone, or before a currency, they are other words too often.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[
+    ("un", 1),
+    ("una", 1),
+    ("uno", 1),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("siete", 7),
+    ("ocho", 8),
+    ("nueve", 9),
+    ("diez", 10),
+    ("once", 11),
+    ("doce", 12),
+    ("trece", 13),
+    ("catorce", 14),
+    ("quince", 15),
+    ("veinte", 20),
+    ("treinta", 30),
+    ("cuarenta", 40),
+    ("cincuenta", 50),
+    ("sesenta", 60),
+    ("setenta", 70),
+    ("ochenta", 80),
+    ("noventa", 90),
+    ("cien", 100),
+];

@@ -35,3 +35,31 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["et"];
+
+/// Number words read before a scale word (`zwei Milliarden`, `deux
+/// milliards`): alone, or before a currency, they are other words too often.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[
+    ("un", 1),
+    ("une", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("six", 6),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quatorze", 14),
+    ("quinze", 15),
+    ("seize", 16),
+    ("vingt", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("cent", 100),
+];

@@ -32,3 +32,31 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["e"];
+
+/// Number words read before a scale word (`zwei Milliarden`, `deux
+/// milliards`): alone, or before a currency, they are other words too often.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[
+    ("un", 1),
+    ("uno", 1),
+    ("una", 1),
+    ("due", 2),
+    ("tre", 3),
+    ("quattro", 4),
+    ("cinque", 5),
+    ("sei", 6),
+    ("sette", 7),
+    ("otto", 8),
+    ("nove", 9),
+    ("dieci", 10),
+    ("undici", 11),
+    ("dodici", 12),
+    ("venti", 20),
+    ("trenta", 30),
+    ("quaranta", 40),
+    ("cinquanta", 50),
+    ("sessanta", 60),
+    ("settanta", 70),
+    ("ottanta", 80),
+    ("novanta", 90),
+    ("cento", 100),
+];

@@ -139,6 +139,19 @@ impl Lang {
         }
     }
 
+    /// Number words read only before a scale word.
+    fn numbers(self) -> &'static [(&'static str, i64)] {
+        match self {
+            Lang::En => en::NUMBERS,
+            Lang::De => de::NUMBERS,
+            Lang::Fr => fr::NUMBERS,
+            Lang::Es => es::NUMBERS,
+            Lang::It => it::NUMBERS,
+            Lang::Nl => nl::NUMBERS,
+            Lang::Pt => pt::NUMBERS,
+        }
+    }
+
     /// Qualifiers and range openers before an amount.
     pub(crate) fn leads(self) -> &'static [(&'static str, Lead)] {
         match self {
@@ -360,4 +373,30 @@ pub(crate) fn and_word(i: &str) -> Option<&str> {
         let rest = &i[w.len()..];
         (head.eq_ignore_ascii_case(w) && !rest.starts_with(char::is_alphanumeric)).then_some(rest)
     })
+}
+
+/// Every other language's number words (`zwei`, `deux`, `cinco`), read only
+/// before a scale word.
+pub(crate) static NUMBERS: std::sync::LazyLock<Vec<(&'static str, i64)>> =
+    std::sync::LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .flat_map(|l| l.numbers().iter().copied())
+            .collect()
+    });
+
+/// The number word of some lexicon that starts `i` as a whole word, its
+/// value and what follows it.
+pub(crate) fn number_word(i: &str) -> Option<(&str, i64)> {
+    let len = i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len());
+    let (head, rest) = i.split_at(len);
+    NUMBERS
+        .iter()
+        .find(|(w, _)| {
+            w.len() == head.len()
+                && w.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(head.chars().flat_map(char::to_lowercase))
+        })
+        .map(|&(_, n)| (rest, n))
 }

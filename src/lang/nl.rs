@@ -40,3 +40,30 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["en"];
+
+/// Number words read before a scale word (`zwei Milliarden`, `deux
+/// milliards`): alone, or before a currency, they are other words too often.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[
+    ("een", 1),
+    ("één", 1),
+    ("twee", 2),
+    ("drie", 3),
+    ("vier", 4),
+    ("vijf", 5),
+    ("zes", 6),
+    ("zeven", 7),
+    ("acht", 8),
+    ("negen", 9),
+    ("tien", 10),
+    ("elf", 11),
+    ("twaalf", 12),
+    ("twintig", 20),
+    ("dertig", 30),
+    ("veertig", 40),
+    ("vijftig", 50),
+    ("zestig", 60),
+    ("zeventig", 70),
+    ("tachtig", 80),
+    ("negentig", 90),
+    ("honderd", 100),
+];

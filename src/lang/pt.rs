@@ -43,3 +43,32 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["e", "com"];
+
+/// Number words read before a scale word (`zwei Milliarden`, `deux
+/// milliards`): alone, or before a currency, they are other words too often.
+pub(crate) const NUMBERS: &[(&str, i64)] = &[
+    ("um", 1),
+    ("uma", 1),
+    ("dois", 2),
+    ("duas", 2),
+    ("três", 3),
+    ("tres", 3),
+    ("quatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("sete", 7),
+    ("oito", 8),
+    ("nove", 9),
+    ("dez", 10),
+    ("onze", 11),
+    ("doze", 12),
+    ("vinte", 20),
+    ("trinta", 30),
+    ("quarenta", 40),
+    ("cinquenta", 50),
+    ("sessenta", 60),
+    ("setenta", 70),
+    ("oitenta", 80),
+    ("noventa", 90),
+    ("cem", 100),
+];
