@@ -2,7 +2,7 @@
 
 use super::{IResult, at_word_end, fail};
 use crate::lang::en::LETTERS;
-use crate::lang::{Lang, SCALE_STARTS, SCALES};
+use crate::lang::{Lang, SCALE_STARTS, SCALES, eq_ignore_case};
 
 /// A power of ten that multiplies the number before it, the language of
 /// its word (whose separators the number is read with) and the word.
@@ -44,10 +44,15 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
     {
         return fail(i);
     }
+    let first = i.as_bytes()[0].to_ascii_lowercase();
     for s in SCALES.iter() {
+        // Every lexicon's scale words start with an ASCII letter.
+        if s.word.as_bytes()[0].to_ascii_lowercase() != first {
+            continue;
+        }
         if let Some(head) = i.get(..s.word.len()) {
             let rest = &i[s.word.len()..];
-            if eq_ignore_case(head, s.word) && (s.word.ends_with('.') || at_word_end(rest)) {
+            if eq_ignore_case(s.word, head) && (s.word.ends_with('.') || at_word_end(rest)) {
                 let scale = Scale {
                     power: s.power,
                     lang: s.lang,
@@ -59,16 +64,6 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
         }
     }
     fail(i)
-}
-
-/// Equal ignoring case, for the non-ASCII letters of `millón` too.
-fn eq_ignore_case(head: &str, word: &str) -> bool {
-    head.eq_ignore_ascii_case(word)
-        || !word.is_ascii()
-            && head
-                .chars()
-                .flat_map(char::to_lowercase)
-                .eq(word.chars().flat_map(char::to_lowercase))
 }
 
 // letter = "k" | "m" | "b" | "t"   (any case, glued to the number)

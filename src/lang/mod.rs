@@ -392,11 +392,17 @@ pub(crate) fn number_word(i: &str) -> Option<(&str, i64)> {
     let (head, rest) = i.split_at(len);
     NUMBERS
         .iter()
-        .find(|(w, _)| {
-            w.len() == head.len()
-                && w.chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(head.chars().flat_map(char::to_lowercase))
-        })
+        .find(|(w, _)| w.len() == head.len() && eq_ignore_case(w, head))
         .map(|&(_, n)| (rest, n))
+}
+
+/// Equal ignoring case: ASCII first, and letter by letter only for a word
+/// with other letters (`millón`, `fünf`).
+pub(crate) fn eq_ignore_case(word: &str, text: &str) -> bool {
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(text);
+    }
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .eq(text.chars().flat_map(char::to_lowercase))
 }
