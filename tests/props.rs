@@ -80,6 +80,8 @@ fn article() -> impl Strategy<Value = String> {
         "up from Rs 500 crore last year. ",
         "In Nairobi, the levy raised Sh 2.5 billion. ",
         "It rose $1.2bn to $1.5bn, or 4,5 Milliarden Euro. ",
+        "Le gouvernement versera 64,3 milliards d'euros, soit $ 5.000 par tête. ",
+        "El banco tiene 48.000 millones de dólares y 5 mil euros. ",
         "about 1 111 111 ",
         "$1 $1 $1 ",
         "€5 ",
@@ -118,6 +120,17 @@ proptest! {
     /// default of 1 MiB: blocks end where the text says, not where a buffer
     /// does. Only a paragraph with no quiet point within the limit is cut
     /// anywhere else, and that cut is reported.
+    /// The same on one long line (no paragraph ends, only quiet points):
+    /// the shape where the cut bugs of #8 showed.
+    #[test]
+    fn a_small_chunk_limit_changes_nothing_on_one_line(text in article().prop_map(|t| t.replace(['\n', '\r'], " "))) {
+        let whole = outcome(figures::Report::new(), &text);
+        let small = outcome(figures::Report::new().chunk_limit(4096), &text);
+        if !cut(&small) {
+            prop_assert_eq!(whole, small);
+        }
+    }
+
     #[test]
     fn a_small_chunk_limit_changes_nothing(text in article()) {
         let whole = outcome(figures::Report::new(), &text);
