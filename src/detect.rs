@@ -14,19 +14,17 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     Detector::with_allowlist(vec![W::Eng, W::Deu, W::Fra, W::Spa, W::Ita, W::Nld, W::Por])
 });
 
-/// Below this confidence the language is not trusted: a short or mixed
-/// sentence keeps English conventions.
-const CONFIDENT: f64 = 0.5;
-
-/// The language of `text` when the detector is confident of it; `None`
-/// when it is not (short or mixed text).
+/// The language of `text` when the detector calls it reliable; `None` when
+/// it does not (short or mixed text).
 pub(crate) fn language(text: &str) -> Option<Lang> {
     let mut end = text.len().min(SAMPLE);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let info = DETECTOR.detect(&text[..end])?;
-    if !info.is_reliable() && info.confidence() < CONFIDENT {
+    // Only what the detector itself calls reliable: a wrong language would
+    // read `billion` as 10^12 or `1.500` as 1500.
+    if !info.is_reliable() {
         return None;
     }
     Some(match info.lang() {

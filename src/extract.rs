@@ -841,7 +841,7 @@ fn side_value(
 struct Words<'a> {
     /// English words are around it (`€1.695 a litre` has a decimal point).
     english: &'a dyn Fn() -> bool,
-    /// Its language, given or detected with confidence.
+    /// Its language, given or detected reliably.
     language: &'a dyn Fn() -> Option<Lang>,
 }
 
