@@ -385,15 +385,31 @@ pub(crate) static NUMBERS: std::sync::LazyLock<Vec<(&'static str, i64)>> =
             .collect()
     });
 
+/// The same words by their small letters, for a lookup by hash: asked at
+/// every candidate that is no digit or English number word.
+static NUMBER_VALUES: std::sync::LazyLock<rustc_hash::FxHashMap<String, i64>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for &(w, n) in NUMBERS.iter() {
+            map.entry(w.to_lowercase()).or_insert(n);
+        }
+        map
+    });
+
 /// The number word of some lexicon that starts `i` as a whole word, its
 /// value and what follows it.
 pub(crate) fn number_word(i: &str) -> Option<(&str, i64)> {
+    const LONGEST: usize = 12;
     let len = i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len());
+    if len == 0 || len > LONGEST {
+        return None;
+    }
     let (head, rest) = i.split_at(len);
-    NUMBERS
-        .iter()
-        .find(|(w, _)| w.len() == head.len() && eq_ignore_case(w, head))
-        .map(|&(_, n)| (rest, n))
+    let value = match head.bytes().all(|b| b.is_ascii_lowercase()) {
+        true => NUMBER_VALUES.get(head),
+        false => NUMBER_VALUES.get(&head.to_lowercase()),
+    };
+    value.map(|&n| (rest, n))
 }
 
 /// Equal ignoring case: ASCII first, and letter by letter only for a word
