@@ -40,7 +40,9 @@ currency-forms.csv  (one row per (form, candidate code); sorted by form, code)
      are dropped from a symbol's set unless the symbol maps only to historic
      codes. kind=symbol, unit=1; matched case-sensitively.
   b) names: every displayName* of the English locales (en, en-GB, en-CA, en-AU,
-     en-IN) and of de fr es it pt nl ru uk pl, lowercased. Names containing
+     en-IN) and of de fr es it pt nl ru uk pl, lowercased; a German name of an
+     -isch adjective and a noun ("kanadischer dollar") also with the
+     adjective's other endings (-e, -en, -er, -es: "kanadischen dollar"). Names containing
      "(" or a digit are skipped. Non-English names of the metal/fund/test codes
      (NO_MINOR) are skipped (they are words like "or", "oro", "plata"), and so
      are names in NAME_STOP ("gold", "silver", "platinum", "palladium").
@@ -259,6 +261,13 @@ def build_forms(shared, repo, iso):
                 n = " ".join(n.split()).lower()
                 if n and n not in NAME_STOP:
                     names[n].add(code)
+                    # German declines the adjective: "Kanadischer Dollar",
+                    # "16,4 Millionen kanadischen Dollar".
+                    declined = re.fullmatch(r"(\w+isch)(?:er|es|e) (\w+)", n)
+                    if loc == "de" and declined:
+                        adjective, noun = declined.groups()
+                        for ending in ("e", "en", "er", "es"):
+                            names[f"{adjective}{ending} {noun}"].add(code)
     names = {n: drop_historic(c, iso) for n, c in names.items()}
 
     # c) generic nouns (active, non-metal, non-fund codes)
