@@ -7,7 +7,7 @@ use nom::character::complete::digit1;
 use nom::sequence::terminated;
 use rust_decimal::Decimal;
 
-use super::currency::{Cur, prefix, suffix};
+use super::currency::{Cur, name, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, attached, letter, scale};
 use super::words::{Words, cardinal_tail, words};
@@ -164,23 +164,34 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
     }
 }
 
-// other-words = number-word ws scale     (* zwei Milliarden, deux milliards, cinco millones *)
-/// A number word of another lexicon, read only before a scale word.
+// other-words = number-word (ws scale | &(sp name))   (* zwei Milliarden, dix dollars, un yen *)
+/// A number word of another lexicon, read before a scale word or a
+/// currency name (`un`, `ein`, `een`, like English `a`, only where `a`
+/// would be).
 fn other_words(i: &str) -> Option<(&str, Quantity<'_>)> {
     let (rest, n) = crate::lang::number_word(i)?;
-    let (rest, s) = ws(rest).and_then(|(r, _)| scale(r)).ok()?;
+    let scaled = ws(rest).and_then(|(r, _)| scale(r)).ok();
+    let named = || {
+        sp(rest)
+            .ok()
+            .and_then(|(r, _)| name(r).ok())
+            .is_some_and(|(_, cur)| cur.is_name())
+    };
+    if scaled.is_none() && !named() {
+        return None;
+    }
     let w = Words {
         value: Decimal::from(n),
         ulp: Decimal::ONE,
-        article: false,
+        article: n == 1,
     };
     let quantity = Quantity {
         numeral: Numeral::Words(w),
         plus: None,
-        scale: Some(s),
+        scale: scaled.map(|(_, s)| s),
         unread: None,
     };
-    Some((rest, quantity))
+    Some((scaled.map_or(rest, |(r, _)| r), quantity))
 }
 
 // fraction-after = ws "and" ws ["a" ws] ("half" | "quarter") | sp digit+ sp? "/" sp? digit+
