@@ -375,7 +375,7 @@ fn after_quantity(rest: &str) -> Option<(&str, Cur<'_>)> {
 /// A currency name after the word its scale's language links them with.
 fn linked_name(rest: &str, scale: Option<Scale>) -> Option<(&str, Cur<'_>)> {
     let (r, _) = sp(rest).ok()?;
-    scale?.lang.links().iter().find_map(|link| {
+    scale?.lang.lexicon().links.iter().find_map(|link| {
         let head = r.get(..link.len())?;
         if !head.eq_ignore_ascii_case(link) {
             return None;

@@ -476,3 +476,14 @@ pub(crate) const QUARTER_LETTERS: &[&str] = &["Q"];
 /// A capital letter after a number read as another form: `15.94P` after a
 /// share price is pence, written `p`.
 pub(crate) const PENCE_AFTER: (&str, &str) = ("P", "p");
+
+/// English's words for the shared rules; the rest of the English lexicon
+/// is read by name.
+pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
+    scales: SCALES,
+    needs_language: NEEDS_LANGUAGE,
+    numbers: NUMBERS,
+    leads: LEADS,
+    and: AND,
+    links: &[],
+};

@@ -20,6 +20,25 @@ pub(crate) enum Lead {
     Range,
 }
 
+/// The words of one language that the grammar's shared rules read; the
+/// English lexicon has more of its own in `en`.
+pub(crate) struct Lexicon {
+    /// Scale words CLDR's table does not write, with their powers of ten.
+    pub scales: &'static [(&'static str, u32)],
+    /// Scale words read only in a paragraph detected as this language
+    /// (`mil`, French `billion`).
+    pub needs_language: &'static [&'static str],
+    /// Number words read before a scale or a currency name.
+    pub numbers: &'static [(&'static str, i64)],
+    /// Qualifiers and range openers before an amount.
+    pub leads: &'static [(&'static str, Lead)],
+    /// Words that join a range's ends after an opener, and cents to their
+    /// amount.
+    pub and: &'static [&'static str],
+    /// Words between a scale and a currency name (`de`, `d'`, `di`).
+    pub links: &'static [&'static str],
+}
+
 /// A language whose lexicon the grammar reads, by its ISO 639-1 code.
 ///
 /// # Example
@@ -112,83 +131,16 @@ impl Lang {
         self != Lang::En
     }
 
-    /// Scale words with their powers of ten.
-    pub(crate) fn scales(self) -> &'static [(&'static str, u32)] {
+    /// The language's lexicon: every word it reads.
+    pub(crate) fn lexicon(self) -> &'static Lexicon {
         match self {
-            Lang::En => en::SCALES,
-            Lang::De => de::SCALES,
-            Lang::Fr => fr::SCALES,
-            Lang::Es => es::SCALES,
-            Lang::It => it::SCALES,
-            Lang::Nl => nl::SCALES,
-            Lang::Pt => pt::SCALES,
-        }
-    }
-
-    /// Scale words this language reads only in a paragraph detected as
-    /// written in it (`mil`, French `billion`).
-    fn needs_language(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => en::NEEDS_LANGUAGE,
-            Lang::De => de::NEEDS_LANGUAGE,
-            Lang::Fr => fr::NEEDS_LANGUAGE,
-            Lang::Es => es::NEEDS_LANGUAGE,
-            Lang::It => it::NEEDS_LANGUAGE,
-            Lang::Nl => nl::NEEDS_LANGUAGE,
-            Lang::Pt => pt::NEEDS_LANGUAGE,
-        }
-    }
-
-    /// Number words read only before a scale word.
-    fn numbers(self) -> &'static [(&'static str, i64)] {
-        match self {
-            Lang::En => en::NUMBERS,
-            Lang::De => de::NUMBERS,
-            Lang::Fr => fr::NUMBERS,
-            Lang::Es => es::NUMBERS,
-            Lang::It => it::NUMBERS,
-            Lang::Nl => nl::NUMBERS,
-            Lang::Pt => pt::NUMBERS,
-        }
-    }
-
-    /// Qualifiers and range openers before an amount.
-    pub(crate) fn leads(self) -> &'static [(&'static str, Lead)] {
-        match self {
-            Lang::En => en::LEADS,
-            Lang::De => de::LEADS,
-            Lang::Fr => fr::LEADS,
-            Lang::Es => es::LEADS,
-            Lang::It => it::LEADS,
-            Lang::Nl => nl::LEADS,
-            Lang::Pt => pt::LEADS,
-        }
-    }
-
-    /// Words that join a range's ends after an opener, and cents to
-    /// their amount.
-    pub(crate) fn and(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => en::AND,
-            Lang::De => de::AND,
-            Lang::Fr => fr::AND,
-            Lang::Es => es::AND,
-            Lang::It => it::AND,
-            Lang::Nl => nl::AND,
-            Lang::Pt => pt::AND,
-        }
-    }
-
-    /// Words between a scale and a currency name (`de`, `d'`, `di`).
-    pub(crate) fn links(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => &[],
-            Lang::De => de::LINKS,
-            Lang::Fr => fr::LINKS,
-            Lang::Es => es::LINKS,
-            Lang::It => it::LINKS,
-            Lang::Nl => nl::LINKS,
-            Lang::Pt => pt::LINKS,
+            Lang::En => &en::LEXICON,
+            Lang::De => &de::LEXICON,
+            Lang::Fr => &fr::LEXICON,
+            Lang::Es => &es::LEXICON,
+            Lang::It => &it::LEXICON,
+            Lang::Nl => &nl::LEXICON,
+            Lang::Pt => &pt::LEXICON,
         }
     }
 }
@@ -219,14 +171,14 @@ pub(crate) static SCALES: std::sync::LazyLock<Vec<ScaleWord>> = std::sync::LazyL
         });
     let written = Lang::ALL
         .into_iter()
-        .flat_map(|l| l.scales().iter().map(move |&(w, p)| (l, w, p)));
+        .flat_map(|l| l.lexicon().scales.iter().map(move |&(w, p)| (l, w, p)));
     let mut all: Vec<ScaleWord> = written
         .chain(generated)
         .map(|(lang, word, power)| ScaleWord {
             word,
             power,
             lang,
-            needs_language: lang.needs_language().contains(&word),
+            needs_language: lang.lexicon().needs_language.contains(&word),
         })
         .collect();
     // Longest first (`mil millones` before `mil`), English first among equals.
@@ -342,7 +294,7 @@ pub(crate) static LEADS: std::sync::LazyLock<Vec<(&'static str, Lead)>> =
     std::sync::LazyLock::new(|| {
         let mut all: Vec<_> = Lang::ALL
             .iter()
-            .flat_map(|l| l.leads().iter().copied())
+            .flat_map(|l| l.lexicon().leads.iter().copied())
             .collect();
         all.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
         all
@@ -362,7 +314,7 @@ pub(crate) static RANGE_OPENERS: std::sync::LazyLock<Vec<&'static str>> =
 pub(crate) static AND: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     Lang::ALL
         .iter()
-        .flat_map(|l| l.and().iter().copied())
+        .flat_map(|l| l.lexicon().and.iter().copied())
         .collect()
 });
 
@@ -381,7 +333,7 @@ pub(crate) static NUMBERS: std::sync::LazyLock<Vec<(&'static str, i64)>> =
     std::sync::LazyLock::new(|| {
         Lang::ALL
             .iter()
-            .flat_map(|l| l.numbers().iter().copied())
+            .flat_map(|l| l.lexicon().numbers.iter().copied())
             .collect()
     });
 

@@ -67,3 +67,13 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("negentig", 90),
     ("honderd", 100),
 ];
+
+/// The lexicon the grammar reads.
+pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
+    scales: SCALES,
+    needs_language: NEEDS_LANGUAGE,
+    numbers: NUMBERS,
+    leads: LEADS,
+    and: AND,
+    links: LINKS,
+};

@@ -72,3 +72,13 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("noventa", 90),
     ("cem", 100),
 ];
+
+/// The lexicon the grammar reads.
+pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
+    scales: SCALES,
+    needs_language: NEEDS_LANGUAGE,
+    numbers: NUMBERS,
+    leads: LEADS,
+    and: AND,
+    links: LINKS,
+};
