@@ -477,13 +477,6 @@ pub(crate) const QUARTER_LETTERS: &[&str] = &["Q"];
 /// share price is pence, written `p`.
 pub(crate) const PENCE_AFTER: (&str, &str) = ("P", "p");
 
-/// English's words for the shared rules; the rest of the English lexicon
-/// is read by name.
-pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
-    scales: SCALES,
-    needs_language: NEEDS_LANGUAGE,
-    numbers: NUMBERS,
-    leads: LEADS,
-    and: AND,
-    links: &[],
-};
+// English's words for the shared rules; the rest of the lexicon above is
+// read by name.
+lexicon!(&[]);

@@ -69,12 +69,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("cien", 100),
 ];
 
-/// The lexicon the grammar reads.
-pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
-    scales: SCALES,
-    needs_language: NEEDS_LANGUAGE,
-    numbers: NUMBERS,
-    leads: LEADS,
-    and: AND,
-    links: LINKS,
-};
+lexicon!(LINKS);

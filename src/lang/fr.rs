@@ -64,12 +64,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("cent", 100),
 ];
 
-/// The lexicon the grammar reads.
-pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
-    scales: SCALES,
-    needs_language: NEEDS_LANGUAGE,
-    numbers: NUMBERS,
-    leads: LEADS,
-    and: AND,
-    links: LINKS,
-};
+lexicon!(LINKS);

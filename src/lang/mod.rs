@@ -4,6 +4,21 @@
 //! English is read whole; the other six languages so far by their scale
 //! words and the words that link a scale to a currency name.
 
+/// A language module's `LEXICON`, from its constants of the same names.
+macro_rules! lexicon {
+    ($links:expr) => {
+        /// The lexicon the grammar's shared rules read.
+        pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
+            scales: SCALES,
+            needs_language: NEEDS_LANGUAGE,
+            numbers: NUMBERS,
+            leads: LEADS,
+            and: AND,
+            links: $links,
+        };
+    };
+}
+
 pub(crate) mod de;
 pub(crate) mod en;
 pub(crate) mod es;
