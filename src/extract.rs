@@ -563,8 +563,26 @@ impl Mentions<'_> {
             to: !before.change,
             and: before.opens_range,
             or: true,
+            cents_before_words: false,
         };
         let found = self.parse_at(start, joins)?;
+        // `15 dólares 50 você`: cents before more words, where the
+        // paragraph's language writes them so.
+        if let (end, Ok(m)) = &found
+            && m.currency.is_some()
+            && crate::grammar::amount::bare_cents_follow(&self.text[*end..])
+            && self
+                .language()
+                .is_some_and(|l| l.lexicon().cents_before_words)
+        {
+            let joins = Joins {
+                cents_before_words: true,
+                ..joins
+            };
+            if let Some(again) = self.parse_at(start, joins) {
+                return Some(again);
+            }
+        }
         match &found {
             // "thirty - five dollars" is no range from 30 down to 5.
             (_, Ok(m)) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),

@@ -392,6 +392,23 @@ fn linked_name(rest: &str, scale: Option<Scale>) -> Option<(&str, Cur<'_>)> {
     })
 }
 
+/// True when a bare number of one or two digits follows: cents, in the
+/// writing of some languages (`15 dólares 50 você`).
+pub(crate) fn bare_cents_follow(rest: &str) -> bool {
+    let Some(r) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &r.as_bytes()[digits..];
+    // Not the start of a longer number (`5,5`, `50.000`).
+    let number_goes_on = matches!(after, [b'.' | b',', d, ..] if d.is_ascii_digit());
+    (1..=2).contains(&digits)
+        && !number_goes_on
+        && after
+            .first()
+            .is_none_or(|b| matches!(b, b' ' | b'.' | b',' | b';' | b')'))
+}
+
 /// True when a small number and a minor unit follow: `30 cent`.
 fn cents_follow(after: &str) -> bool {
     let Ok((rest, q)) = quantity(sp0(after)) else {
@@ -453,6 +470,9 @@ pub(crate) struct Joins {
     pub and: bool,
     /// `or` between a bare number and an amount: alternatives
     pub or: bool,
+    /// A bare number after a currency name is its cents even before more
+    /// words (`15 dólares 50 você`), as Romance-language writers put it.
+    pub cents_before_words: bool,
 }
 
 impl Joins {
@@ -462,6 +482,7 @@ impl Joins {
         to: false,
         and: false,
         or: false,
+        cents_before_words: false,
     };
 }
 
@@ -531,7 +552,7 @@ fn small(q: &Quantity<'_>) -> bool {
 }
 
 // cents = ws? [and ws] quantity ws? minor-unit | ws and ws small | ws small       (* and: `and`, `und`, `et`, `y`, `e`, `en` *)
-fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
+fn cents<'a>(i: &'a str, first: &Side<'_>, before_words: bool) -> Option<(&'a str, Cents<'a>)> {
     let (after_ws, spaced) = match sp(i) {
         Ok((r, _)) => (r, true),
         Err(_) => (i, false),
@@ -550,7 +571,7 @@ fn cents<'a>(i: &'a str, first: &Side<'_>) -> Option<(&'a str, Cents<'a>)> {
                 .all(|c| cur.definite().is_none_or(|m| c.candidates().contains(&m)));
         return (spaced && small(&q) && fits).then_some((rest, Cents::Minor(q, cur)));
     }
-    if !spaced || !small(&q) || !phrase_ends(rest) {
+    if !spaced || !small(&q) || !(phrase_ends(rest) || before_words) {
         return None;
     }
     // A bare number is cents only after "and", or right after a written
@@ -610,7 +631,7 @@ pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
         return fail(i);
     }
     let whole = first.quantity.is_whole() && !first.suffix.is_some_and(|s| s.is_fraction());
-    if whole && let Some((after, c)) = cents(rest, &first) {
+    if whole && let Some((after, c)) = cents(rest, &first, joins.cents_before_words) {
         return Ok((
             after,
             Parsed {
@@ -642,7 +663,22 @@ mod tests {
             dash: true,
             to: true,
             and,
+            cents_before_words: false,
         }
+    }
+
+    #[test]
+    fn bare_cents_after_an_amount() {
+        assert!(bare_cents_follow(" 50 você"));
+        assert!(bare_cents_follow(" 5"));
+        assert!(!bare_cents_follow(" 500 pessoas"));
+        assert!(!bare_cents_follow("50"));
+        assert!(!bare_cents_follow(" 5,5"));
+        let mut j = joins(false);
+        let with = |j| mention("15 dólares 50 você", j).map(|(rest, _)| rest);
+        assert_eq!(with(j), Ok(" 50 você"));
+        j.cents_before_words = true;
+        assert_eq!(with(j), Ok(" você"));
     }
 
     fn raw(i: &str, and_ok: bool) -> (&str, &str) {

@@ -67,4 +67,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("hundert", 100),
 ];
 
-lexicon!(LINKS);
+lexicon!(LINKS, false);

@@ -479,4 +479,4 @@ pub(crate) const PENCE_AFTER: (&str, &str) = ("P", "p");
 
 // English's words for the shared rules; the rest of the lexicon above is
 // read by name.
-lexicon!(&[]);
+lexicon!(&[], false);

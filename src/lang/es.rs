@@ -69,4 +69,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("cien", 100),
 ];
 
-lexicon!(LINKS);
+lexicon!(LINKS, true);

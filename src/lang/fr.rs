@@ -64,4 +64,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("cent", 100),
 ];
 
-lexicon!(LINKS);
+lexicon!(LINKS, true);

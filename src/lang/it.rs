@@ -61,4 +61,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("cento", 100),
 ];
 
-lexicon!(LINKS);
+lexicon!(LINKS, true);

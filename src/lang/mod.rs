@@ -6,7 +6,7 @@
 
 /// A language module's `LEXICON`, from its constants of the same names.
 macro_rules! lexicon {
-    ($links:expr) => {
+    ($links:expr, $cents_before_words:expr) => {
         /// The lexicon the grammar's shared rules read.
         pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
             scales: SCALES,
@@ -15,6 +15,7 @@ macro_rules! lexicon {
             leads: LEADS,
             and: AND,
             links: $links,
+            cents_before_words: $cents_before_words,
         };
     };
 }
@@ -52,6 +53,9 @@ pub(crate) struct Lexicon {
     pub and: &'static [&'static str],
     /// Words between a scale and a currency name (`de`, `d'`, `di`).
     pub links: &'static [&'static str],
+    /// Writers put cents as a bare number after the currency name, before
+    /// more words (`15 dólares 50 você`).
+    pub cents_before_words: bool,
 }
 
 /// A language whose lexicon the grammar reads, by its ISO 639-1 code.

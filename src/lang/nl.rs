@@ -68,4 +68,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("honderd", 100),
 ];
 
-lexicon!(LINKS);
+lexicon!(LINKS, false);

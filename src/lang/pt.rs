@@ -73,4 +73,4 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
     ("cem", 100),
 ];
 
-lexicon!(LINKS);
+lexicon!(LINKS, true);
