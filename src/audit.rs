@@ -292,11 +292,16 @@ impl Audit {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reason_with(&self, word: impl Fn(&Note) -> String) -> Option<String> {
-        (!self.notes.is_empty()).then(|| {
-            let worded: Vec<String> = self.notes.iter().map(word).collect();
-            worded.join("; ")
-        })
+        joined(&self.notes, word)
     }
+}
+
+/// `notes` worded by `word`, `; ` between them; `None` when there are none.
+pub(crate) fn joined(notes: &[Note], word: impl Fn(&Note) -> String) -> Option<String> {
+    (!notes.is_empty()).then(|| {
+        let worded: Vec<String> = notes.iter().map(word).collect();
+        worded.join("; ")
+    })
 }
 
 /// The interval a written amount stands for: ± half a unit in its last

@@ -947,12 +947,7 @@ fn in_language<'a>(
                 .filter(|l| *l != Lang::En)
                 .and_then(|l| lang::scale_in(scale.word, l));
             if let Some(other) = other {
-                side.quantity.scale = Some(Scale {
-                    power: other.power,
-                    lang: other.lang,
-                    word: other.word,
-                    needs_language: other.needs_language,
-                });
+                side.quantity.scale = Some(Scale::from(other));
             }
         }
     }

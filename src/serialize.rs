@@ -19,11 +19,10 @@ pub(crate) fn option_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result
 }
 
 pub(crate) fn notes<S: Serializer>(notes: &[Note], s: S) -> Result<S::Ok, S::Error> {
-    if notes.is_empty() {
-        return s.serialize_none();
+    match crate::audit::joined(notes, Note::to_string) {
+        Some(reason) => s.serialize_str(&reason),
+        None => s.serialize_none(),
     }
-    let worded: Vec<String> = notes.iter().map(Note::to_string).collect();
-    s.serialize_str(&worded.join("; "))
 }
 
 pub(crate) fn option_display<T: std::fmt::Display, S: Serializer>(

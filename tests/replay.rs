@@ -4,16 +4,6 @@
 
 use figures::{Extractor, Lang};
 
-const LANGS: [Lang; 7] = [
-    Lang::En,
-    Lang::De,
-    Lang::Fr,
-    Lang::Es,
-    Lang::It,
-    Lang::Nl,
-    Lang::Pt,
-];
-
 fn spans(ex: &Extractor, text: &str) -> Vec<(std::ops::Range<usize>, Option<figures::Decimal>)> {
     ex.mentions(text)
         .flatten()
@@ -31,7 +21,7 @@ fn found_inputs_keep_their_invariants() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         let prefix = "Reports said. ";
-        for lang in LANGS {
+        for lang in Lang::ALL {
             let ex = Extractor::new().lang(lang);
             let moved: Vec<_> = spans(&ex, &text)
                 .into_iter()

@@ -2,7 +2,7 @@
 
 use super::{IResult, at_word_end, fail};
 use crate::lang::en::LETTERS;
-use crate::lang::{Lang, SCALE_STARTS, SCALES, eq_ignore_case};
+use crate::lang::{Lang, SCALE_STARTS, SCALES, ScaleWord, eq_ignore_case};
 
 /// A power of ten that multiplies the number before it, the language of
 /// its word (whose separators the number is read with) and the word.
@@ -20,6 +20,17 @@ pub(crate) struct Scale {
 impl PartialEq for Scale {
     fn eq(&self, other: &Scale) -> bool {
         (self.power, self.lang) == (other.power, other.lang)
+    }
+}
+
+impl From<ScaleWord> for Scale {
+    fn from(s: ScaleWord) -> Scale {
+        Scale {
+            power: s.power,
+            lang: s.lang,
+            word: s.word,
+            needs_language: s.needs_language,
+        }
     }
 }
 
@@ -53,13 +64,7 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
         if let Some(head) = i.get(..s.word.len()) {
             let rest = &i[s.word.len()..];
             if eq_ignore_case(s.word, head) && (s.word.ends_with('.') || at_word_end(rest)) {
-                let scale = Scale {
-                    power: s.power,
-                    lang: s.lang,
-                    word: s.word,
-                    needs_language: s.needs_language,
-                };
-                return Ok((rest, scale));
+                return Ok((rest, Scale::from(*s)));
             }
         }
     }

@@ -134,7 +134,14 @@ impl Lang {
 
     /// Every language, English first: where two lexicons share a word,
     /// the first reading wins.
-    pub(crate) const ALL: [Lang; 7] = [
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let codes: Vec<_> = figures::Lang::ALL.iter().map(|l| l.as_str()).collect();
+    /// assert_eq!(codes, ["en", "de", "fr", "es", "it", "nl", "pt"]);
+    /// ```
+    pub const ALL: [Lang; 7] = [
         Lang::En,
         Lang::De,
         Lang::Fr,
