@@ -1,9 +1,15 @@
 //! What the words before a candidate say about it, worked out from the
-//! lexicon and the text alone: whether a range opens, a change is told, a
-//! weight is given, or a year is a unit of constant prices.
+//! lexicon and the text alone: its qualifier, whether a range opens, a
+//! change is told, a weight is given, a year is a unit of constant prices
+//! or letters name a thing; and the sentence around a mention.
 
+use std::ops::Range;
+
+use crate::grammar::amount::{Numeral, Parsed};
+use crate::grammar::qualifier::{Lead, lead};
 use crate::lang::en::{
-    CHANGE_LINKS, CHANGE_VERBS, CLAUSE_ENDS, MARKERS, UNIT_YEAR_LEADS, WEIGHT_VERBS,
+    AFTER_AMOUNTS, CHANGE_LINKS, CHANGE_VERBS, CLAUSE_ENDS, IDENTIFIER_LEADS, MARKERS,
+    UNIT_YEAR_LEADS, WEIGHT_VERBS,
 };
 use crate::lang::{WordSet, is_one_of};
 
@@ -34,9 +40,14 @@ pub(crate) fn last_word(before: &str) -> &str {
     last_word_at(before).0
 }
 
-/// The context of a candidate, from the text before it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Before {
+/// The context of a candidate, from the text before it, worked out once
+/// for every reading tried at the candidate.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Before<'t> {
+    /// The text before the candidate.
+    text: &'t str,
+    /// The qualifier or range word that ends the text, and where it starts.
+    pub lead: Option<(Lead, usize)>,
     /// `between` or `from` ends the text: `and` and `to` join a range.
     pub opens_range: bool,
     /// A verb of change comes first (`rose from`, `cut by`, `jumped`): `X
@@ -44,9 +55,9 @@ pub(crate) struct Before {
     pub change: bool,
 }
 
-impl Before {
+impl<'t> Before<'t> {
     /// Reads the words that end `before`.
-    pub(crate) fn of(before: &str) -> Before {
+    pub(crate) fn of(before: &'t str) -> Before<'t> {
         let (word, at) = last_word_at(before);
         let reach = CHANGE_LINKS
             .iter()
@@ -56,13 +67,18 @@ impl Before {
             Some(reach) => verb_before(&before[..at], reach),
             None => CHANGES.contains(word),
         };
+        let lead = lead(before);
         Before {
-            opens_range: crate::lang::RANGE_OPENERS
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(word))
-                && !verb,
+            text: before,
+            lead,
+            opens_range: matches!(lead, Some((Lead::Range, _))) && !verb,
             change: verb,
         }
+    }
+
+    /// A verb of weight comes before, past a hedge (`weighed about`).
+    fn weighs(&self) -> bool {
+        weighs(&self.text[..self.lead.map_or(self.text.len(), |(_, at)| at)])
     }
 }
 
@@ -98,7 +114,7 @@ fn clause(before: &str) -> &str {
 
 /// A verb of weight is among the last words of `before` (`weighed`, `lost`,
 /// `weighed in at`): `pounds` is a weight.
-pub(crate) fn weighs(before: &str) -> bool {
+fn weighs(before: &str) -> bool {
     const REACH: usize = 3;
     clause(before)
         .split_whitespace()
@@ -109,7 +125,7 @@ pub(crate) fn weighs(before: &str) -> bool {
 
 /// `in`, `constant` before a year and a currency name: `in 2020 dollars`
 /// is a unit of constant prices.
-pub(crate) fn unit_year(before: &str) -> bool {
+fn unit_year(before: &str) -> bool {
     is_one_of(UNIT_YEAR_LEADS, last_word(before))
 }
 
@@ -119,6 +135,96 @@ pub(crate) fn in_words(sentence: &str) -> bool {
     sentence
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| !w.is_empty() && is_one_of(MARKERS, w))
+}
+
+/// True for `pounds` after a verb of weight (`she lost 10 pounds`), where
+/// no symbol or code says money.
+pub(crate) fn weight(before: &Before<'_>, p: &Parsed<'_>) -> bool {
+    let pounds = p.first.prefix.is_none()
+        && p.first.suffix.is_some_and(|s| {
+            s.raw.eq_ignore_ascii_case("pounds") || s.raw.eq_ignore_ascii_case("pound")
+        });
+    pounds && before.weighs()
+}
+
+/// `COP29`, `QR807`, `N95 masks`, `the R21 vaccine`: letters glued to a
+/// plain number name a thing. A code so glued is no price in running text
+/// (`CNY3` alone still is); a lettered symbol is none when a noun follows.
+pub(crate) fn identifier(
+    p: &Parsed<'_>,
+    before: &Before<'_>,
+    rest: &str,
+    in_words: &dyn Fn() -> bool,
+) -> bool {
+    let side = &p.first;
+    let (Some(prefix), None, None) = (side.prefix, side.suffix, p.second) else {
+        return false;
+    };
+    let Numeral::Digits(d) = side.quantity.numeral else {
+        return false;
+    };
+    let plain = d.group.is_none()
+        && d.decimal.is_none()
+        && side.quantity.scale.is_none()
+        && side.quantity.plus.is_none()
+        && side.quantity.unread.is_none()
+        && p.cents.is_none()
+        && d.int.len() <= 3;
+    let glued = prefix.raw.as_ptr() as usize + prefix.raw.len() == d.int.as_ptr() as usize;
+    if !plain || !glued || !prefix.raw.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    if prefix.is_code() {
+        return in_words();
+    }
+    if is_one_of(IDENTIFIER_LEADS, last_word(before.text)) {
+        return true;
+    }
+    let next = rest.strip_prefix(' ').unwrap_or("");
+    let word = &next[..next
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len())];
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_one_of(AFTER_AMOUNTS, word)
+}
+
+/// `in 2020 dollars`: a year and a currency name after `in` or `constant`
+/// is a unit of constant prices, no amount.
+pub(crate) fn unit_of_prices(before: &Before<'_>, p: &Parsed<'_>) -> bool {
+    p.second.is_none()
+        && p.first.prefix.is_none()
+        && p.first.quantity.is_year()
+        && p.first.suffix.is_some_and(|s| s.is_name())
+        && unit_year(before.text)
+}
+
+/// The sentence around `span`: from the end of the previous sentence to the
+/// end of this one (a point, `!` or `?` before a space, or a line break
+/// pair), at most a few hundred bytes either way.
+pub(crate) fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
+    crate::work::add(2 * 400);
+    const REACH: usize = 400;
+    let ends = |w: &[u8]| matches!(w, [b'.' | b'!' | b'?', b' ' | b'\n'] | [b'\n', b'\n']);
+    let bytes = text.as_bytes();
+    let lo = span.start.saturating_sub(REACH);
+    let start = bytes[lo..span.start]
+        .windows(2)
+        .rposition(ends)
+        .map_or(lo, |p| lo + p + 2);
+    let hi = (span.end + REACH).min(bytes.len());
+    let end = bytes[span.end..hi]
+        .windows(2)
+        .position(ends)
+        .map_or(hi, |p| span.end + p + 1);
+    let start = (start..=span.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.start);
+    let end = (span.end..=end)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.end);
+    start..end
 }
 
 #[cfg(test)]
@@ -134,20 +240,11 @@ mod tests {
 
     #[test]
     fn ranges_and_changes() {
-        assert_eq!(
-            Before::of("prices from "),
-            Before {
-                opens_range: true,
-                change: false
-            }
-        );
-        assert_eq!(
-            Before::of("revenue rose from "),
-            Before {
-                opens_range: false,
-                change: true
-            }
-        );
+        let b = Before::of("prices from ");
+        assert!(b.opens_range && !b.change);
+        assert_eq!(b.lead, Some((Lead::Range, 7)));
+        let b = Before::of("revenue rose from ");
+        assert!(!b.opens_range && b.change);
         assert!(Before::of("was cut by ").change);
         assert!(Before::of("grew sharply from ").change);
         assert!(Before::of("shares jumped ").change);
@@ -171,6 +268,7 @@ mod tests {
         assert!(weighs("she weighed "));
         assert!(!weighs("she paid "));
         assert!(weighs("he weighed in at "));
+        assert!(Before::of("weighed about ").weighs());
         assert!(unit_year("in constant "));
         assert!(unit_year("measured in "));
     }

@@ -6,18 +6,18 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::amount::{Basis, Qualifier, Unread, value};
-use crate::context::{self, Before};
-use crate::currency::{Currency, FormKind, TABLE};
+use crate::amount::{Basis, Qualifier, Unread};
+use crate::context::{self, Before, sentence};
+use crate::currency::{Currency, TABLE};
+use crate::decode::{Reading, in_language, values};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Evidence, Seen};
-use crate::grammar::amount::{Cents, Joins, Numeral, Parsed, Side, mention};
-use crate::grammar::currency::{Cur, CurRef};
+use crate::grammar::amount::{Joins, Parsed, mention};
 use crate::grammar::number::digits;
-use crate::grammar::qualifier::{Lead, lead};
-use crate::grammar::scale::Scale;
-use crate::lang::{self, Lang};
+use crate::grammar::qualifier::Lead;
+use crate::lang::Lang;
 use crate::lines::{self, Cursor};
+use crate::resolve::{self, Nearby, Settings};
 use crate::scan::next_candidate;
 
 /// One amount of money found in text.
@@ -565,7 +565,7 @@ impl Mentions<'_> {
             or: true,
             cents_before_words: false,
         };
-        let found = self.parse_at(start, joins)?;
+        let found = self.parse_at(start, &before, joins)?;
         // `15 dólares 50 você`: cents before more words, where the
         // paragraph's language writes them so.
         if let (end, Ok(m)) = &found
@@ -579,13 +579,15 @@ impl Mentions<'_> {
                 cents_before_words: true,
                 ..joins
             };
-            if let Some(again) = self.parse_at(start, joins) {
+            if let Some(again) = self.parse_at(start, &before, joins) {
                 return Some(again);
             }
         }
         match &found {
             // "thirty - five dollars" is no range from 30 down to 5.
-            (_, Ok(m)) if m.min > m.max && m.is_range() => self.parse_at(start, Joins::NONE),
+            (_, Ok(m)) if m.min > m.max && m.is_range() => {
+                self.parse_at(start, &before, Joins::NONE)
+            }
             _ => Some(found),
         }
     }
@@ -601,21 +603,25 @@ impl Mentions<'_> {
     }
 
     /// The mention at `start` and its end.
-    fn parse_at(&self, start: usize, joins: Joins) -> Option<(usize, Result<Mention>)> {
+    fn parse_at(
+        &self,
+        start: usize,
+        before: &Before<'_>,
+        joins: Joins,
+    ) -> Option<(usize, Result<Mention>)> {
         let text = self.text;
         let (rest, parsed) = mention(&text[start..], joins).ok()?;
         let end = text.len() - rest.len();
-        if weighs(&text[..start], &parsed)
-            || unit_of_prices(&text[..start], &parsed)
-            || identifier(&parsed, &text[..start], rest, &|| {
+        if context::weight(before, &parsed)
+            || context::unit_of_prices(before, &parsed)
+            || context::identifier(&parsed, before, rest, &|| {
                 let at = start..end;
                 context::in_words(&text[sentence(text, &at)])
             })
         {
             return None;
         }
-        let before = lead(&text[..start]);
-        let (qualifier, span_start) = match before {
+        let (qualifier, span_start) = match before.lead {
             Some((Lead::Qualifier(q), at)) => (Some(q), at),
             Some((Lead::Range, at)) if parsed.second.is_some() && !parsed.alternative => (None, at),
             _ => (None, start),
@@ -626,7 +632,7 @@ impl Mentions<'_> {
         let english = || context::in_words(&text[sentence(text, &span)]);
         // `$ 5.000` is 5000 in a paragraph of a decimal-comma language.
         let language = || self.language();
-        let words = Words {
+        let words = Reading {
             english: &english,
             language: &language,
         };
@@ -652,244 +658,25 @@ impl Mentions<'_> {
     }
 }
 
-/// True for `pounds` after a verb of weight (`she lost 10 pounds`), where
-/// no symbol or code says money.
-fn weighs(before: &str, p: &Parsed<'_>) -> bool {
-    let pounds = p.first.prefix.is_none()
-        && p.first.suffix.is_some_and(|s| {
-            s.raw.eq_ignore_ascii_case("pounds") || s.raw.eq_ignore_ascii_case("pound")
-        });
-    // Past a hedge: "weighed about 180 pounds".
-    pounds && context::weighs(&before[..lead(before).map_or(before.len(), |(_, at)| at)])
-}
-
-/// `COP29`, `QR807`, `N95 masks`, `the R21 vaccine`: letters glued to a
-/// plain number name a thing. A code so glued is no price in running text
-/// (`CNY3` alone still is); a lettered symbol is none when a noun follows.
-fn identifier(p: &Parsed<'_>, before: &str, rest: &str, in_words: &dyn Fn() -> bool) -> bool {
-    let side = &p.first;
-    let (Some(prefix), None, None) = (side.prefix, side.suffix, p.second) else {
-        return false;
-    };
-    let Numeral::Digits(d) = side.quantity.numeral else {
-        return false;
-    };
-    let plain = d.group.is_none()
-        && d.decimal.is_none()
-        && side.quantity.scale.is_none()
-        && side.quantity.plus.is_none()
-        && side.quantity.unread.is_none()
-        && p.cents.is_none()
-        && d.int.len() <= 3;
-    let glued = prefix.raw.as_ptr() as usize + prefix.raw.len() == d.int.as_ptr() as usize;
-    if !plain || !glued || !prefix.raw.chars().all(|c| c.is_ascii_alphabetic()) {
-        return false;
-    }
-    if prefix.is_code() {
-        return in_words();
-    }
-    if lang::is_one_of(lang::en::IDENTIFIER_LEADS, context::last_word(before)) {
-        return true;
-    }
-    let next = rest.strip_prefix(' ').unwrap_or("");
-    let word = &next[..next
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(next.len())];
-    word.len() >= 3
-        && word.bytes().all(|b| b.is_ascii_lowercase())
-        && !lang::is_one_of(lang::en::AFTER_AMOUNTS, word)
-}
-
-/// `in 2020 dollars`: a year and a currency name after `in` or `constant`
-/// is a unit of constant prices, no amount.
-fn unit_of_prices(before: &str, p: &Parsed<'_>) -> bool {
-    p.second.is_none()
-        && p.first.prefix.is_none()
-        && p.first.quantity.is_year()
-        && p.first.suffix.is_some_and(|s| s.is_name())
-        && context::unit_year(before)
-}
-
-/// Whether the form a token was read as is decided by evidence, the name
-/// its evidenced currencies share, and whether it is money only so (`N`).
-fn read_by_evidence(t: &Cur<'_>) -> Option<(&'static str, bool)> {
-    match t.what {
-        CurRef::Form(id) => lang::en::evidence_form(&TABLE.forms[id].text),
-        CurRef::Code(_) => None,
-    }
-}
-
-/// What evidence of the article says, for the currencies a form allows.
-type Nearby<'n> = dyn Fn(&[Currency]) -> Option<(Currency, Evidence)> + 'n;
-
-/// How a mention's currency was decided: the currency, the basis, the
-/// token that decided it and, for [`Basis::Context`], the evidence.
-type Decision<'a> = (Option<Currency>, Basis, Option<Cur<'a>>, Option<Evidence>);
-
-/// The one currency a mention names. The precedence, highest first:
-///
-/// 1. a code, a symbol or name that names one currency, or a country inside
-///    the amount (`USD`, `US$`, `€`, `Canadian dollars`);
-/// 2. `--assume FORM=CODE` for the form as written;
-/// 3. evidence of the article (a place, a people, an institution) for a
-///    form read by evidence (`$`, `Rs`, `kr`, `Sh`, `shillings`, `pesos`,
-///    `N`...): in the sentence, else the paragraph, else the article so far;
-/// 4. the `--locale` region's currency, when the form can mean it;
-/// 5. the form's documented default, else no currency (`ambiguous`).
-///
-/// A form that is money only with evidence (`N`, `P`) has no step 4 or 5.
-fn decide<'a>(ex: &Extractor, tokens: &[Cur<'a>], nearby: &Nearby<'_>) -> Decision<'a> {
-    if let Some(t) = tokens.iter().find(|t| matches!(t.what, CurRef::Code(_))) {
-        return (t.candidates().first().copied(), Basis::Code, Some(*t), None);
-    }
-    // A form that is money only with evidence (`N`) is never definite.
-    let needs_evidence = |t: &Cur<'_>| read_by_evidence(t).is_some_and(|e| e.1);
-    for t in tokens.iter().filter(|t| !needs_evidence(t)) {
-        if let CurRef::Form(id) = t.what {
-            let form = &TABLE.forms[id];
-            if let Some(c) = form.definite() {
-                let basis = if form.kind == FormKind::Symbol {
-                    Basis::Symbol
-                } else {
-                    Basis::Name
-                };
-                return (Some(c), basis, Some(*t), None);
-            }
-        }
-    }
-    let Some(first) = tokens.first().copied() else {
-        return (None, Basis::Ambiguous, None, None);
-    };
-    // Every token may narrow the reading: "$ 10 dollars" is still a dollar.
-    let shared: Vec<Currency> = first
-        .candidates()
-        .iter()
-        .copied()
-        .filter(|c| tokens.iter().all(|t| t.candidates().contains(c)))
-        .collect();
-    if let [only] = shared[..]
-        && !needs_evidence(&first)
-    {
-        return (Some(only), Basis::Name, Some(first), None);
-    }
-    for t in tokens {
-        let raw = t.raw.trim();
-        if let Some((_, c)) = ex.assume.iter().find(|(f, _)| f.eq_ignore_ascii_case(raw)) {
-            return (Some(*c), Basis::Assumed, Some(*t), None);
-        }
-    }
-    if let Some((noun, _)) = read_by_evidence(&first) {
-        // A `$` in a Canberra story is the Australian dollar, never a peso.
-        let allowed: Vec<Currency> = shared
-            .iter()
-            .copied()
-            .filter(|c| c.name().contains(noun))
-            .collect();
-        if let Some((c, evidence)) = nearby(&allowed) {
-            return (Some(c), Basis::Context, Some(first), Some(evidence));
-        }
-    }
-    if needs_evidence(&first) {
-        return (None, Basis::Ambiguous, Some(first), None);
-    }
-    if let Some(local) = ex.local.filter(|c| shared.contains(c)) {
-        return (Some(local), Basis::Locale, Some(first), None);
-    }
-    let default = match first.what {
-        CurRef::Form(id) => TABLE.forms[id].default,
-        CurRef::Code(_) => None,
-    };
-    match default {
-        Some(c) => (Some(c), Basis::Default, Some(first), None),
-        None => (None, Basis::Ambiguous, Some(first), None),
-    }
-}
-
-/// The sentence around `span`: from the end of the previous sentence to the
-/// end of this one (a point, `!` or `?` before a space, or a line break
-/// pair), at most a few hundred bytes either way.
-fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
-    crate::work::add(2 * 400);
-    const REACH: usize = 400;
-    let ends = |w: &[u8]| matches!(w, [b'.' | b'!' | b'?', b' ' | b'\n'] | [b'\n', b'\n']);
-    let bytes = text.as_bytes();
-    let lo = span.start.saturating_sub(REACH);
-    let start = bytes[lo..span.start]
-        .windows(2)
-        .rposition(ends)
-        .map_or(lo, |p| lo + p + 2);
-    let hi = (span.end + REACH).min(bytes.len());
-    let end = bytes[span.end..hi]
-        .windows(2)
-        .position(ends)
-        .map_or(hi, |p| span.end + p + 1);
-    let start = (start..=span.start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(span.start);
-    let end = (span.end..=end)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(span.end);
-    start..end
-}
-
-/// A side's signed value and precision, in major units.
-fn side_value(
-    side: &Side<'_>,
-    fallback: Option<&Cur<'_>>,
-    borrowed_power: u32,
-    dot_groups: bool,
-) -> Option<(Decimal, Decimal)> {
-    // What the currency counts (0.01 for cents, 1000 for grand) and the
-    // power of ten a glued scale adds (`MEUR`).
-    let cur = side.suffix.as_ref().or(side.prefix.as_ref()).or(fallback);
-    let unit = cur.map_or(Decimal::ONE, Cur::unit);
-    let (v, ulp) = value(
-        &side.quantity,
-        side.currency_scale() + borrowed_power,
-        dot_groups,
-    )?;
-    let v = v.checked_mul(unit)?;
-    let ulp = ulp.checked_mul(unit)?;
-    Some((if side.negative { -v } else { v }, ulp))
-}
-
-/// What the sentence around a mention says of how its numbers are written,
-/// asked only where a number is ambiguous.
-struct Words<'a> {
-    /// English words are around it (`€1.695 a litre` has a decimal point).
-    english: &'a dyn Fn() -> bool,
-    /// Its language, given or detected reliably.
-    language: &'a dyn Fn() -> Option<Lang>,
-}
-
 fn build(
     ex: &Extractor,
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     span: Range<usize>,
     nearby: &Nearby<'_>,
-    words: &Words<'_>,
+    words: &Reading<'_>,
 ) -> Option<Option<Mention>> {
     let (read, foreign) = in_language(p, words.language);
     let p = &read;
-    let mut tokens: Vec<Cur<'_>> = p.first.prefix.into_iter().chain(p.first.suffix).collect();
-    if let Some(second) = &p.second {
-        tokens.extend(second.prefix.into_iter().chain(second.suffix));
-    }
-    let (currency, basis, decided_by, evidence) = decide(ex, &tokens, nearby);
-    // `N5` is a road, `N5 billion` in a Nigerian story naira; a letter of
-    // several currencies and none decided (`K2`) is a name, not money.
-    let undecided = basis == Basis::Ambiguous
-        && decided_by.is_some_and(|t| {
-            let lone_letter = Some(t) == p.first.prefix
-                && t.raw.len() == 1
-                && t.raw.bytes().all(|b| b.is_ascii_alphabetic());
-            lone_letter || read_by_evidence(&t).is_some_and(|(_, needed)| needed)
-        });
-    if undecided {
+    let settings = Settings {
+        assume: &ex.assume,
+        local: ex.local,
+    };
+    let decision = resolve::currency(&settings, p, nearby);
+    if resolve::no_money(p, &decision) {
         return Some(None);
     }
+    let (currency, basis, decided_by, evidence) = decision;
     let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());
     let unread = p
         .second
@@ -922,126 +709,6 @@ fn build(
             .or_else(words.language)
             .unwrap_or_default(),
     }))
-}
-
-/// Each side's scale as the paragraph's language reads it: French
-/// `billion` is 10^12 in a French paragraph, English's 10^9 elsewhere; a
-/// word only one language reads as a scale there (`mil`) is returned as
-/// foreign where the paragraph is not of that language, to be reported
-/// unread, never read as another number.
-fn in_language<'a>(
-    p: &Parsed<'a>,
-    language: &dyn Fn() -> Option<Lang>,
-) -> (Parsed<'a>, Option<&'static str>) {
-    let mut read = *p;
-    let mut foreign = None;
-    let sides = std::iter::once(&mut read.first).chain(read.second.as_mut());
-    for side in sides {
-        let Some(scale) = side.quantity.scale else {
-            continue;
-        };
-        if scale.needs_language && language() != Some(scale.lang) {
-            foreign = Some(scale.word);
-        } else if scale.lang == Lang::En && lang::has_other_reading(scale.word, scale.power) {
-            let other = language()
-                .filter(|l| *l != Lang::En)
-                .and_then(|l| lang::scale_in(scale.word, l));
-            if let Some(other) = other {
-                side.quantity.scale = Some(Scale::from(other));
-            }
-        }
-    }
-    (read, foreign)
-}
-
-/// A mention's amount, `min`, `max` and precision.
-type Values = (Option<Decimal>, Option<Decimal>, Option<Decimal>, Decimal);
-
-/// A mention's values, read in `currency`; `None` when a number does not
-/// fit a decimal.
-fn values(
-    p: &Parsed<'_>,
-    qualifier: Option<Qualifier>,
-    currency: Option<Currency>,
-    words: &Words<'_>,
-) -> Option<Values> {
-    // A lone `1.234` is grouping in a currency with no minor unit (`¥1.500`),
-    // in a sentence of a decimal-comma language (`$ 5.000` in Spanish), and
-    // in a currency written with a decimal comma when the price is bare
-    // (`Rp 31.500`) or written as its writers do, symbol after (`1.234 €`);
-    // among English words it has a decimal point (`€1.695 a litre`).
-    // A `.000` tail is grouping unless the sentence is surely English: no
-    // writer of a decimal point writes `$10.000` for ten dollars.
-    let lone = |s: &Side<'_>, zeros: bool| matches!(s.quantity.numeral, Numeral::Digits(d) if d.is_ambiguous() && (!zeros || d.frac == "000"));
-    let any = |zeros| lone(&p.first, zeros) || p.second.as_ref().is_some_and(|s| lone(s, zeros));
-    let any_lone = any(false);
-    let symbol_after = p.first.prefix.is_none() && p.first.suffix.is_some_and(|s| !s.is_name());
-    let dots = currency.is_some_and(|c| {
-        c.minor_units() == Some(0)
-            || c.groups_with_dot() && any_lone && (symbol_after || !(words.english)())
-    }) || any_lone && (words.language)().is_some_and(|l| l.decimal_comma())
-        || any(true) && (words.language)() != Some(Lang::En);
-    let bounds = |v: Decimal| match qualifier {
-        Some(Qualifier::Over | Qualifier::AtLeast) => (Some(v), None),
-        Some(Qualifier::Under | Qualifier::UpTo) => (None, Some(v)),
-        _ => (None, None),
-    };
-    Some(match &p.second {
-        Some(second) => {
-            let fallback = second.suffix.as_ref().or(second.prefix.as_ref());
-            // "$20-25 billion": the scale written once applies to both ends,
-            // but not to "$500,000 to $2 million", whose first end is whole.
-            let unscaled = |q: &crate::grammar::amount::Quantity<'_>| {
-                value(
-                    &crate::grammar::amount::Quantity { scale: None, ..*q },
-                    0,
-                    dots,
-                )
-                .map(|v| v.0)
-            };
-            let borrowed = match (p.first.quantity.scale, second.quantity.scale) {
-                (None, Some(s))
-                    if p.first.currency_scale() == 0
-                        && unscaled(&p.first.quantity)? <= unscaled(&second.quantity)? =>
-                {
-                    s.power
-                }
-                _ => 0,
-            };
-            let (lo, ulp) = side_value(&p.first, fallback, borrowed, dots)?;
-            let first_cur = p.first.suffix.as_ref().or(p.first.prefix.as_ref());
-            if p.alternative {
-                let (min, max) = bounds(lo);
-                (Some(lo), min, max, ulp)
-            } else {
-                let (hi, _) = side_value(second, first_cur, 0, dots)?;
-                (None, Some(lo), Some(hi), ulp)
-            }
-        }
-        None => {
-            let (mut v, mut ulp) = side_value(&p.first, None, 0, dots)?;
-            if let Some(c) = &p.cents {
-                let (cents, cents_ulp) = match c {
-                    Cents::Minor(q, cur) => {
-                        let (n, u) = value(q, 0, false)?;
-                        (n.checked_mul(cur.unit())?, u.checked_mul(cur.unit())?)
-                    }
-                    Cents::Hundredths(q) => {
-                        let (n, u) = value(q, 0, false)?;
-                        (n / Decimal::ONE_HUNDRED, u / Decimal::ONE_HUNDRED)
-                    }
-                };
-                v = if v.is_sign_negative() {
-                    v.checked_sub(cents)?
-                } else {
-                    v.checked_add(cents)?
-                };
-                ulp = cents_ulp;
-            }
-            let (min, max) = bounds(v);
-            (Some(v), min, max, ulp)
-        }
-    })
 }
 
 #[cfg(test)]

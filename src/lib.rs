@@ -85,6 +85,7 @@ mod amount;
 mod audit;
 mod context;
 mod currency;
+mod decode;
 mod detect;
 mod error;
 mod evidence;
@@ -97,6 +98,7 @@ mod pair;
 mod rates;
 mod read;
 mod report;
+mod resolve;
 mod scan;
 #[cfg(feature = "serde")]
 mod serialize;

@@ -326,16 +326,6 @@ pub(crate) static LEADS: std::sync::LazyLock<Vec<(&'static str, Lead)>> =
         all
     });
 
-/// Every language's range openers (`between`, `zwischen`, `entre`).
-pub(crate) static RANGE_OPENERS: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        LEADS
-            .iter()
-            .filter(|(_, l)| *l == Lead::Range)
-            .map(|&(w, _)| w)
-            .collect()
-    });
-
 /// Every language's `and` (`und`, `et`, `y`, `e`, `en`).
 pub(crate) static AND: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     Lang::ALL
