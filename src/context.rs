@@ -3,6 +3,7 @@
 //! change is told, a weight is given, a year is a unit of constant prices
 //! or letters name a thing; and the sentence around a mention.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::grammar::amount::{Numeral, Parsed};
@@ -42,17 +43,18 @@ pub(crate) fn last_word(before: &str) -> &str {
 
 /// The context of a candidate, from the text before it, worked out once
 /// for every reading tried at the candidate.
-#[derive(Clone, Copy, Debug)]
+#[derive(Debug)]
 pub(crate) struct Before<'t> {
     /// The text before the candidate.
     text: &'t str,
-    /// The qualifier or range word that ends the text, and where it starts.
-    pub lead: Option<(Lead, usize)>,
     /// `between` or `from` ends the text: `and` and `to` join a range.
     pub opens_range: bool,
     /// A verb of change comes first (`rose from`, `cut by`, `jumped`): `X
     /// to Y` is a move between two amounts.
     pub change: bool,
+    /// The qualifier or range phrase that ends the text, found when a
+    /// reading asks (most candidates are read as nothing).
+    lead: OnceCell<Option<(Lead, usize)>>,
 }
 
 impl<'t> Before<'t> {
@@ -67,19 +69,36 @@ impl<'t> Before<'t> {
             Some(reach) => verb_before(&before[..at], reach),
             None => CHANGES.contains(word),
         };
-        let lead = lead(before);
         Before {
             text: before,
-            lead,
-            opens_range: matches!(lead, Some((Lead::Range, _))) && !verb,
+            opens_range: is_range_opener(word) && !verb,
             change: verb,
+            lead: OnceCell::new(),
         }
+    }
+
+    /// The qualifier or range phrase that ends the text, and where it starts.
+    pub(crate) fn lead(&self) -> Option<(Lead, usize)> {
+        *self.lead.get_or_init(|| lead(self.text))
     }
 
     /// A verb of weight comes before, past a hedge (`weighed about`).
     fn weighs(&self) -> bool {
-        weighs(&self.text[..self.lead.map_or(self.text.len(), |(_, at)| at)])
+        weighs(&self.text[..self.lead().map_or(self.text.len(), |(_, at)| at)])
     }
+}
+
+/// A range opener of any language (`between`, `zwischen`, `entre`) is the
+/// word: the lexicons' range leads are single words.
+fn is_range_opener(word: &str) -> bool {
+    static OPENERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        crate::lang::LEADS
+            .iter()
+            .filter(|(_, l)| *l == Lead::Range)
+            .map(|&(w, _)| w)
+            .collect()
+    });
+    !word.is_empty() && OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A verb of change is among the last `reach` words of `before`, past an
@@ -242,7 +261,7 @@ mod tests {
     fn ranges_and_changes() {
         let b = Before::of("prices from ");
         assert!(b.opens_range && !b.change);
-        assert_eq!(b.lead, Some((Lead::Range, 7)));
+        assert_eq!(b.lead(), Some((Lead::Range, 7)));
         let b = Before::of("revenue rose from ");
         assert!(!b.opens_range && b.change);
         assert!(Before::of("was cut by ").change);
@@ -254,6 +273,14 @@ mod tests {
         assert!(Before::of("raised the price of a 14.2-kg cooking gas cylinder by ").change);
         assert!(!Before::of("the firm, which rose to fame selling tickets from ").change);
         assert!(Before::of("somewhere between ").opens_range);
+        assert!(Before::of("zwischen ").opens_range);
+        // `is_range_opener` reads one word.
+        let leads = crate::lang::LEADS.iter();
+        assert!(
+            leads
+                .filter(|(_, l)| *l == Lead::Range)
+                .all(|(w, _)| !w.contains(' '))
+        );
     }
 
     #[test]

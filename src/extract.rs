@@ -621,7 +621,7 @@ impl Mentions<'_> {
         {
             return None;
         }
-        let (qualifier, span_start) = match before.lead {
+        let (qualifier, span_start) = match before.lead() {
             Some((Lead::Qualifier(q), at)) => (Some(q), at),
             Some((Lead::Range, at)) if parsed.second.is_some() && !parsed.alternative => (None, at),
             _ => (None, start),

@@ -259,7 +259,8 @@ impl<R: Read> Chunks<R> {
         (self.line, self.column) = (line, column);
         self.offset += at as u64;
         self.start = end;
-        self.scanned = end;
+        // No paragraph ends before `scanned`: never search those lines again.
+        self.scanned = self.scanned.max(end);
         self.quiet = None;
         chunk
     }
