@@ -117,6 +117,52 @@ impl fmt::Display for Tolerance {
 /// tolerance: one percentage point.
 const HEDGE_WIDENING: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
+/// Where the date of an audit came from, in the order it is looked for.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(figures::DateBasis::Text.as_str(), "text");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DateBasis {
+    /// The article's own date, given with its text.
+    Article,
+    /// The date given for the whole run (`--date`).
+    Given,
+    /// A date written in the text: a label, a dateline or its head.
+    Text,
+    /// The rate table's last day, asked for (`--date latest`).
+    Latest,
+}
+
+impl DateBasis {
+    /// The name in the `date_basis` column.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(figures::DateBasis::Latest.as_str(), "latest");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateBasis::Article => "article",
+            DateBasis::Given => "given",
+            DateBasis::Text => "text",
+            DateBasis::Latest => "latest",
+        }
+    }
+}
+
+impl fmt::Display for DateBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why an audit concluded as it did, or what it assumed; each is a clause
 /// of the `reason` column.
 ///
@@ -142,10 +188,20 @@ pub enum Note {
     UnknownCurrency,
     /// The amounts' quotient does not fit a decimal: not audited.
     TooFarApart,
-    /// No date was given: the table's last day was used.
-    NoDate {
+    /// No date was given or found for the text: not audited, since the
+    /// rate of another day could accuse a writer wrongly.
+    NoDate,
+    /// The table's last day was asked for (`--date latest`).
+    Latest {
         /// The table's last day.
         used: Date,
+    },
+    /// The date was read from the text.
+    DateInText {
+        /// The 1-based line it was written on.
+        line: u64,
+        /// The date as written.
+        text: String,
     },
     /// No rates were published on the date (a weekend, a holiday): an
     /// earlier day's were used.
@@ -179,7 +235,9 @@ impl fmt::Display for Note {
             Note::TooFarApart => {
                 f.write_str("the amounts are too far apart to compare in a decimal")
             }
-            Note::NoDate { used } => write!(f, "no date given: used the table's last day, {used}"),
+            Note::NoDate => f.write_str("no date for this text"),
+            Note::Latest { used } => write!(f, "dated by the table's last day, {used}"),
+            Note::DateInText { line, text } => write!(f, "dated by line {line}: {text}"),
             Note::EarlierDay { date, used } => {
                 write!(f, "no rates published on {date}: used {used}")
             }
@@ -239,6 +297,8 @@ pub struct Audit {
     pub deviation_pct: Option<Decimal>,
     /// The conclusion.
     pub verdict: Verdict,
+    /// Where the audit's date came from; `None` when it had none.
+    pub date_basis: Option<DateBasis>,
     /// Why, when the verdict or the date needs explaining; serialized as
     /// `reason`, the clauses joined as in [`Audit::reason`].
     #[cfg_attr(
@@ -256,6 +316,7 @@ impl Audit {
             rate_date: None,
             deviation_pct: None,
             verdict: Verdict::NotAudited,
+            date_basis: None,
             notes: vec![note],
         }
     }
@@ -285,10 +346,10 @@ impl Audit {
     /// let found: Vec<_> = extract("€1 ($1.14)").collect::<Result<_, _>>()?;
     /// let a = audit(&found[0], &found[1], RateTable::embedded(), None, Tolerance::default());
     /// let worded = a.reason_with(|n| match n {
-    ///     Note::NoDate { used } => format!("no --date given: used {used}"),
+    ///     Note::NoDate => "no date: give one with --date".to_string(),
     ///     other => other.to_string(),
     /// });
-    /// assert_eq!(worded.as_deref(), Some("no --date given: used 2026-10-30"));
+    /// assert_eq!(worded.as_deref(), Some("no date: give one with --date"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reason_with(&self, word: impl Fn(&Note) -> String) -> Option<String> {
@@ -387,20 +448,13 @@ pub fn audit(
     let Some(stated) = conv.checked_div(fig) else {
         return Audit::not_audited(Note::TooFarApart);
     };
-    let mut notes = Vec::new();
-    let date = match (date, table.last_date()) {
-        (Some(d), _) => d,
-        (None, Some(last)) => {
-            notes.push(Note::NoDate { used: last });
-            last
-        }
-        (None, None) => {
-            return Audit {
-                verdict: Verdict::NoRate,
-                ..Audit::not_audited(Note::NoRate(NoRate::EmptyTable))
-            };
-        }
+    let Some(date) = date else {
+        return Audit {
+            stated_rate: Some(significant(stated)),
+            ..Audit::not_audited(Note::NoDate)
+        };
     };
+    let mut notes = Vec::new();
     let reference = match table.rate(from, to, date) {
         Ok(r) => r,
         Err(no) => {
@@ -408,6 +462,7 @@ pub fn audit(
             return Audit {
                 stated_rate: Some(significant(stated)),
                 verdict: Verdict::NoRate,
+                date_basis: Some(DateBasis::Given),
                 notes,
                 ..Audit::not_audited(Note::Range)
             };
@@ -450,6 +505,7 @@ pub fn audit(
         rate_date: Some(reference.date),
         deviation_pct: Some(c.deviation_pct.round_dp(2).normalize()),
         verdict,
+        date_basis: Some(DateBasis::Given),
         notes,
     }
 }
@@ -536,16 +592,16 @@ mod tests {
     }
 
     #[test]
-    fn no_date_uses_last_day_and_says_so() {
+    fn no_date_is_no_verdict() {
         let (f, c) = pair("€21 billion ($24 billion)");
         let a = audit(&f, &c, RateTable::embedded(), None, Tolerance::default());
-        assert_eq!(a.rate_date, Some("2026-10-30".parse().unwrap()));
         assert_eq!(
-            a.notes,
-            [Note::NoDate {
-                used: "2026-10-30".parse().unwrap()
-            }]
+            (a.verdict, a.rate_date, a.date_basis),
+            (Verdict::NotAudited, None, None)
         );
+        assert_eq!(a.stated_rate, Some(dec!(1.14286)));
+        assert_eq!(a.notes, [Note::NoDate]);
+        assert_eq!(a.reason().as_deref(), Some("no date for this text"));
     }
 
     #[test]

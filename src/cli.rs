@@ -41,9 +41,11 @@ enum Command {
 
 #[derive(Args)]
 struct RateArgs {
-    /// The day whose reference rates apply (YYYY-MM-DD); default: the table's last day.
-    #[arg(long, value_parser = parse_date)]
-    date: Option<Date>,
+    /// The day whose rates apply (YYYY-MM-DD), or `latest` for the table's
+    /// last day; default: each text's own date (its record's, or one written
+    /// in it), else no verdict (convert: the table's last day).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    date: Option<DateArg>,
     /// A newer ECB eurofxref-hist.csv to use instead of the embedded one.
     #[arg(long, value_name = "FILE")]
     rates: Option<std::path::PathBuf>,
@@ -99,6 +101,20 @@ struct Record {
 enum FormatArg {
     Csv,
     Jsonl,
+}
+
+/// A `--date`: a day, or the table's last one.
+#[derive(Clone, Copy)]
+enum DateArg {
+    Day(Date),
+    Latest,
+}
+
+fn parse_date_arg(s: &str) -> Result<DateArg, String> {
+    if s == "latest" {
+        return Ok(DateArg::Latest);
+    }
+    parse_date(s).map(DateArg::Day)
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -178,13 +194,12 @@ impl From<io::Error> for Fail {
     }
 }
 
-/// An audit note as the command line words it: it names its own option
-/// where the library says "no date given".
-fn word(note: &Note) -> String {
-    match note {
-        Note::NoDate { used } => format!("no --date given: used the table's last day, {used}"),
-        other => other.to_string(),
-    }
+/// A conversion of `found` went unaudited for want of a date.
+fn no_date(found: &figures::Finding) -> bool {
+    found
+        .audit
+        .as_ref()
+        .is_some_and(|a| a.notes.contains(&Note::NoDate))
 }
 
 /// The arguments, as `main` reads them: also the entry point of the
@@ -269,6 +284,8 @@ struct FileOutcome {
     name: String,
     messages: Problems,
     inconsistent: bool,
+    /// A conversion had no date to be audited at.
+    undated: bool,
     /// An output error: nothing more can be written.
     fatal: Option<Error>,
 }
@@ -308,6 +325,7 @@ fn run_file<W: Write>(
         name: name.to_string(),
         messages: Problems::default(),
         inconsistent: false,
+        undated: false,
         fatal: None,
     };
     let input: Box<dyn io::Read> = if name == "-" {
@@ -324,15 +342,22 @@ fn run_file<W: Write>(
     let mut writer = RowWriter::headless(out, format);
     let mut messages = Problems::default();
     let mut inconsistent = false;
+    let mut undated = false;
     // One text's rows, tagged with its article when the input holds several.
     let mut one = |report: &Report,
                    text: &mut dyn io::Read,
-                   article: Option<&str>,
+                   article: Option<(&str, Option<Date>)>,
                    messages: &mut Problems| {
-        for item in report.findings(text).named(name) {
+        let mut found = report.findings(text).named(name);
+        if let Some((_, Some(date))) = article {
+            found = found.dated(date);
+        }
+        let article = article.map(|(id, _)| id);
+        for item in found {
             match item {
                 Ok(found) if audit_only => {
-                    if let Some(row) = AuditRow::worded(name, &found, word) {
+                    undated |= no_date(&found);
+                    if let Some(row) = AuditRow::new(name, &found) {
                         inconsistent |= found
                             .audit
                             .is_some_and(|a| a.verdict == Verdict::Inconsistent);
@@ -340,7 +365,8 @@ fn run_file<W: Write>(
                     }
                 }
                 Ok(found) => {
-                    let mut row = Row::worded(name, &found, word);
+                    undated |= no_date(&found);
+                    let mut row = Row::new(name, &found);
                     row.article = article.map(str::to_string);
                     writer.write(&row)?;
                 }
@@ -361,8 +387,13 @@ fn run_file<W: Write>(
             name,
             input,
             &mut messages,
-            |report, text, article, messages| {
-                one(report, &mut text.as_bytes(), Some(article), messages)
+            |report, text, article, date, messages| {
+                one(
+                    report,
+                    &mut text.as_bytes(),
+                    Some((article, date)),
+                    messages,
+                )
             },
         )
     } else {
@@ -371,6 +402,7 @@ fn run_file<W: Write>(
     let result = result.and_then(|()| writer.flush());
     outcome.messages = messages;
     outcome.inconsistent = inconsistent;
+    outcome.undated = undated;
     match result {
         Err(err) if err.is_io() && err.location().source().is_some() => {
             outcome.messages.push(err.to_string())
@@ -388,7 +420,7 @@ fn run_articles(
     name: &str,
     input: Box<dyn io::Read>,
     messages: &mut Problems,
-    mut each: impl FnMut(&Report, &str, &str, &mut Problems) -> Result<(), Error>,
+    mut each: impl FnMut(&Report, &str, &str, Option<Date>, &mut Problems) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let mut lines = io::BufReader::new(input);
     let mut line = Vec::new();
@@ -410,22 +442,19 @@ fn run_articles(
                 continue;
             }
         };
-        let mut article_report = report.clone();
-        if let Some(date) = &record.date {
-            match parse_date(date) {
-                Ok(d) => article_report = article_report.date(d),
-                Err(e) => {
-                    messages.push(format!("{name}:{number}: record skipped: {e}"));
-                    continue;
-                }
+        let date = match record.date.as_deref().map(parse_date).transpose() {
+            Ok(d) => d,
+            Err(e) => {
+                messages.push(format!("{name}:{number}: record skipped: {e}"));
+                continue;
             }
-        }
+        };
         let article = match &record.id {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(v) if !v.is_null() => v.to_string(),
             _ => records.to_string(),
         };
-        each(&article_report, &record.text, &article, messages)?;
+        each(report, &record.text, &article, date, messages)?;
     }
 }
 
@@ -456,8 +485,10 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     if let Some(t) = table(&inputs.rates)? {
         report = report.rates(t);
     }
-    if let Some(d) = inputs.rates.date {
-        report = report.date(d);
+    match inputs.rates.date {
+        Some(DateArg::Day(d)) => report = report.date(d),
+        Some(DateArg::Latest) => report = report.latest(),
+        None => {}
     }
     let articles = inputs.input == InputArg::Jsonl;
     let format = match inputs.format {
@@ -479,6 +510,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     RowWriter::headless(&mut stdout, format).write_header(columns)?;
     let mut outcome = Outcome::Ok;
     let mut inconsistent = false;
+    let mut undated = false;
     let mut settle = |file: FileOutcome| -> Result<(), Fail> {
         for message in &file.messages.shown {
             eprintln!("figures: {message}");
@@ -493,6 +525,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
             outcome = outcome.max(Outcome::InputError);
         }
         inconsistent |= file.inconsistent;
+        undated |= file.undated;
         file.fatal.map_or(Ok(()), |e| Err(e.into()))
     };
     if jobs <= 1 || files.len() <= 1 {
@@ -546,6 +579,13 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         }
     }
     stdout.flush()?;
+    if undated {
+        eprintln!(
+            "figures: some conversions were not audited: no date for their text; give one with \
+             --date YYYY-MM-DD, a \"date\" in each --input jsonl record, or --date latest for \
+             the rate table's last day"
+        );
+    }
     if audit_only && inconsistent && outcome == Outcome::Ok {
         outcome = Outcome::Inconsistent;
     }
@@ -580,10 +620,11 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Fail> {
             text: amount.to_string(),
         });
     };
-    let date = args
-        .date
-        .or(table.last_date())
-        .ok_or(Error::from(NoRate::EmptyTable))?;
+    let date = match args.date {
+        Some(DateArg::Day(d)) => Some(d),
+        Some(DateArg::Latest) | None => table.last_date(),
+    };
+    let date = date.ok_or(Error::from(NoRate::EmptyTable))?;
     let c = table.convert(value, from, to, date)?;
     let mut stdout = Stdout(io::stdout().lock());
     writeln!(

@@ -341,6 +341,11 @@ impl Extractor {
         self
     }
 
+    /// The language every text is read in, if one was set.
+    pub(crate) fn forced_lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
     /// As [`Extractor::mentions`], for a paragraph of an article that
     /// starts at `(line, column)`, after the evidence of its earlier ones.
     pub(crate) fn mentions_in<'t>(

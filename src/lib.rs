@@ -85,6 +85,7 @@ mod amount;
 mod audit;
 mod context;
 mod currency;
+mod dates;
 mod decode;
 mod detect;
 mod error;
@@ -109,7 +110,7 @@ pub use jiff::civil::Date;
 pub use rust_decimal::Decimal;
 
 pub use crate::amount::{Basis, Qualifier, Unread};
-pub use crate::audit::{Audit, Note, Tolerance, Verdict, audit};
+pub use crate::audit::{Audit, DateBasis, Note, Tolerance, Verdict, audit};
 pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::evidence::Evidence;

@@ -73,6 +73,9 @@ pub struct Row {
     pub article: Option<String>,
     /// The ISO 639-1 code of the language the mention was read in.
     pub lang: &'static str,
+    /// Where a conversion's audit date came from: article, given, text or
+    /// latest.
+    pub date_basis: Option<&'static str>,
 }
 
 impl Row {
@@ -98,7 +101,7 @@ impl Row {
     /// ```
     /// let found = figures::Report::new().findings_in("€1 ($1.14)").nth(1).unwrap()?;
     /// let row = figures::Row::worded("-", &found, |note| note.to_string().to_uppercase());
-    /// assert!(row.reason.unwrap().starts_with("NO DATE GIVEN"));
+    /// assert_eq!(row.reason.as_deref(), Some("NO DATE FOR THIS TEXT"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn worded(source: &str, finding: &Finding, word: impl Fn(&Note) -> String) -> Row {
@@ -127,6 +130,7 @@ impl Row {
             currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
             article: None,
             lang: m.lang.as_str(),
+            date_basis: audit.and_then(|x| x.date_basis).map(|b| b.as_str()),
             reason: m
                 .unread
                 .as_ref()
@@ -141,7 +145,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 23);
+    /// assert_eq!(Row::COLUMNS.len(), 24);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -168,6 +172,7 @@ impl Row {
         "currency_evidence",
         "article",
         "lang",
+        "date_basis",
     ];
 }
 
@@ -217,6 +222,8 @@ pub struct AuditRow {
     pub verdict: &'static str,
     /// Why, where the verdict needs explaining.
     pub reason: Option<String>,
+    /// Where the audit's date came from: article, given, text or latest.
+    pub date_basis: Option<&'static str>,
 }
 
 impl AuditRow {
@@ -278,6 +285,7 @@ impl AuditRow {
             deviation_pct: dec(*deviation_pct),
             verdict: verdict.as_str(),
             reason: audit.reason_with(word),
+            date_basis: audit.date_basis.map(|b| b.as_str()),
         })
     }
 
@@ -287,8 +295,8 @@ impl AuditRow {
     ///
     /// ```
     /// use figures::AuditRow;
-    /// assert_eq!(AuditRow::COLUMNS.len(), 15);
-    /// assert_eq!(AuditRow::COLUMNS[13..], ["verdict", "reason"]);
+    /// assert_eq!(AuditRow::COLUMNS.len(), 16);
+    /// assert_eq!(AuditRow::COLUMNS[13..], ["verdict", "reason", "date_basis"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
         "source",
@@ -306,6 +314,7 @@ impl AuditRow {
         "deviation_pct",
         "verdict",
         "reason",
+        "date_basis",
     ];
 }
 
@@ -535,8 +544,8 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence,article,lang\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en\n"
+             currency_evidence,article,lang,date_basis\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,\n"
         );
     }
 

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use jiff::civil::Date;
 
-use crate::audit::{Audit, Tolerance, audit};
+use crate::audit::{Audit, DateBasis, Note, Tolerance, audit};
 use crate::error::{Error, Location, Result};
 use crate::extract::{Earlier, Extractor, Mention};
 use crate::pair::{Role, pairs};
@@ -29,7 +29,7 @@ use crate::read::{Chunk, Chunks};
 pub struct Report {
     extractor: Extractor,
     rates: Option<RateTable>,
-    date: Option<Date>,
+    date: Option<Dating>,
     tolerance: Tolerance,
     chunk_limit: Option<usize>,
 }
@@ -38,6 +38,22 @@ impl Default for Report {
     fn default() -> Report {
         Report::new()
     }
+}
+
+/// The date given for every text of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dating {
+    Given(Date),
+    /// The rate table's last day.
+    Latest,
+}
+
+/// A date written in the text, and where.
+#[derive(Clone, Debug)]
+struct WrittenDate {
+    date: Date,
+    line: u64,
+    text: String,
 }
 
 /// How far back in an article evidence of its currency is looked for.
@@ -111,19 +127,33 @@ pub struct Findings<'r, R> {
     /// The current block's items, in order.
     ready: VecDeque<Result<Finding>>,
     done: bool,
+    /// The text's own date, given with it.
+    article: Option<Date>,
+    /// The date written in the text, once found; looked for only while no
+    /// date is given.
+    written: Option<WrittenDate>,
 }
 
 impl Report {
-    /// A report with the embedded rates, no date (the table's last day) and
-    /// a 1% tolerance.
+    /// A report with the embedded rates, no date and a 1% tolerance.
+    ///
+    /// A conversion is audited at its text's date: the one given with the
+    /// text ([`Findings::dated`]), else [`Report::date`] (or
+    /// [`Report::latest`]), else one written in the text (a label such as
+    /// `Published`, a dateline, a date at the text's head or on a line of
+    /// its own); with none it is not audited.
     ///
     /// # Example
     ///
     /// ```
-    /// let found: Vec<_> = figures::Report::new().findings_in("€21bn ($24bn)").collect::<Result<_, _>>()?;
+    /// use figures::{DateBasis, Report, Verdict};
+    /// let found: Vec<_> = Report::new().findings_in("€21bn ($24bn)").collect::<Result<_, _>>()?;
     /// let audit = found[1].audit.as_ref().unwrap();
-    /// assert_eq!(audit.rate_date, Some("2026-10-30".parse()?));
-    /// assert_eq!(audit.reason().as_deref(), Some("no date given: used the table's last day, 2026-10-30"));
+    /// assert_eq!((audit.verdict, audit.reason().as_deref()), (Verdict::NotAudited, Some("no date for this text")));
+    /// let text = "Published 11 April 2025\nAid: €21bn ($24bn).";
+    /// let audit = Report::new().findings_in(text).find_map(|f| f.ok()?.audit).unwrap();
+    /// assert_eq!((audit.verdict, audit.date_basis), (Verdict::Consistent, Some(DateBasis::Text)));
+    /// assert_eq!(audit.reason().as_deref(), Some("dated by line 1: 11 April 2025"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -160,7 +190,8 @@ impl Report {
     ///
     /// ```
     /// use figures::{RateTable, Report};
-    /// let report = Report::new().rates(RateTable::from_csv("Date,USD,\n2025-04-11,1.2,\n")?);
+    /// let table = RateTable::from_csv("Date,USD,\n2025-04-11,1.2,\n")?;
+    /// let report = Report::new().rates(table).date("2025-04-11".parse()?);
     /// let audit = report.findings_in("€10 ($12)").find_map(|f| f.ok()?.audit).unwrap();
     /// assert_eq!((audit.reference_rate, audit.verdict), (Some("1.2".parse()?), figures::Verdict::Consistent));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -183,7 +214,25 @@ impl Report {
     /// ```
     #[must_use]
     pub fn date(mut self, date: Date) -> Report {
-        self.date = Some(date);
+        self.date = Some(Dating::Given(date));
+        self
+    }
+
+    /// Audits conversions at the rate table's last day, whatever the texts
+    /// say, with the basis [`DateBasis::Latest`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = figures::Report::new().latest();
+    /// let audit = report.findings_in("€21 billion ($24 billion)").find_map(|f| f.ok()?.audit).unwrap();
+    /// assert_eq!(audit.rate_date, Some("2026-10-30".parse()?));
+    /// assert_eq!(audit.reason().as_deref(), Some("dated by the table's last day, 2026-10-30"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn latest(mut self) -> Report {
+        self.date = Some(Dating::Latest);
         self
     }
 
@@ -248,6 +297,8 @@ impl Report {
             carried: VecDeque::new(),
             ready: VecDeque::new(),
             done: false,
+            article: None,
+            written: None,
         }
     }
 
@@ -293,6 +344,73 @@ impl<R> Findings<'_, R> {
         self
     }
 
+    /// Audits this text's conversions at `date`, its own: before any date
+    /// of the run or of the text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{DateBasis, Report};
+    /// let report = Report::new().date("2022-09-27".parse()?);
+    /// let found = report.findings_in("€21bn ($24bn)").dated("2025-04-11".parse()?);
+    /// let audit = found.filter_map(|f| f.ok()?.audit).next().unwrap();
+    /// assert_eq!((audit.rate_date, audit.date_basis), (Some("2025-04-11".parse()?), Some(DateBasis::Article)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn dated(mut self, date: Date) -> Self {
+        self.article = Some(date);
+        self
+    }
+
+    /// The date to audit at, its basis and the note that says so.
+    fn audit_date(&self) -> (Option<Date>, Option<DateBasis>, Option<Note>) {
+        if let Some(d) = self.article {
+            return (Some(d), Some(DateBasis::Article), None);
+        }
+        match self.report.date {
+            Some(Dating::Given(d)) => (Some(d), Some(DateBasis::Given), None),
+            Some(Dating::Latest) => match self.report.table().last_date() {
+                Some(used) => (
+                    Some(used),
+                    Some(DateBasis::Latest),
+                    Some(Note::Latest { used }),
+                ),
+                None => (None, None, None),
+            },
+            None => match &self.written {
+                Some(w) => {
+                    let note = Note::DateInText {
+                        line: w.line,
+                        text: w.text.clone(),
+                    };
+                    (Some(w.date), Some(DateBasis::Text), Some(note))
+                }
+                None => (None, None, None),
+            },
+        }
+    }
+
+    /// Looks for the date written in `chunk`, while none is given or found.
+    fn look_for_date(&mut self, chunk: &Chunk) {
+        if self.article.is_some() || self.report.date.is_some() || self.written.is_some() {
+            return;
+        }
+        let text = chunk.text.as_str();
+        let head = chunk.offset < crate::dates::HEAD as u64;
+        let lang = || {
+            let forced = self.report.extractor.forced_lang();
+            forced.or_else(|| crate::detect::language(text))
+        };
+        if let Some(w) = crate::dates::written(text, head, &lang) {
+            let line = chunk.line + crate::lines::breaks(&text.as_bytes()[..w.span.start]);
+            self.written = Some(WrittenDate {
+                date: w.date,
+                line,
+                text: text[w.span].to_string(),
+            });
+        }
+    }
+
     fn placed(&self, err: Error) -> Error {
         match &self.source {
             Some(name) => err.in_source(name),
@@ -327,19 +445,25 @@ impl<R> Findings<'_, R> {
             }
         }
         let seen = found.into_evidence();
+        self.look_for_date(&chunk);
+        let (date, basis, note) = self.audit_date();
         let mut links = vec![(Role::Figure, None, None); mentions.len()];
         for p in pairs(text, &mentions) {
             let id = self.next_pair;
             self.next_pair += 1;
             links[p.figure].1 = Some(id);
             for c in p.conversions {
-                let verdict = audit(
+                let mut verdict = audit(
                     &mentions[p.figure],
                     &mentions[c],
                     report.table(),
-                    report.date,
+                    date,
                     report.tolerance,
                 );
+                if verdict.date_basis.is_some() {
+                    verdict.date_basis = basis;
+                    verdict.notes.extend(note.clone());
+                }
                 links[c] = (Role::Conversion, Some(id), Some((p.figure, verdict)));
             }
         }

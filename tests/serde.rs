@@ -32,6 +32,16 @@ fn enums_serialize_as_their_output_names_and_read_back() {
     ];
     both(&bases, Basis::as_str);
     both(&[Role::Figure, Role::Conversion], Role::as_str);
+    use figures::DateBasis;
+    both(
+        &[
+            DateBasis::Article,
+            DateBasis::Given,
+            DateBasis::Text,
+            DateBasis::Latest,
+        ],
+        DateBasis::as_str,
+    );
     assert_eq!(serde_json::to_value(Currency::EUR).unwrap(), json!("EUR"));
     let c: Currency = serde_json::from_value(json!("gbp")).unwrap();
     assert_eq!(c.as_str(), "GBP");
@@ -52,9 +62,8 @@ fn a_finding_serializes_as_its_jsonl_row() {
         for (key, want) in row {
             let got = match key.as_str() {
                 "source" | "article" => continue,
-                "stated_rate" | "reference_rate" | "rate_date" | "deviation_pct" | "verdict" => {
-                    finding["audit"].get(&key).cloned().unwrap_or(Value::Null)
-                }
+                "stated_rate" | "reference_rate" | "rate_date" | "deviation_pct" | "verdict"
+                | "date_basis" => finding["audit"].get(&key).cloned().unwrap_or(Value::Null),
                 "reason" if f.audit.is_some() => finding["audit"]["reason"].clone(),
                 _ => finding[&key].clone(),
             };

@@ -68,3 +68,45 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
 ];
 
 lexicon!(LINKS, false);
+
+/// Month names and their abbreviations (read with or without a point), for
+/// the date an article was written on.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("dezember", 12),
+    ("jänner", 1),
+    ("jan", 1),
+    ("feb", 2),
+    ("mär", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dez", 12),
+];
+
+/// Words that label an article's own date (`Published`, `Updated:`).
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "veröffentlicht",
+    "aktualisiert",
+    "veröffentlicht am",
+    "aktualisiert am",
+    "stand",
+];
+
+/// Words between a date's day, month and year (`12 de diciembre de 2022`).
+pub(crate) const DATE_LINKS: &[&str] = &[];

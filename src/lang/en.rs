@@ -480,3 +480,45 @@ pub(crate) const PENCE_AFTER: (&str, &str) = ("P", "p");
 // English's words for the shared rules; the rest of the lexicon above is
 // read by name.
 lexicon!(&[], false);
+
+/// Month names and their abbreviations (read with or without a point), for
+/// the date an article was written on.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Words that label an article's own date (`Published`, `Updated:`).
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "first published",
+    "dated",
+];
+
+/// Words between a date's day, month and year (`12 de diciembre de 2022`).
+pub(crate) const DATE_LINKS: &[&str] = &[];

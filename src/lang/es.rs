@@ -70,3 +70,36 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
 ];
 
 lexicon!(LINKS, true);
+
+/// Month names and their abbreviations (read with or without a point), for
+/// the date an article was written on.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("setiembre", 9),
+    ("ene", 1),
+    ("feb", 2),
+    ("abr", 4),
+    ("ago", 8),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dic", 12),
+];
+
+/// Words that label an article's own date (`Published`, `Updated:`).
+pub(crate) const DATE_LABELS: &[&str] =
+    &["publicado", "actualizado", "publicado el", "actualizado el"];
+
+/// Words between a date's day, month and year (`12 de diciembre de 2022`).
+pub(crate) const DATE_LINKS: &[&str] = &["de", "del"];

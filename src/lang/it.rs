@@ -62,3 +62,39 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
 ];
 
 lexicon!(LINKS, true);
+
+/// Month names and their abbreviations (read with or without a point), for
+/// the date an article was written on.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("marzo", 3),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("agosto", 8),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("novembre", 11),
+    ("dicembre", 12),
+    ("gen", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("ott", 10),
+    ("nov", 11),
+    ("dic", 12),
+];
+
+/// Words that label an article's own date (`Published`, `Updated:`).
+pub(crate) const DATE_LABELS: &[&str] =
+    &["pubblicato", "aggiornato", "pubblicato il", "aggiornato il"];
+
+/// Words between a date's day, month and year (`12 de diciembre de 2022`).
+pub(crate) const DATE_LINKS: &[&str] = &[];

@@ -390,3 +390,53 @@ pub(crate) fn eq_ignore_case(word: &str, text: &str) -> bool {
         .flat_map(char::to_lowercase)
         .eq(text.chars().flat_map(char::to_lowercase))
 }
+
+/// Every language's month names (lowercase) and their months.
+pub(crate) static MONTHS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> =
+    std::sync::LazyLock::new(|| {
+        [
+            en::MONTHS,
+            de::MONTHS,
+            fr::MONTHS,
+            es::MONTHS,
+            it::MONTHS,
+            nl::MONTHS,
+            pt::MONTHS,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+    });
+
+/// Every language's labels of an article's date, longest first.
+pub(crate) static DATE_LABELS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut all: Vec<&str> = [
+            en::DATE_LABELS,
+            de::DATE_LABELS,
+            fr::DATE_LABELS,
+            es::DATE_LABELS,
+            it::DATE_LABELS,
+            nl::DATE_LABELS,
+            pt::DATE_LABELS,
+        ]
+        .concat();
+        all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        all
+    });
+
+/// Every language's words between a date's parts.
+pub(crate) static DATE_LINKS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            en::DATE_LINKS,
+            de::DATE_LINKS,
+            fr::DATE_LINKS,
+            es::DATE_LINKS,
+            it::DATE_LINKS,
+            nl::DATE_LINKS,
+            pt::DATE_LINKS,
+        ]
+        .concat()
+    });

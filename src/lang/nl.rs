@@ -69,3 +69,43 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
 ];
 
 lexicon!(LINKS, false);
+
+/// Month names and their abbreviations (read with or without a point), for
+/// the date an article was written on.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("april", 4),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mrt", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Words that label an article's own date (`Published`, `Updated:`).
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "gepubliceerd",
+    "bijgewerkt",
+    "gepubliceerd op",
+    "bijgewerkt op",
+];
+
+/// Words between a date's day, month and year (`12 de diciembre de 2022`).
+pub(crate) const DATE_LINKS: &[&str] = &[];

@@ -74,3 +74,39 @@ pub(crate) const NUMBERS: &[(&str, i64)] = &[
 ];
 
 lexicon!(LINKS, true);
+
+/// Month names and their abbreviations (read with or without a point), for
+/// the date an article was written on.
+pub(crate) const MONTHS: &[(&str, u8)] = &[
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("abril", 4),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("agosto", 8),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("jan", 1),
+    ("fev", 2),
+    ("mar", 3),
+    ("abr", 4),
+    ("mai", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("out", 10),
+    ("nov", 11),
+    ("dez", 12),
+];
+
+/// Words that label an article's own date (`Published`, `Updated:`).
+pub(crate) const DATE_LABELS: &[&str] =
+    &["publicado", "atualizado", "publicado em", "atualizado em"];
+
+/// Words between a date's day, month and year (`12 de diciembre de 2022`).
+pub(crate) const DATE_LINKS: &[&str] = &["de"];
