@@ -169,7 +169,7 @@ fn month_day_year(text: &str, start: usize) -> Option<Written> {
     if year.len() != 4 || tail.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return None;
     }
-    let date = Date::new(year.parse().ok()?, i8::try_from(m).ok()?, day.parse().ok()?).ok()?;
+    let date = ymd(year, &m.to_string(), day)?;
     let end = text.len() - tail.len();
     Some(Written {
         date,
@@ -218,25 +218,39 @@ fn links(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// The years a news text is dated in: no rate table reaches further back,
+/// and `11 February 1144` is history, not a byline.
+const YEARS: std::ops::RangeInclusive<i16> = 1940..=2099;
+
 fn ymd(year: &str, month: &str, day: &str) -> Option<Date> {
-    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
+    let year: i16 = year.parse().ok().filter(|y| YEARS.contains(y))?;
+    Date::new(year, month.parse().ok()?, day.parse().ok()?).ok()
 }
 
 /// A label of the text's own date ends `before`, past a weekday, `on`,
-/// `le`, a colon or spaces.
+/// `le`, a colon or spaces; the label starts its line or follows a
+/// byline's separator (`By Ana Ruiz | Published`), never a sentence's words
+/// (`the report published 12 May`).
 fn labelled(before: &str) -> bool {
-    let mut from = before.len().saturating_sub(LABEL_REACH);
+    let line = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut from = before.len().saturating_sub(LABEL_REACH).max(line);
     while !before.is_char_boundary(from) {
         from += 1;
     }
     let near = before[from..].to_lowercase();
     let near = near.trim_end_matches([' ', ':', ',', '\u{a0}', '|', '-']);
+    let line_start = from == line;
     lang::DATE_LABELS.iter().any(|label| {
         near.match_indices(label).any(|(i, _)| {
             let after = &near[i + label.len()..];
-            let starts_word = i == 0 || !near[..i].ends_with(char::is_alphanumeric);
+            let lead = near[..i].trim_end();
+            let opens = if lead.is_empty() {
+                line_start
+            } else {
+                lead.ends_with(['|', '·', '•', '–', '—', '-', '/'])
+            };
             // Only a weekday or a short word may sit between label and date.
-            starts_word
+            opens
                 && after.split_whitespace().count() <= 2
                 && !after.contains(|c: char| c.is_ascii_digit())
         })
@@ -305,6 +319,10 @@ mod tests {
         );
         assert_eq!(date("12. Dezember 2022"), Some("2022-12-12".into()));
         assert_eq!(date("Publié le 1er mai 2023"), Some("2023-05-01".into()));
+        assert_eq!(
+            date("By Ana Ruiz | Published 3 May 2024"),
+            Some("2024-05-03".into())
+        );
     }
 
     #[test]
@@ -322,10 +340,23 @@ mod tests {
     fn only_the_head_or_a_label_dates_a_text() {
         let body = format!("{}The accord of March 3, 2019 set it.", "word ".repeat(120));
         assert_eq!(date(&body), None);
-        let labelled = format!("{}Last updated: March 3, 2024", "word ".repeat(120));
+        let labelled = format!(
+            "{}\nLast updated: March 3, 2024 10:00. More",
+            "word ".repeat(120)
+        );
         assert_eq!(date(&labelled), Some("2024-03-03".into()));
         let own_line = format!("{}\n3 March 2024\nText", "word ".repeat(120));
         assert_eq!(date(&own_line), Some("2024-03-03".into()));
+        let history = format!(
+            "{}It may be dated to 11 February 1144.",
+            "word ".repeat(120)
+        );
+        assert_eq!(date(&history), None);
+        let sentence = format!(
+            "{}The report published 12 May 2024 says",
+            "word ".repeat(120)
+        );
+        assert_eq!(date(&sentence), None);
         // A later chunk is no head.
         assert_eq!(written("On 3 March 2024 it rose", false, &|| None), None);
     }

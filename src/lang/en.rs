@@ -517,7 +517,6 @@ pub(crate) const DATE_LABELS: &[&str] = &[
     "posted",
     "last updated",
     "first published",
-    "dated",
 ];
 
 /// Words between a date's day, month and year (`12 de diciembre de 2022`).
