@@ -95,6 +95,10 @@ fn join(gap: &str) -> Option<Join> {
             break;
         }
     }
+    // `€2bn, or ($2.2bn)`: a bracket after the word.
+    if glued && !opens && matches!(rest, "(" | "[") {
+        return Some(Join::Opens);
+    }
     match (opens, rest.is_empty()) {
         (true, true) => Some(Join::Opens),
         // Only a word joins amounts outside brackets: side by side they are a list.
@@ -103,11 +107,34 @@ fn join(gap: &str) -> Option<Join> {
     }
 }
 
+/// The most words between a figure and a bracket that holds nothing but
+/// its conversion: `23 trillion yuan in 2021 (US$3.4 trillion)`.
+const WORDS_BEFORE_BRACKET: usize = 3;
+
+/// `gap` is a few words, then an opening bracket: joined only where the
+/// bracket closes right after the second amount (`rest`).
+fn words_then_bracket(gap: &str, rest: &str) -> bool {
+    let Some(words) = gap.trim_end_matches(is_space).strip_suffix('(') else {
+        return false;
+    };
+    let closes = rest.trim_start_matches(is_space).starts_with(')');
+    let words: Vec<&str> = words.split_whitespace().collect();
+    closes
+        && (1..=WORDS_BEFORE_BRACKET).contains(&words.len())
+        && words.iter().all(|w| {
+            // `£3 and ($5)` lists two amounts.
+            w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !crate::lang::AND.iter().any(|a| a.eq_ignore_ascii_case(w))
+        })
+}
+
 /// Links each figure to the conversions written right after it in `text`
 /// (the text the mentions' spans index): `€21 billion ($24 billion)`,
 /// `€21bn (about $24bn)`, `€21 billion, or $24 billion`, `€21bn / $24bn`,
-/// `£1bn [$1.3bn]`, `€21bn ($24bn; £18bn)`. Both sides must name different
-/// known currencies.
+/// `£1bn [$1.3bn]`, `€21bn ($24bn; £18bn)`, `(€967m/$1.12bn)`, `€2bn, or
+/// ($2.2bn)`, `23 trillion yuan in 2021 (US$3.4 trillion)` (a few words,
+/// then a bracket that holds only the conversion). Both sides must name
+/// different known currencies.
 ///
 /// # Example
 ///
@@ -137,6 +164,12 @@ pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
                     true
                 }
                 Some(Join::Or) if conversions.is_empty() => true,
+                // `(€967m/$1.12bn)`, `(USD 1.6 trillion or Rs 103 lakh crore)`.
+                Some(Join::Or) => inside,
+                None if conversions.is_empty() => {
+                    inside = words_then_bracket(gap, &text[mentions[j].span.end..]);
+                    inside
+                }
                 Some(Join::Next) => inside && !conversions.is_empty(),
                 _ => false,
             };
@@ -199,6 +232,24 @@ mod tests {
     fn several_conversions_share_the_figure() {
         assert_eq!(paired("€21bn ($24bn; £18bn)"), one(0, &[1, 2]));
         assert_eq!(paired("€21bn ($24bn, £18bn)"), one(0, &[1, 2]));
+    }
+
+    #[test]
+    fn more_forms() {
+        assert_eq!(paired("£800m (€967m/$1.12bn)"), one(0, &[1, 2]));
+        assert_eq!(paired("£800m (€967m or $1.12bn)"), one(0, &[1, 2]));
+        assert_eq!(paired("€2bn, or ($2.2bn)"), one(0, &[1]));
+        assert_eq!(paired("€2bn or [$2.2bn]"), one(0, &[1]));
+        assert_eq!(
+            paired("23 trillion yuan in 2021 (US$3.4 trillion)"),
+            one(0, &[1])
+        );
+        assert!(paired("€5m for the school ($6m for the road)").is_empty());
+        assert!(
+            paired("€5m went to the new school fund ($6m)").is_empty(),
+            "too many words"
+        );
+        assert!(paired("€5m. Later ($6m)").is_empty());
     }
 
     #[test]
