@@ -18,6 +18,9 @@ pub enum Role {
     Figure,
     /// The stated equivalent of the figure before it.
     Conversion,
+    /// The figure before it again, in the same currency (`2.4 million Swiss
+    /// francs (CHF 2.4m)`): linked, not audited.
+    Restated,
 }
 
 impl Role {
@@ -32,6 +35,7 @@ impl Role {
         match self {
             Role::Figure => "figure",
             Role::Conversion => "conversion",
+            Role::Restated => "restated",
         }
     }
 }
@@ -53,6 +57,8 @@ pub struct Pair {
     pub figure: usize,
     /// Its conversions, in text order (`€21bn ($24bn; £18bn)` has two).
     pub conversions: Vec<usize>,
+    /// Its restatements in the same currency, in brackets (`CHF 2.4m`).
+    pub restated: Vec<usize>,
 }
 
 /// Words that may sit between a figure and its conversion: `, or`,
@@ -128,6 +134,16 @@ fn words_then_bracket(gap: &str, rest: &str) -> bool {
         })
 }
 
+/// `b` says `a` again: the same currency and amount, as far as the less
+/// precise of the two is written (`2.4 million` and `2.4m`, `2,400,000`).
+fn restates(a: &Mention, b: &Mention) -> bool {
+    let (Some(x), Some(y)) = (a.amount, b.amount) else {
+        return false;
+    };
+    let half = a.precision.max(b.precision) / rust_decimal::Decimal::TWO;
+    a.currency.is_some() && a.currency == b.currency && (x - y).abs() <= half
+}
+
 /// Links each figure to the conversions written right after it in `text`
 /// (the text the mentions' spans index): `€21 billion ($24 billion)`,
 /// `€21bn (about $24bn)`, `€21 billion, or $24 billion`, `€21bn / $24bn`,
@@ -142,7 +158,7 @@ fn words_then_bracket(gap: &str, rest: &str) -> bool {
 /// let text = "€21bn ($24bn; £18bn) and $5";
 /// let found: Vec<_> = figures::extract(text).collect::<Result<_, _>>()?;
 /// let pairs = figures::pairs(text, &found);
-/// assert_eq!(pairs, vec![figures::Pair { figure: 0, conversions: vec![1, 2] }]);
+/// assert_eq!(pairs, vec![figures::Pair { figure: 0, conversions: vec![1, 2], restated: vec![] }]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
@@ -151,6 +167,7 @@ pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
     while i + 1 < mentions.len() {
         let figure = &mentions[i];
         let mut conversions = Vec::new();
+        let mut restated = Vec::new();
         let mut inside = false;
         let mut j = i + 1;
         while j < mentions.len() {
@@ -177,18 +194,22 @@ pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
                 (Some(a), Some(b)) => a != b,
                 _ => false,
             };
-            if !joined || !differs {
+            if joined && !differs && inside && restates(figure, &mentions[j]) {
+                restated.push(j);
+            } else if joined && differs {
+                conversions.push(j);
+            } else {
                 break;
             }
-            conversions.push(j);
             j += 1;
         }
-        if conversions.is_empty() {
+        if conversions.is_empty() && restated.is_empty() {
             i += 1;
         } else {
             out.push(Pair {
                 figure: i,
                 conversions,
+                restated,
             });
             i = j;
         }
@@ -210,6 +231,7 @@ mod tests {
         vec![Pair {
             figure,
             conversions: conversions.to_vec(),
+            restated: Vec::new(),
         }]
     }
 
@@ -232,6 +254,22 @@ mod tests {
     fn several_conversions_share_the_figure() {
         assert_eq!(paired("€21bn ($24bn; £18bn)"), one(0, &[1, 2]));
         assert_eq!(paired("€21bn ($24bn, £18bn)"), one(0, &[1, 2]));
+    }
+
+    #[test]
+    fn restatements_are_linked_not_converted() {
+        let p = paired("2.4 million Swiss francs (CHF 2.4m) for schools");
+        assert_eq!(
+            (p[0].conversions.len(), p[0].restated.as_slice()),
+            (0, &[1][..])
+        );
+        let p = paired("£800m (€967m; £800 million)");
+        assert_eq!(
+            (p[0].conversions.as_slice(), p[0].restated.as_slice()),
+            (&[1][..], &[2][..])
+        );
+        assert!(paired("$5 ($4 net)").is_empty(), "another amount");
+        assert!(paired("$5, or $5").is_empty(), "not in brackets");
     }
 
     #[test]

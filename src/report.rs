@@ -466,6 +466,9 @@ impl<R> Findings<'_, R> {
                 }
                 links[c] = (Role::Conversion, Some(id), Some((p.figure, verdict)));
             }
+            for r in p.restated {
+                links[r] = (Role::Restated, Some(id), None);
+            }
         }
         let offset = usize::try_from(chunk.offset).unwrap_or(usize::MAX);
         let (mut line, mut counted) = (chunk.line, 0);

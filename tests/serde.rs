@@ -31,7 +31,10 @@ fn enums_serialize_as_their_output_names_and_read_back() {
         Symbol, Code, Name, Assumed, Context, Locale, Default, Ambiguous,
     ];
     both(&bases, Basis::as_str);
-    both(&[Role::Figure, Role::Conversion], Role::as_str);
+    both(
+        &[Role::Figure, Role::Conversion, Role::Restated],
+        Role::as_str,
+    );
     use figures::DateBasis;
     both(
         &[
