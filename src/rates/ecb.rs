@@ -133,12 +133,17 @@ fn parse(reader: impl BufRead, source: RateSource) -> Result<Series> {
             let text = quoted(trimmed[0]);
             bad(at(0), RatesProblem::NotADate { text })
         })?;
-        for (i, ((value, code), column)) in given.iter().zip(&codes).zip(&mut values).enumerate() {
+        for ((value, code), column) in given.iter().zip(&codes).zip(&mut values) {
             column.push(match *value {
                 "N/A" | "" => None,
                 v => Some(rate(v).ok_or_else(|| {
+                    // Which field: looked for only on this error path.
+                    let i = given.iter().position(|g| std::ptr::eq(g, value));
                     let (currency, text) = (*code, quoted(v));
-                    bad(at(i + 1), RatesProblem::NotARate { currency, text })
+                    bad(
+                        at(i.map_or(0, |i| i + 1)),
+                        RatesProblem::NotARate { currency, text },
+                    )
                 })?),
             });
         }
@@ -218,8 +223,12 @@ fn date(text: &str) -> Option<Date> {
 /// every line: building a reader per line cost more than the table's parse.
 struct Fields {
     reader: csv_core::Reader,
+    /// Room for a line's fields, reused: never shorter than a line read.
+    out: Vec<u8>,
     text: String,
+    /// Where each field ends in `text`: the first `count` are this line's.
     ends: Vec<usize>,
+    count: usize,
     /// The line had quotes: field offsets are not the line's.
     quoted: bool,
 }
@@ -229,8 +238,10 @@ impl Default for Fields {
         Fields {
             // `Reader::default()` has no delimiter set: `new()` has the comma.
             reader: csv_core::Reader::new(),
+            out: Vec::new(),
             text: String::new(),
             ends: Vec::new(),
+            count: 0,
             quoted: false,
         }
     }
@@ -240,16 +251,20 @@ impl Fields {
     /// Reads `line` (no line end); false when it is not UTF-8.
     fn read(&mut self, line: &[u8]) -> bool {
         self.reader.reset();
-        self.quoted = line.contains(&b'"');
-        // A record's fields are never longer than its line.
-        let mut out = vec![0; line.len()];
-        self.ends.clear();
-        self.ends.resize(line.len() + 1, 0);
+        // A record's fields are never longer than its line, nor more than
+        // its bytes and one; the buffers only grow, so only a longer line
+        // than any before costs an allocation.
+        if self.out.len() < line.len() {
+            self.out.resize(line.len(), 0);
+        }
+        if self.ends.len() <= line.len() {
+            self.ends.resize(line.len() + 1, 0);
+        }
         let (mut input, mut o, mut e) = (line, 0, 0);
         loop {
             let (result, nin, nout, nend) =
                 self.reader
-                    .read_record(input, &mut out[o..], &mut self.ends[e..]);
+                    .read_record(input, &mut self.out[o..], &mut self.ends[e..]);
             (input, o, e) = (&input[nin..], o + nout, e + nend);
             // Input used up (an empty input then ends the record), or a
             // record: nothing else can happen with room for the whole line.
@@ -257,11 +272,14 @@ impl Fields {
                 break;
             }
         }
-        self.ends.truncate(e);
-        out.truncate(o);
-        match String::from_utf8(out) {
+        self.count = e;
+        // Only quotes make the fields shorter than the line less its
+        // commas (checked so, not by a search of every line).
+        self.quoted = o + e.saturating_sub(1) != line.len();
+        match std::str::from_utf8(&self.out[..o]) {
             Ok(text) => {
-                self.text = text;
+                self.text.clear();
+                self.text.push_str(text);
                 true
             }
             Err(_) => false,
@@ -269,9 +287,10 @@ impl Fields {
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        let ends = &self.ends[..self.count];
+        let starts = std::iter::once(0).chain(ends.iter().copied());
         starts
-            .zip(self.ends.iter().copied())
+            .zip(ends.iter().copied())
             .map(|(start, end)| &self.text[start..end])
     }
 
@@ -279,14 +298,14 @@ impl Fields {
     /// spaces are skipped; `None` for a line with quotes, whose fields were
     /// unquoted.
     fn column(&self, i: usize) -> Option<u64> {
-        if self.quoted {
+        if self.quoted || i >= self.count {
             return None;
         }
         let start = match i {
             0 => 0,
-            _ => *self.ends.get(i - 1)?,
+            _ => self.ends[i - 1],
         };
-        let field = self.text.get(start..*self.ends.get(i)?)?;
+        let field = self.text.get(start..self.ends[i])?;
         let at = start + field.len() - field.trim_start().len();
         // The text is the fields without their commas: one before each.
         let before = self.text.get(..at)?.chars().count() + i;
@@ -326,8 +345,14 @@ impl<R: BufRead> Lines<R> {
                     line.pop();
                 }
             }
-            self.pending
-                .extend(line.split(|&b| b == b'\r').map(<[u8]>::to_vec));
+            // A lone `\r` ends a line too (an old Mac file); most lines
+            // have none, and go out as read.
+            if memchr::memchr(b'\r', &line).is_none() {
+                self.pending.push_back(line);
+            } else {
+                self.pending
+                    .extend(line.split(|&b| b == b'\r').map(<[u8]>::to_vec));
+            }
         }
         self.number += 1;
         Ok(self.pending.pop_front().map(|line| (self.number, line)))
