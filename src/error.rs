@@ -23,7 +23,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// ```
 /// let err = figures::RateTable::from_csv("Date,USD,\nnot-a-date,1.1,\n").unwrap_err();
 /// assert_eq!(err.location().line(), Some(2));
-/// assert!(err.to_string().starts_with("line 2: "));
+/// assert!(err.to_string().starts_with("line 2, column 1: "));
 /// ```
 #[derive(Debug)]
 pub struct Error {
@@ -236,8 +236,8 @@ impl From<csv::Error> for Error {
 /// Where an error happened: a source name, a line and column (1-based) and
 /// a byte offset (0-based), each when known.
 ///
-/// Displays as `pledges.txt:3:17: `, `rates.csv: line 4: `, `byte 12: ` or
-/// nothing at all.
+/// Displays as `pledges.txt:3:17: `, `rates.csv: line 4: `, `line 4,
+/// column 9: `, `byte 12: ` or nothing at all.
 ///
 /// # Example
 ///
@@ -255,9 +255,12 @@ pub struct Location {
 }
 
 impl Location {
-    pub(crate) fn line_only(line: u64) -> Location {
+    /// A place in a line-based file (a rates file): the line, and the
+    /// column where one field is at fault.
+    pub(crate) fn in_line(line: u64, column: Option<u64>) -> Location {
         Location {
             line: Some(line),
+            column,
             ..Location::default()
         }
     }
@@ -379,7 +382,7 @@ mod tests {
     fn location_display_line_only() {
         let err = Error::new(
             ErrorKind::BadRates(crate::rates::RatesProblem::Empty),
-            Location::line_only(4),
+            Location::in_line(4, None),
         )
         .in_source("r.csv");
         assert_eq!(

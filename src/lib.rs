@@ -5,8 +5,9 @@
 //! $25 billion`), reads each as an exact [`Decimal`]
 //! in major units with an ISO 4217 [`Currency`], pairs a figure with the
 //! conversion its writer stated (`€21 billion ($24 billion)`), and audits
-//! that conversion against the ECB reference rates, allowing for the
-//! rounding the writer's figures imply.
+//! that conversion against the ECB reference rates (NBP's, HMRC's or the
+//! IMF's for what the ECB does not publish), allowing for the rounding the
+//! writer's figures imply.
 //!
 //! # Overview
 //!
@@ -16,9 +17,10 @@
 //! - [`extract`] / [`Extractor`] find the [`Mention`]s in a text;
 //!   `"€21 billion".parse::<Mention>()` reads exactly one.
 //! - [`pairs`] links each figure to its stated conversions.
-//! - [`RateTable`] holds the ECB euro reference rates (embedded, or a newer
-//!   file), gives cross rates on a date ([`Rate`], or why not: [`NoRate`])
-//!   and converts an amount ([`Conversion`]).
+//! - [`RateTable`] holds the ECB euro reference rates and the tables beyond
+//!   them (embedded), or a newer file; gives cross rates on a date ([`Rate`],
+//!   with its [`RateSource`] and [`Granularity`], or why not: [`NoRate`]) and
+//!   converts an amount ([`Conversion`]).
 //! - [`audit()`] checks a pair against the table: a [`Verdict`] and its
 //!   [`Note`]s.
 //! - [`Report`] runs the whole path over a reader and yields typed
@@ -74,10 +76,13 @@
 //!
 //! # Data
 //!
-//! The ECB reference rates (1999-01-04 to 2026-10-30) and the currency
-//! table (ISO 4217 and Unicode CLDR 48) are embedded at build time from
-//! `data/`; see `data/README.md` for provenance and licences. A newer ECB
-//! file in the same format can be read with [`RateTable::from_path`].
+//! The ECB reference rates (1999-01-04 to 2026-10-30), the rate tables
+//! beyond them (NBP tables A and B, HMRC, IMF: decoded only when the ECB
+//! has no rate for a pair) and the currency table (ISO 4217 and Unicode
+//! CLDR 48) are embedded at build time from `data/`; see `data/README.md`
+//! for provenance and licences. A newer ECB file (`eurofxref-hist.csv`, its
+//! `.zip`, or the daily `eurofxref.csv`) can be read with
+//! [`RateTable::from_path`], and is then used alone.
 
 #![deny(missing_docs)]
 
@@ -118,7 +123,9 @@ pub use crate::extract::{Extractor, Mention, Mentions, extract};
 pub use crate::lang::Lang;
 pub use crate::output::{AuditRow, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
-pub use crate::rates::{Conversion, NoRate, Rate, RateSource, RateTable, RatesProblem};
+pub use crate::rates::{
+    Conversion, Granularity, NoRate, Rate, RateSource, RateTable, RatesProblem,
+};
 pub use crate::report::{Finding, Findings, Report};
 pub use crate::work::work_done;
 

@@ -76,6 +76,11 @@ pub struct Row {
     /// Where a conversion's audit date came from: article, given, text or
     /// latest.
     pub date_basis: Option<&'static str>,
+    /// Who published the reference rate (on conversion rows): ecb, nbp-a,
+    /// nbp-b, hmrc, imf, file.
+    pub rate_source: Option<&'static str>,
+    /// How often: daily, weekly, monthly.
+    pub rate_granularity: Option<&'static str>,
 }
 
 impl Row {
@@ -131,6 +136,8 @@ impl Row {
             article: None,
             lang: m.lang.as_str(),
             date_basis: audit.and_then(|x| x.date_basis).map(|b| b.as_str()),
+            rate_source: audit.and_then(|x| x.rate_source).map(|s| s.as_str()),
+            rate_granularity: audit.and_then(|x| x.rate_granularity).map(|g| g.as_str()),
             reason: m
                 .unread
                 .as_ref()
@@ -145,7 +152,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 24);
+    /// assert_eq!(Row::COLUMNS.len(), 26);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -173,6 +180,8 @@ impl Row {
         "article",
         "lang",
         "date_basis",
+        "rate_source",
+        "rate_granularity",
     ];
 }
 
@@ -224,6 +233,10 @@ pub struct AuditRow {
     pub reason: Option<String>,
     /// Where the audit's date came from: article, given, text or latest.
     pub date_basis: Option<&'static str>,
+    /// Who published the reference rate: ecb, nbp-a, nbp-b, hmrc, imf, file.
+    pub rate_source: Option<&'static str>,
+    /// How often: daily, weekly, monthly.
+    pub rate_granularity: Option<&'static str>,
 }
 
 impl AuditRow {
@@ -265,6 +278,8 @@ impl AuditRow {
             stated_rate,
             reference_rate,
             rate_date,
+            rate_source,
+            rate_granularity,
             deviation_pct,
             verdict,
             ..
@@ -286,6 +301,8 @@ impl AuditRow {
             verdict: verdict.as_str(),
             reason: audit.reason_with(word),
             date_basis: audit.date_basis.map(|b| b.as_str()),
+            rate_source: rate_source.map(|s| s.as_str()),
+            rate_granularity: rate_granularity.map(|g| g.as_str()),
         })
     }
 
@@ -295,8 +312,8 @@ impl AuditRow {
     ///
     /// ```
     /// use figures::AuditRow;
-    /// assert_eq!(AuditRow::COLUMNS.len(), 16);
-    /// assert_eq!(AuditRow::COLUMNS[13..], ["verdict", "reason", "date_basis"]);
+    /// assert_eq!(AuditRow::COLUMNS.len(), 18);
+    /// assert_eq!(AuditRow::COLUMNS[15..], ["date_basis", "rate_source", "rate_granularity"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
         "source",
@@ -315,6 +332,8 @@ impl AuditRow {
         "verdict",
         "reason",
         "date_basis",
+        "rate_source",
+        "rate_granularity",
     ];
 }
 
@@ -544,8 +563,8 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence,article,lang,date_basis\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,\n"
+             currency_evidence,article,lang,date_basis,rate_source,rate_granularity\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,,,\n"
         );
     }
 

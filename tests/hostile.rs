@@ -214,9 +214,24 @@ fn rates_errors_name_their_line_whatever_the_line_ends() {
         );
         let out = figures(&["extract", "--rates", path.to_str().unwrap(), "-"], b"");
         assert_eq!(out.status.code(), Some(2));
+        // Line 3, column 12: the value `x`.
         assert!(
-            stderr(&out).contains(": line 3: bad rates file"),
+            stderr(&out).contains(".csv:3:12: bad rates file"),
             "{end:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_zip_that_is_not_one_is_an_error_not_a_panic() {
+    for bytes in [&b"PK\x03\x04"[..], b"PK\x03\x04\x14\x00garbage", &[b'P'; 3]] {
+        let path = temp("rates-broken.zip", bytes);
+        let out = figures(&["extract", "--rates", path.to_str().unwrap(), "-"], b"");
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("rates-broken.zip"),
+            "{}",
             stderr(&out)
         );
     }

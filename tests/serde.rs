@@ -45,6 +45,13 @@ fn enums_serialize_as_their_output_names_and_read_back() {
         ],
         DateBasis::as_str,
     );
+    use figures::RateSource as S;
+    both(
+        &[S::Ecb, S::NbpA, S::NbpB, S::Hmrc, S::Imf, S::File],
+        S::as_str,
+    );
+    use figures::Granularity as G;
+    both(&[G::Daily, G::Weekly, G::Monthly], G::as_str);
     assert_eq!(serde_json::to_value(Currency::EUR).unwrap(), json!("EUR"));
     let c: Currency = serde_json::from_value(json!("gbp")).unwrap();
     assert_eq!(c.as_str(), "GBP");
@@ -66,7 +73,9 @@ fn a_finding_serializes_as_its_jsonl_row() {
             let got = match key.as_str() {
                 "source" | "article" => continue,
                 "stated_rate" | "reference_rate" | "rate_date" | "deviation_pct" | "verdict"
-                | "date_basis" => finding["audit"].get(&key).cloned().unwrap_or(Value::Null),
+                | "date_basis" | "rate_source" | "rate_granularity" => {
+                    finding["audit"].get(&key).cloned().unwrap_or(Value::Null)
+                }
                 "reason" if f.audit.is_some() => finding["audit"]["reason"].clone(),
                 _ => finding[&key].clone(),
             };
@@ -93,6 +102,6 @@ fn a_conversion_serializes_with_decimals_as_strings() {
         .unwrap();
     assert_eq!(
         serde_json::to_value(c).unwrap(),
-        json!({"amount": "23.83", "rate": "1.1346", "rate_date": "2025-04-11", "source": "ecb"})
+        json!({"amount": "23.83", "rate": "1.1346", "rate_date": "2025-04-11", "source": "ecb", "granularity": "daily"})
     );
 }

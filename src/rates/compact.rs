@@ -1,0 +1,254 @@
+//! The embedded tables beyond the ECB's (NBP tables A and B, HMRC, IMF),
+//! in the compact form `scripts/gen_tables.py` writes, each decoded on
+//! first use only: a run the ECB answers never reads them.
+//!
+//! The format, all integers unsigned LEB128 varints unless said:
+//!
+//! ```text
+//! "FXR1"                    magic and version
+//! u8 n, n bytes             the source's name (`nbp-a`)
+//! 3 bytes                   the base currency (`PLN`)
+//! 1 byte                    `U`: units per base; `B`: base per unit
+//! 1 byte                    `D` daily, `W` weekly, `M` monthly (first days)
+//! dates                     count; the first as zigzag days since
+//!                           1970-01-01; then the gaps in days (>= 1)
+//! columns                   count; each: 3-byte code, 1-byte scale (<= 28),
+//!                           runs: count; each: dates skipped since the
+//!                           last run, length, then per date the zigzag
+//!                           difference of value × 10^scale from the last
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use rust_decimal::Decimal;
+
+use super::series::{Quote, Series};
+use super::{Granularity, RateSource};
+use crate::currency::Currency;
+
+static NBP_A: LazyLock<Series> = LazyLock::new(|| {
+    embedded(
+        include_bytes!("../../data/rates-nbp-a.bin"),
+        RateSource::NbpA,
+    )
+});
+static NBP_B: LazyLock<Series> = LazyLock::new(|| {
+    embedded(
+        include_bytes!("../../data/rates-nbp-b.bin"),
+        RateSource::NbpB,
+    )
+});
+static HMRC: LazyLock<Series> = LazyLock::new(|| {
+    embedded(
+        include_bytes!("../../data/rates-hmrc.bin"),
+        RateSource::Hmrc,
+    )
+});
+static IMF: LazyLock<Series> =
+    LazyLock::new(|| embedded(include_bytes!("../../data/rates-imf.bin"), RateSource::Imf));
+
+/// The tables asked after the ECB's, in order; each is decoded when first
+/// dereferenced.
+pub(super) static FALLBACKS: [&LazyLock<Series>; 4] = [&NBP_A, &NBP_B, &HMRC, &IMF];
+
+/// A table the build embeds: checked by the tests, so an empty table here
+/// means a broken build, never a panic.
+fn embedded(bytes: &[u8], source: RateSource) -> Series {
+    decode(bytes, source)
+        .unwrap_or_else(|| Series::empty(source, Granularity::Daily, Currency::EUR))
+}
+
+/// The table in `bytes`; `None` unless it is well formed and of `source`.
+pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
+    let mut r = Bytes { bytes };
+    if r.take(4)? != b"FXR1" {
+        return None;
+    }
+    let name_len = usize::from(r.byte()?);
+    if r.take(name_len)? != source.as_str().as_bytes() {
+        return None;
+    }
+    let base = r.code()?;
+    let quote = match r.byte()? {
+        b'U' => Quote::PerBase,
+        b'B' => Quote::OfBase,
+        _ => return None,
+    };
+    let granularity = match r.byte()? {
+        b'D' => Granularity::Daily,
+        b'W' => Granularity::Weekly,
+        b'M' => Granularity::Monthly,
+        _ => return None,
+    };
+    let count = r.count()?;
+    let mut dates = Vec::with_capacity(count);
+    let epoch = jiff::civil::date(1970, 1, 1);
+    let mut day = epoch.checked_add(r.signed()?.days()).ok()?;
+    for i in 0..count {
+        if i > 0 {
+            let gap = r.varint()?;
+            if gap == 0 {
+                return None;
+            }
+            day = day.checked_add(i64::try_from(gap).ok()?.days()).ok()?;
+        }
+        dates.push(day);
+    }
+    let mut columns = HashMap::new();
+    for _ in 0..r.count()? {
+        let code = r.code()?;
+        let scale = u32::from(r.byte()?);
+        let mut column: Vec<Option<Decimal>> = vec![None; count];
+        let (mut at, mut value) = (0usize, 0i64);
+        for _ in 0..r.count()? {
+            at = at.checked_add(r.count()?)?;
+            let len = r.count()?;
+            if len == 0 || at.checked_add(len)? > count {
+                return None;
+            }
+            for slot in &mut column[at..at + len] {
+                value = value.checked_add(r.signed()?)?;
+                if value <= 0 {
+                    return None;
+                }
+                *slot = Some(Decimal::try_from_i128_with_scale(i128::from(value), scale).ok()?);
+            }
+            at += len;
+        }
+        if code == base || columns.insert(code, column).is_some() {
+            return None;
+        }
+    }
+    if !r.bytes.is_empty() {
+        return None;
+    }
+    Some(Series {
+        source,
+        granularity,
+        base,
+        quote,
+        dates,
+        columns,
+    })
+}
+
+/// The bytes of a table not read yet.
+struct Bytes<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Bytes<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.bytes.split_at_checked(n)?;
+        self.bytes = rest;
+        Some(head)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn signed(&mut self) -> Option<i64> {
+        let v = self.varint()?;
+        // Zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ...
+        Some((v >> 1) as i64 ^ -((v & 1) as i64))
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        usize::try_from(self.varint()?).ok()
+    }
+
+    fn code(&mut self) -> Option<Currency> {
+        let code = std::str::from_utf8(self.take(3)?).ok()?;
+        Currency::lookup(code).filter(|c| c.as_str() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::Date;
+    use rust_decimal_macros::dec;
+
+    fn c(s: &str) -> Currency {
+        s.parse().unwrap()
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn every_embedded_table_decodes() {
+        for (table, source, granularity, base) in [
+            (&*NBP_A, RateSource::NbpA, Granularity::Daily, "PLN"),
+            (&*NBP_B, RateSource::NbpB, Granularity::Weekly, "PLN"),
+            (&*HMRC, RateSource::Hmrc, Granularity::Monthly, "GBP"),
+            (&*IMF, RateSource::Imf, Granularity::Monthly, "USD"),
+        ] {
+            assert!(table.dates.len() > 100, "{source}");
+            assert_eq!(
+                (table.source, table.granularity, table.base),
+                (source, granularity, c(base))
+            );
+        }
+        assert_eq!(NBP_A.dates.first(), Some(&d("1991-01-02")));
+        assert_eq!(NBP_A.dates.last(), Some(&d("2026-10-26")));
+        assert_eq!(NBP_B.dates.last(), Some(&d("2026-10-21")));
+        assert_eq!(HMRC.dates.last(), Some(&d("2026-11-01")));
+        assert_eq!(IMF.dates.last(), Some(&d("2025-01-01")));
+    }
+
+    /// The values are NBP's, as the shared README quotes them.
+    #[test]
+    fn nbp_anchors() {
+        let at = |t: &Series, code: &str, day: &str| {
+            let i = t.dates.binary_search(&d(day)).unwrap();
+            t.columns[&c(code)][i]
+        };
+        assert_eq!(at(&NBP_A, "USD", "2025-04-10"), Some(dec!(3.8637)));
+        assert_eq!(at(&NBP_A, "UAH", "2025-04-10"), Some(dec!(0.0933)));
+        assert_eq!(at(&NBP_B, "NGN", "2025-04-09"), Some(dec!(0.002499)));
+        // Table B's days carry table A's rates of the day for crosses.
+        assert_eq!(at(&NBP_B, "USD", "2025-04-09"), Some(dec!(3.8828)));
+        assert!(!NBP_A.columns.contains_key(&c("NGN")));
+        // Old zloty before 1995, divided down to PLN.
+        assert_eq!(at(&NBP_A, "USD", "1994-12-30"), Some(dec!(2.4372)));
+        assert_eq!(at(&NBP_A, "USD", "1995-01-03"), Some(dec!(2.4364)));
+    }
+
+    #[test]
+    fn bad_bytes_are_none_never_a_panic() {
+        let good = include_bytes!("../../data/rates-hmrc.bin");
+        assert!(decode(good, RateSource::Hmrc).is_some());
+        assert!(
+            decode(good, RateSource::Imf).is_none(),
+            "another source's name"
+        );
+        for cut in [0, 3, 4, 9, 12, 100, good.len() - 1] {
+            assert!(decode(&good[..cut], RateSource::Hmrc).is_none(), "{cut}");
+        }
+        let mut longer = good.to_vec();
+        longer.push(0);
+        assert!(decode(&longer, RateSource::Hmrc).is_none());
+        let mut flipped = good.to_vec();
+        for i in (0..flipped.len()).step_by(97) {
+            flipped[i] ^= 0xff;
+            let _ = decode(&flipped, RateSource::Hmrc);
+        }
+    }
+}
