@@ -24,6 +24,10 @@ use crate::rates::{Granularity, NoRate, RateSource, RateTable};
 pub enum Verdict {
     /// The stated rate, within its rounding, meets the reference ± tolerance.
     Consistent,
+    /// It meets it only thanks to the rounding of a figure written to one
+    /// significant digit (`1 billion euro ($1.2 billion)`), and is off by
+    /// more than the tolerance at face value.
+    Loose,
     /// It does not.
     Inconsistent,
     /// No reference rate for these currencies on that date (see `reason`).
@@ -44,6 +48,7 @@ impl Verdict {
     pub fn as_str(&self) -> &'static str {
         match self {
             Verdict::Consistent => "consistent",
+            Verdict::Loose => "loose",
             Verdict::Inconsistent => "inconsistent",
             Verdict::NoRate => "no_rate",
             Verdict::NotAudited => "not_audited",
@@ -249,6 +254,28 @@ pub enum Note {
         /// By how much the tolerance was widened.
         by: Tolerance,
     },
+    /// Consistent only within the rounding of a figure of one significant
+    /// digit: at face value the stated rate is this far off.
+    Loose {
+        /// (stated / reference − 1) × 100 at face value.
+        deviation_pct: Decimal,
+    },
+    /// An inconsistent pair meets the reference rate of an earlier day
+    /// within two years: the writer may have copied an old conversion.
+    MatchesEarlier {
+        /// The nearest such day.
+        date: Date,
+        /// Who published that rate.
+        source: RateSource,
+    },
+    /// Both sides are ranges, audited end by end; the figures shown are the
+    /// worse end's.
+    RangeEnds {
+        /// The low ends' verdict.
+        low: Verdict,
+        /// The high ends' verdict.
+        high: Verdict,
+    },
     /// The rates the written figures allow miss the reference band.
     OutsideBand {
         /// The lowest stated rate the figures' rounding allows.
@@ -286,6 +313,19 @@ impl fmt::Display for Note {
                 f,
                 "{granularity} {} rate: tolerance widened by {by}",
                 source.short()
+            ),
+            Note::Loose { deviation_pct } => write!(
+                f,
+                "consistent only within the rounding of a one-digit figure: {deviation_pct}% off at face value"
+            ),
+            Note::MatchesEarlier { date, source } => {
+                write!(f, "matches the {} rate of {date}", source.short())
+            }
+            Note::RangeEnds { low, high } => write!(
+                f,
+                "range audited end by end: low ends {}, high ends {}",
+                low.as_str(),
+                high.as_str()
             ),
             Note::OutsideBand {
                 low,
@@ -380,7 +420,10 @@ impl Audit {
     /// use figures::{audit, extract, RateTable, Tolerance};
     /// let found: Vec<_> = extract("€21 billion ($24 billion)").collect::<Result<_, _>>()?;
     /// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2022-09-27".parse()?), Tolerance::default());
-    /// assert_eq!(a.reason().as_deref(), Some("the written figures allow 1.09302 to 1.19512, outside 0.9644 ± 1%"));
+    /// assert_eq!(
+    ///     a.reason().as_deref(),
+    ///     Some("the written figures allow 1.09302 to 1.19512, outside 0.9644 ± 1%; matches the ECB rate of 2022-04-21")
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reason(&self) -> Option<String> {
@@ -423,15 +466,13 @@ fn written_interval(m: &Mention, amount: Decimal) -> Option<(Decimal, Decimal)> 
     Some((amount.checked_sub(half)?, amount.checked_add(half)?))
 }
 
-/// What the rounding of both figures allows for the stated rate, the band
-/// the reference and tolerance allow, and the deviation of the point rate;
+/// What the rounding of both figures allows for the stated rate, and the
+/// deviation of the point rate from the reference;
 /// `None` when the amounts are too far apart to compute in a decimal.
 struct Comparison {
     stated_low: Decimal,
     /// `None`: a figure rounded to zero bounds nothing from above.
     stated_high: Option<Decimal>,
-    band_low: Decimal,
-    band_high: Decimal,
     deviation_pct: Decimal,
 }
 
@@ -442,7 +483,6 @@ fn compare(
     conv: Decimal,
     stated: Decimal,
     r: Decimal,
-    t: Decimal,
 ) -> Option<Comparison> {
     let (fig_low, fig_high) = written_interval(figure, fig)?;
     let (conv_low, conv_high) = written_interval(conversion, conv)?;
@@ -453,21 +493,23 @@ fn compare(
     Some(Comparison {
         stated_low: conv_low.checked_div(fig_high)?,
         stated_high,
-        band_low: r.checked_mul(Decimal::ONE - t)?,
-        band_high: r.checked_mul(Decimal::ONE + t)?,
         deviation_pct: (stated.checked_div(r)? - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED)?,
     })
 }
 
-/// Audits `conversion` as the stated equivalent of `figure` on `date`
-/// (the table's last day when `None`, which `reason` then says).
+/// Audits `conversion` as the stated equivalent of `figure` on `date`.
 ///
 /// The stated rate may lie anywhere in [conv_low / fig_high, conv_high /
 /// fig_low]; the pair is consistent when that interval meets
 /// [ref × (1 − t), ref × (1 + t)], where t is the tolerance plus one point
 /// when either figure is hedged (`about`, `nearly`), plus one point for a
 /// weekly reference rate (NBP table B) or two for a monthly one (HMRC,
-/// IMF), which [`Note::Widened`] says.
+/// IMF), which [`Note::Widened`] says. A consistent pair is
+/// [`Verdict::Loose`] when only a one-digit figure's rounding makes it so;
+/// an inconsistent one names the nearest earlier day within two years whose
+/// rate fits ([`Note::MatchesEarlier`]). Two ranges are audited end by end,
+/// the worse end deciding ([`Note::RangeEnds`]); a date of `None` is no
+/// verdict ([`Note::NoDate`]).
 ///
 /// # Example
 ///
@@ -489,9 +531,80 @@ pub fn audit(
     date: Option<Date>,
     tolerance: Tolerance,
 ) -> Audit {
-    let (Some(fig), Some(conv)) = (figure.amount, conversion.amount) else {
-        return Audit::not_audited(Note::Range);
-    };
+    let at = |fig, conv| audit_values(figure, fig, conversion, conv, table, date, tolerance);
+    match (figure.amount, conversion.amount) {
+        (Some(fig), Some(conv)) => at(fig, conv),
+        (None, None) if figure.is_range() && conversion.is_range() => {
+            let ends = |m: &Mention| m.min.zip(m.max);
+            let (Some((fig_lo, fig_hi)), Some((conv_lo, conv_hi))) =
+                (ends(figure), ends(conversion))
+            else {
+                return Audit::not_audited(Note::Range);
+            };
+            let (low, high) = (at(fig_lo, conv_lo), at(fig_hi, conv_hi));
+            let note = Note::RangeEnds {
+                low: low.verdict,
+                high: high.verdict,
+            };
+            let mut worse = if severity(high.verdict) > severity(low.verdict) {
+                high
+            } else {
+                low
+            };
+            worse.notes.push(note);
+            worse
+        }
+        _ => Audit::not_audited(Note::Range),
+    }
+}
+
+/// How bad a verdict is, for the worse of a range's two ends.
+fn severity(v: Verdict) -> u8 {
+    match v {
+        Verdict::Consistent => 0,
+        Verdict::Loose => 1,
+        Verdict::Inconsistent => 2,
+        Verdict::NoRate | Verdict::NotAudited => 3,
+    }
+}
+
+/// The value `v` of `m` is written to one significant digit (`1 billion`,
+/// `$5`): its rounding allows a third of its value or more.
+fn one_digit(m: &Mention, v: Decimal) -> bool {
+    m.precision > Decimal::ZERO && v.abs() < m.precision * Decimal::TEN
+}
+
+/// The nearest earlier day, within two years of `date`, whose rate
+/// `within` accepts, and who published it.
+fn earlier_match(
+    table: &RateTable,
+    (from, to): (crate::Currency, crate::Currency),
+    date: Date,
+    within: impl Fn(Decimal) -> bool,
+) -> Option<(Date, RateSource)> {
+    let floor = date.checked_sub(jiff::Span::new().years(2)).ok()?;
+    let mut day = date.yesterday().ok()?;
+    while day >= floor {
+        day = match table.rate(from, to, day) {
+            Ok(rate) if within(rate.value) => return Some((rate.date, rate.source)),
+            // Past the day the rate is of: each rate is tried once.
+            Ok(rate) => rate.date.yesterday().ok()?,
+            Err(_) => day.yesterday().ok()?,
+        };
+    }
+    None
+}
+
+/// [`audit`] of one figure value and one conversion value.
+fn audit_values(
+    figure: &Mention,
+    fig: Decimal,
+    conversion: &Mention,
+    conv: Decimal,
+    table: &RateTable,
+    date: Option<Date>,
+    tolerance: Tolerance,
+) -> Audit {
     if fig <= Decimal::ZERO || conv <= Decimal::ZERO {
         return Audit::not_audited(Note::NotPositive);
     }
@@ -546,22 +659,41 @@ pub fn audit(
             by: Tolerance(widened),
         });
     }
-    let Some(c) = compare(figure, fig, conversion, conv, stated, r, t) else {
+    let Some(c) = compare(figure, fig, conversion, conv, stated, r) else {
         return Audit::not_audited(Note::TooFarApart);
     };
-    let meets = c.stated_low <= c.band_high && c.stated_high.is_none_or(|h| h >= c.band_low);
-    let verdict = if meets {
-        Verdict::Consistent
-    } else {
-        Verdict::Inconsistent
+    let within = |r: Decimal| {
+        let (Some(low), Some(high)) = (
+            r.checked_mul(Decimal::ONE - t),
+            r.checked_mul(Decimal::ONE + t),
+        ) else {
+            return false;
+        };
+        c.stated_low <= high && c.stated_high.is_none_or(|h| h >= low)
     };
-    if verdict == Verdict::Inconsistent {
-        notes.push(Note::OutsideBand {
-            low: significant(c.stated_low),
-            high: c.stated_high.map(significant),
-            reference: significant(r),
-            tolerance: Tolerance(t),
-        });
+    let face_off = c.deviation_pct.abs() > t * Decimal::ONE_HUNDRED;
+    let verdict = if !within(r) {
+        Verdict::Inconsistent
+    } else if face_off && (one_digit(figure, fig) || one_digit(conversion, conv)) {
+        Verdict::Loose
+    } else {
+        Verdict::Consistent
+    };
+    let deviation_pct = c.deviation_pct.round_dp(2).normalize();
+    match verdict {
+        Verdict::Inconsistent => {
+            notes.push(Note::OutsideBand {
+                low: significant(c.stated_low),
+                high: c.stated_high.map(significant),
+                reference: significant(r),
+                tolerance: Tolerance(t),
+            });
+            if let Some((date, source)) = earlier_match(table, (from, to), date, within) {
+                notes.push(Note::MatchesEarlier { date, source });
+            }
+        }
+        Verdict::Loose => notes.push(Note::Loose { deviation_pct }),
+        _ => {}
     }
     Audit {
         stated_rate: Some(significant(stated)),
@@ -569,7 +701,7 @@ pub fn audit(
         rate_date: Some(reference.date),
         rate_source: Some(reference.source),
         rate_granularity: Some(reference.granularity),
-        deviation_pct: Some(c.deviation_pct.round_dp(2).normalize()),
+        deviation_pct: Some(deviation_pct),
         verdict,
         date_basis: Some(DateBasis::Given),
         notes,
@@ -584,6 +716,7 @@ fn significant(d: Decimal) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Currency;
     use crate::extract::extract;
     use rust_decimal_macros::dec;
 
@@ -712,6 +845,86 @@ mod tests {
     }
 
     #[test]
+    fn loose_when_only_a_one_digit_figure_rescues_it() {
+        // EUR/USD 1.1346 on 2025-04-11: 1.2 is 5.8% off, but `1 billion`
+        // may be anything from 0.5 to 1.5 billion.
+        let a = run("1 billion euro ($1.2 billion)", "2025-04-11");
+        assert_eq!(a.verdict, Verdict::Loose);
+        assert_eq!(
+            a.reason().as_deref(),
+            Some(
+                "consistent only within the rounding of a one-digit figure: 5.76% off at face value"
+            )
+        );
+        // Two digits each: consistent within their rounding (3.1% off).
+        assert_eq!(
+            run("€21 billion ($24 billion)", "2025-04-10").verdict,
+            Verdict::Consistent
+        );
+        // One digit, but on the rate at face value: consistent.
+        assert_eq!(
+            run("€1 billion ($1.13 billion)", "2025-04-11").verdict,
+            Verdict::Consistent
+        );
+    }
+
+    #[test]
+    fn ranges_are_audited_end_by_end() {
+        // CHF/USD 2025-04-11: 1.1346 / 0.9303 = 1.2196.
+        let a = run(
+            "150 to 200 billion Swiss francs ($183-$244 billion)",
+            "2025-04-11",
+        );
+        assert_eq!(a.verdict, Verdict::Consistent, "{:?}", a.reason());
+        assert_eq!(
+            a.notes.last().map(ToString::to_string).as_deref(),
+            Some("range audited end by end: low ends consistent, high ends consistent")
+        );
+        let a = run(
+            "150 to 200 billion Swiss francs ($183-$213 billion)",
+            "2025-04-11",
+        );
+        assert_eq!(a.verdict, Verdict::Inconsistent);
+        assert_eq!(a.stated_rate, Some(dec!(1.065)), "the worse end is shown");
+        assert!(
+            a.reason()
+                .unwrap()
+                .ends_with("low ends consistent, high ends inconsistent")
+        );
+        assert_eq!(
+            run("€20-25 billion ($24 billion)", "2025-04-11").verdict,
+            Verdict::NotAudited
+        );
+    }
+
+    #[test]
+    fn an_old_rate_that_fits_is_named() {
+        // 24/21 = 1.1429 is far from 2022-09-27's 0.9644; EUR/USD was last
+        // near 1.14 in early 2022.
+        let a = run("€21.0 billion ($24.0 billion)", "2022-09-27");
+        assert_eq!(a.verdict, Verdict::Inconsistent);
+        let Some(Note::MatchesEarlier { date, source }) = a.notes.last() else {
+            panic!("{:?}", a.notes)
+        };
+        assert_eq!(*source, RateSource::Ecb);
+        let r = RateTable::embedded()
+            .rate(Currency::EUR, "USD".parse().unwrap(), *date)
+            .unwrap();
+        assert!(
+            (r.value - dec!(1.14286)).abs() <= r.value * dec!(0.01) + dec!(0.006),
+            "{r:?}"
+        );
+        assert!(*date < "2022-09-27".parse().unwrap() && *date >= "2020-09-27".parse().unwrap());
+        // Nothing within two years fits: no such note.
+        let a = run("€21.0 billion ($40.0 billion)", "2022-09-27");
+        assert!(
+            !a.notes
+                .iter()
+                .any(|n| matches!(n, Note::MatchesEarlier { .. }))
+        );
+    }
+
+    #[test]
     fn weekly_widens_by_one_point_monthly_by_two() {
         // NGN per USD of table B 2025-04-09: 3.8828 / 0.002499 = 1553.74;
         // 1.5 trillion / 1553.74 = 965.4 million, stated 990.00 (+2.5%).
@@ -725,7 +938,7 @@ mod tests {
                 by: "1%".parse().unwrap(),
             }
         );
-        assert!(a.reason().unwrap().ends_with("± 2%"), "{:?}", a.reason());
+        assert!(a.reason().unwrap().contains("± 2%"), "{:?}", a.reason());
         assert_eq!(a.rate_date, Some("2025-04-09".parse().unwrap()));
         let a = run("₦1,500,000,000,000 ($980,000,000)", "2025-04-11");
         assert_eq!(a.verdict, Verdict::Consistent, "+1.5%: inside 1% + 1%");
