@@ -607,6 +607,7 @@ impl Mentions<'_> {
         let end = text.len() - rest.len();
         if weighs(&text[..start], &parsed)
             || unit_of_prices(&text[..start], &parsed)
+            || goes_on_from(&text[..start], &parsed)
             || identifier(&parsed, &text[..start], rest, &|| {
                 let at = start..end;
                 context::in_words(&text[sentence(text, &at)])
@@ -650,6 +651,14 @@ impl Mentions<'_> {
         };
         Some((end, built))
     }
+}
+
+/// True when the mention opens with another lexicon's number words
+/// that go on from a number before them (`zwei Millionen
+/// dreihunderttausend Euro`): a part of a number, not read alone.
+fn goes_on_from(before: &str, p: &Parsed<'_>) -> bool {
+    let foreign = matches!(p.first.quantity.numeral, Numeral::Words(w) if w.foreign);
+    foreign && p.first.prefix.is_none() && context::continues_number(before)
 }
 
 /// True for `pounds` after a verb of weight (`she lost 10 pounds`), where
