@@ -41,6 +41,53 @@ pub(crate) fn last_word(before: &str) -> &str {
     last_word_at(before).0
 }
 
+/// The word of letters in any script that ends `before`, past whitespace,
+/// and the text before it; empty where the word is longer than a number
+/// or scale word can be.
+fn word_before(before: &str) -> (&str, &str) {
+    let trimmed = before.trim_end_matches(crate::grammar::is_space);
+    let letters = trimmed
+        .char_indices()
+        .rev()
+        .take(33)
+        .take_while(|(_, c)| c.is_alphabetic());
+    let start = letters.last().map_or(trimmed.len(), |(i, _)| i);
+    let cut = trimmed[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
+    match cut {
+        true => ("", trimmed),
+        false => (&trimmed[start..], &trimmed[..start]),
+    }
+}
+
+/// True when `before` ends with a number or scale word, or with `and`
+/// after a scale of a million or more, that a number in words after it
+/// goes on from: `Millionen` before `dreihunderttausend Euro`, `mil` before
+/// `quinientos millones`, `milhão e` before `duzentos mil reais`. Read
+/// alone, such a number would be another than the one written.
+pub(crate) fn continues_number(before: &str) -> bool {
+    use crate::grammar::compound::longest;
+    use crate::lang::starting;
+    let (word, earlier) = word_before(before);
+    if word.is_empty() {
+        return false;
+    }
+    let number = longest(word, starting(word)).is_some_and(|(rest, ..)| rest.is_empty())
+        || crate::lang::number_word(word).is_some_and(|(rest, _)| rest.is_empty());
+    if number || crate::lang::is_scale_word(word) {
+        return true;
+    }
+    let and = crate::lang::AND
+        .iter()
+        .any(|a| crate::lang::eq_ignore_case(a, word));
+    and && {
+        let (scale, _) = word_before(earlier);
+        crate::grammar::scale::scale(scale).is_ok_and(|(rest, s)| rest.is_empty() && s.power >= 6)
+    }
+}
+
 /// The context of a candidate, from the text before it, worked out once
 /// for every reading tried at the candidate.
 #[derive(Debug)]
@@ -166,6 +213,14 @@ pub(crate) fn weight(before: &Before<'_>, p: &Parsed<'_>) -> bool {
     pounds && before.weighs()
 }
 
+/// True when the mention opens with another lexicon's number words
+/// that go on from a number before them (`zwei Millionen
+/// dreihunderttausend Euro`): a part of a number, not read alone.
+pub(crate) fn goes_on_from(before: &Before<'_>, p: &Parsed<'_>) -> bool {
+    let foreign = matches!(p.first.quantity.numeral, Numeral::Words(w) if w.foreign);
+    foreign && p.first.prefix.is_none() && continues_number(before.text)
+}
+
 /// `COP29`, `QR807`, `N95 masks`, `the R21 vaccine`: letters glued to a
 /// plain number name a thing. A code so glued is no price in running text
 /// (`CNY3` alone still is); a lettered symbol is none when a noun follows.
@@ -255,6 +310,21 @@ mod tests {
         assert_eq!(last_word("prices rose "), "rose");
         assert_eq!(last_word("x2"), "");
         assert_eq!(last_word("today's "), "today's");
+    }
+
+    #[test]
+    fn numbers_go_on_from_numbers_and_scales() {
+        assert!(continues_number("zwei Millionen "));
+        assert!(continues_number("La empresa gastó dos mil "));
+        assert!(continues_number("Er zahlte dreihundert "));
+        assert!(continues_number("ganhou um milhão e "));
+        assert!(continues_number("una cifra de cien\n"));
+        // `and` after a number is a range's: `entre dos y tres millones`.
+        assert!(!continues_number("entre dos y "));
+        assert!(!continues_number("ganhou entre mil e "));
+        assert!(!continues_number("zwei Millionen, "));
+        assert!(!continues_number("Der Staat zahlt "));
+        assert!(!continues_number(""));
     }
 
     #[test]

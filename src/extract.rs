@@ -619,6 +619,7 @@ impl Mentions<'_> {
         let end = text.len() - rest.len();
         if context::weight(before, &parsed)
             || context::unit_of_prices(before, &parsed)
+            || context::goes_on_from(before, &parsed)
             || context::identifier(&parsed, before, rest, &|| {
                 let at = start..end;
                 context::in_words(&text[sentence(text, &at)])

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::currency::TABLE;
+use crate::lang::OneWord;
 use crate::lang::en::{FOLLOWERS, OPENERS, TENS, UNITS};
 use crate::wordset::{WordHashes, hash_letters};
 
@@ -22,8 +23,12 @@ static STARTERS: LazyLock<WordHashes> = LazyLock::new(|| {
     for w in OPENERS.iter().chain(FOLLOWERS).chain(numbers) {
         set.insert(w);
     }
-    // Other lexicons' number words, by their ASCII letters (`fünf` by `f`).
-    for (w, _) in crate::lang::NUMBERS.iter() {
+    // Other lexicons' number words and thousands, by their ASCII letters
+    // (`fünf` by `f`).
+    let parts = crate::lang::Lang::ALL
+        .iter()
+        .flat_map(|l| l.lexicon().numerals.parts());
+    for (w, _) in parts {
         let ascii: String = w.chars().take_while(char::is_ascii_alphabetic).collect();
         if !ascii.is_empty() {
             set.insert(&ascii);
@@ -101,10 +106,24 @@ fn is_starter(word: &[u8]) -> bool {
     word.len() <= MAX_WORD && STARTERS.contains_hash(hash_letters(word))
 }
 
+/// The fewest ASCII letters that start a number written as one word and
+/// are no part of a number themselves (`ventun`); fewer are a starter
+/// (`f` of `fünfhundert`, `drei` of `dreißig`).
+const SHORTEST_GLUED: usize = 6;
+
+/// A number written as one word in a language that glues its numbers
+/// (`dreihundertfünfzig`, `duecento`) starts `rest`, whose first ASCII
+/// letters are `word`: no starter word, but a number all the same.
+fn glued_number(glued: &OneWord, word: &[u8], rest: &str) -> bool {
+    let among = glued.languages(word, rest);
+    among != 0 && crate::grammar::compound::longest(rest, among).is_some()
+}
+
 /// The next place at or after `pos` where an amount may start; never inside
 /// a word or a number.
 pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    let glued = crate::lang::one_word();
     let mut i = pos;
     // Was the previous character part of a word or number?
     let mut in_word = text[..pos]
@@ -135,7 +154,9 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
                     .unwrap_or(bytes.len() - i);
                 if !in_word
                     && !matches!(&bytes[..i], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
-                    && is_starter(&bytes[i..end])
+                    && (is_starter(&bytes[i..end])
+                        || end - i >= SHORTEST_GLUED
+                            && glued_number(glued, &bytes[i..end], &text[i..]))
                     && (!is_article(&bytes[i..end]) || opens_phrase(&bytes[end..]))
                 {
                     return Some(i);
@@ -324,6 +345,29 @@ mod tests {
         // The second code of a pair: EUR/USD is a rate.
         assert!(all("EUR/USD").iter().all(|s| !s.starts_with("USD")));
         assert_eq!(all("1.5 and 2,000"), vec!["1.5 and 2,000", "2,000"]);
+    }
+
+    #[test]
+    fn numbers_written_as_one_word_are_candidates() {
+        let heads =
+            |t| -> Vec<String> { all(t).iter().map(|s| s.chars().take(8).collect()).collect() };
+        assert_eq!(
+            heads("Es kostet dreihundertfünfzig Euro."),
+            ["dreihund", "Euro."]
+        );
+        assert_eq!(
+            heads("Il panino vale trentadue euro."),
+            ["trentadu", "euro."]
+        );
+        assert_eq!(
+            heads("Het kost achtenzeventig euro."),
+            ["achtenze", "euro."]
+        );
+        // Words that start as a part of a number does, and are none.
+        assert_eq!(
+            heads("The settlement in the centre was quarterly."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -130,7 +130,7 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
         }
         Err(_) => match words(i) {
             Ok((rest, w)) => (rest, Numeral::Words(w), None, None),
-            Err(e) => return other_words(i).ok_or(e),
+            Err(e) => return other_words(i, |c| c.is_name()).ok_or(e),
         },
     };
     // `21 billion`, `$3-billion`, `two-billion`: spaced or hyphen-joined.
@@ -164,26 +164,49 @@ pub(crate) fn quantity(i: &str) -> IResult<'_, Quantity<'_>> {
     }
 }
 
-// other-words = number-word (ws scale | &(sp name))   (* zwei Milliarden, dix dollars, un yen *)
-/// A number word of another lexicon, read before a scale word or a
-/// currency name (`un`, `ein`, `een`, like English `a`, only where `a`
-/// would be).
-fn other_words(i: &str) -> Option<(&str, Quantity<'_>)> {
-    let (rest, n) = crate::lang::number_word(i)?;
-    let scaled = ws(rest).and_then(|(r, _)| scale(r)).ok();
+// other-words = (compound | number-word) (ws scale | &(sp name))   (* zwei Milliarden, treinta y dos millones, dix dollars *)
+/// A number in another lexicon's words, read before a scale word or a
+/// currency name that `unit` takes (`un`, `ein`, `een`, like English `a`,
+/// only where `a` would be): the longest reading that is, else its first
+/// word alone, as where `cents` is a currency (`deux cents`).
+fn other_words<'a>(i: &'a str, unit: fn(&Cur<'_>) -> bool) -> Option<(&'a str, Quantity<'a>)> {
+    let longest = super::compound::longest(i, crate::lang::starting(i));
+    longest
+        .and_then(|(rest, value, ulp)| scaled_or_named(rest, value, ulp, unit))
+        .or_else(|| {
+            let (rest, n) = crate::lang::number_word(i)?;
+            scaled_or_named(rest, Decimal::from(n), Decimal::ONE, unit)
+        })
+}
+
+/// The quantity of a number in another lexicon's words that `rest`
+/// follows, when a scale word or a currency name that `unit` takes comes
+/// next. A number with a thousand in it takes no scale of a thousand
+/// (`dois mil e três mil`).
+fn scaled_or_named(
+    rest: &str,
+    value: Decimal,
+    ulp: Decimal,
+    unit: fn(&Cur<'_>) -> bool,
+) -> Option<(&str, Quantity<'_>)> {
+    let scaled = ws(rest)
+        .and_then(|(r, _)| scale(r))
+        .ok()
+        .filter(|(_, s)| value < Decimal::ONE_THOUSAND || s.power > 3);
     let named = || {
         sp(rest)
             .ok()
             .and_then(|(r, _)| name(r).ok())
-            .is_some_and(|(_, cur)| cur.is_name())
+            .is_some_and(|(_, cur)| unit(&cur))
     };
     if scaled.is_none() && !named() {
         return None;
     }
     let w = Words {
-        value: Decimal::from(n),
-        ulp: Decimal::ONE,
-        article: n == 1,
+        value,
+        ulp,
+        article: value == Decimal::ONE,
+        foreign: true,
     };
     let quantity = Quantity {
         numeral: Numeral::Words(w),
@@ -562,7 +585,11 @@ fn cents<'a>(i: &'a str, first: &Side<'_>, before_words: bool) -> Option<(&'a st
         Some((r, _)) if spaced => (r, true),
         _ => (after_ws, false),
     };
-    let (rest, q) = quantity(after_and).ok()?;
+    // Cents in another lexicon's words before their unit: `e quarenta e
+    // cinco centavos` (alone, `cinq cents` would be five hundred).
+    let (rest, q) = quantity(after_and)
+        .ok()
+        .or_else(|| other_words(after_and, |c| c.is_fraction()))?;
     if let Some((rest, cur)) = after_quantity(rest).filter(|(_, cur)| cur.is_minor()) {
         // A minor unit of this currency: not "5 dollars 42 bucks", not "3 GBP 5 cents".
         let fits = cur.is_fraction()
@@ -805,6 +832,55 @@ mod tests {
         assert!(mention("3%", joins(false)).is_err());
         assert!(mention("a dog", joins(false)).is_err());
         assert!(mention("1987 to 2025", joins(false)).is_err());
+    }
+
+    fn other_words_value(i: &str) -> (&str, Decimal, Option<u32>) {
+        let (rest, q) = quantity(i).unwrap();
+        match q.numeral {
+            Numeral::Words(w) if w.foreign => (rest, w.value, q.scale.map(|s| s.power)),
+            _ => panic!("{i:?}: no other lexicon's words"),
+        }
+    }
+
+    #[test]
+    fn other_lexicons_numbers_before_a_scale_or_a_name() {
+        let v = other_words_value;
+        assert_eq!(
+            v("achtundsiebzig Millionen Dollar"),
+            (" Dollar", 78.into(), Some(6))
+        );
+        assert_eq!(v("treinta y dos millones de"), (" de", 32.into(), Some(6)));
+        assert_eq!(v("quatre-vingt-dix euros"), (" euros", 90.into(), None));
+        assert_eq!(v("dos mil quinientos millones"), ("", 2500.into(), Some(6)));
+        assert_eq!(v("dos mil millones"), ("", 2.into(), Some(9)));
+        assert_eq!(v("zwei Milliarden"), ("", 2.into(), Some(9)));
+        // A number with a thousand in it takes no scale of a thousand: the
+        // first word alone, as before.
+        assert_eq!(
+            v("dois mil e três mil euros"),
+            (" e três mil euros", 2.into(), Some(3))
+        );
+        assert!(quantity("treinta y dos personas").is_err());
+        assert!(
+            quantity("cinq cents").is_err(),
+            "no currency: five hundred, or cents"
+        );
+    }
+
+    #[test]
+    fn cents_in_other_lexicons_words() {
+        assert_eq!(
+            raw("treze euros e quarenta e cinco centavos.", false),
+            ("treze euros e quarenta e cinco centavos", ".")
+        );
+        assert_eq!(
+            raw("dertien euro en vijfenveertig cent", false),
+            ("dertien euro en vijfenveertig cent", "")
+        );
+        assert!(
+            quantity("quarenta e cinco centavos").is_err(),
+            "cents alone need a unit's amount"
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! mention   = side [ws? connector ws? side] [minor]        (* a range when the second side is there *)
 //! side      = [sign] [currency ws?] [sign] quantity [ws? currency]
 //!             (* at least one currency across the mention *)
-//! quantity  = digits [ws? scale] | words [ws scale]
+//! quantity  = digits [ws? scale] | words [ws scale] | other (ws scale | &(sp name))
+//! other     = compound | number-word                  (* another lexicon's: treinta y dos, achtundsiebzig *)
 //! digits    = ["."] digit+ [group]* [decimal]              (* 1,234.5  1.234,5  1 234,5  1'049.95  1,00,000 *)
 //! words     = "a" | "an" | "half" | cardinal ["and a half"] | fraction ["of"] ["a"]
 //! scale     = "thousand" | "million" | "billion" | "trillion" | "lakh crore" | "lakh" | "crore"
@@ -21,6 +22,7 @@
 //! line, so a mention can cross a hard-wrapped line but not a paragraph.
 
 pub(crate) mod amount;
+pub(crate) mod compound;
 pub(crate) mod currency;
 pub(crate) mod number;
 pub(crate) mod qualifier;

@@ -14,6 +14,9 @@ pub(crate) struct Words {
     pub ulp: Decimal,
     /// `a`/`an`/`half`: only a number before a scale or a currency name.
     pub article: bool,
+    /// In the words of another lexicon than English's (`zwei`, `treinta y
+    /// dos`).
+    pub foreign: bool,
 }
 
 /// Matches `word` at the start of `i`, ignoring case, at a word end.
@@ -131,6 +134,7 @@ pub(crate) fn words(i: &str) -> IResult<'_, Words> {
                 value,
                 ulp: value,
                 article: true,
+                foreign: false,
             },
         ));
     }
@@ -143,6 +147,7 @@ pub(crate) fn words(i: &str) -> IResult<'_, Words> {
                     value,
                     ulp,
                     article: false,
+                    foreign: false,
                 },
             ));
         }
@@ -153,6 +158,7 @@ pub(crate) fn words(i: &str) -> IResult<'_, Words> {
                 value,
                 ulp: Decimal::from(place),
                 article: false,
+                foreign: false,
             },
         ));
     }
@@ -163,6 +169,7 @@ pub(crate) fn words(i: &str) -> IResult<'_, Words> {
                 value: Decimal::ONE,
                 ulp: Decimal::ONE,
                 article: true,
+                foreign: false,
             },
         ));
     }

@@ -1,7 +1,7 @@
 //! German: scale words, qualifiers, range words and the words between a number
 //! and its currency.
 
-use super::Lead;
+use super::{Lead, Numerals};
 use crate::Qualifier;
 
 /// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
@@ -39,33 +39,56 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["und"];
 
-/// Number words read before a scale word (`zwei Milliarden`, `deux
-/// milliards`): alone, or before a currency, they are other words too often.
-pub(crate) const NUMBERS: &[(&str, i64)] = &[
-    ("ein", 1),
-    ("eine", 1),
-    ("einen", 1),
-    ("zwei", 2),
-    ("drei", 3),
-    ("vier", 4),
-    ("fünf", 5),
-    ("sechs", 6),
-    ("sieben", 7),
-    ("acht", 8),
-    ("neun", 9),
-    ("zehn", 10),
-    ("elf", 11),
-    ("zwölf", 12),
-    ("zwanzig", 20),
-    ("dreißig", 30),
-    ("vierzig", 40),
-    ("fünfzig", 50),
-    ("sechzig", 60),
-    ("siebzig", 70),
-    ("achtzig", 80),
-    ("neunzig", 90),
-    ("hundert", 100),
-];
+/// Numbers in words (`zwei Milliarden`, `achtundsiebzig Millionen`,
+/// `dreihundertfünfzig Millionen Euro`, `zweieinhalb Milliarden`): read
+/// only before a scale word or a currency name; alone they are other words
+/// too often.
+pub(crate) const NUMERALS: Numerals = Numerals {
+    units: &[
+        ("ein", 1),
+        ("eins", 1),
+        ("zwei", 2),
+        ("drei", 3),
+        ("vier", 4),
+        ("fünf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("acht", 8),
+        ("neun", 9),
+        ("zehn", 10),
+        ("elf", 11),
+        ("zwölf", 12),
+        ("dreizehn", 13),
+        ("vierzehn", 14),
+        ("fünfzehn", 15),
+        ("sechzehn", 16),
+        ("siebzehn", 17),
+        ("achtzehn", 18),
+        ("neunzehn", 19),
+    ],
+    alone: &[("eine", 1), ("einen", 1)],
+    tens: &[
+        ("zwanzig", 20),
+        ("dreißig", 30),
+        ("dreissig", 30),
+        ("vierzig", 40),
+        ("fünfzig", 50),
+        ("sechzig", 60),
+        ("siebzig", 70),
+        ("achtzig", 80),
+        ("neunzig", 90),
+    ],
+    wide_tens: &[],
+    units_first: true,
+    and: &[("und", &[])],
+    hundred: &[("hundert", 100)],
+    hundreds: &[],
+    thousand: &[("tausend", 1000)],
+    times: &[""],
+    plus: &["", "und"],
+    half: &["einhalb"],
+    elides: "",
+};
 
 lexicon!(LINKS, false);
 

@@ -33,7 +33,7 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
 
 /// English number words are read by the grammar's own rules (`UNITS`,
 /// `TENS`), before a currency as well as before a scale.
-pub(crate) const NUMBERS: &[(&str, i64)] = &[];
+pub(crate) const NUMERALS: super::Numerals = super::Numerals::NONE;
 
 /// Words read as English scales whatever the paragraph's language: all.
 pub(crate) const NEEDS_LANGUAGE: &[&str] = &[];

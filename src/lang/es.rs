@@ -1,7 +1,7 @@
 //! Spanish: scale words, qualifiers, range words and the words between a number
 //! and its currency.
 
-use super::Lead;
+use super::{Lead, Numerals};
 use crate::Qualifier;
 
 /// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
@@ -38,36 +38,90 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["y", "con"];
 
-/// Number words read before a scale word (`zwei Milliarden`, `deux
-/// milliards`): alone, or before a currency, they are other words too often.
-pub(crate) const NUMBERS: &[(&str, i64)] = &[
-    ("un", 1),
-    ("una", 1),
-    ("uno", 1),
-    ("dos", 2),
-    ("tres", 3),
-    ("cuatro", 4),
-    ("cinco", 5),
-    ("seis", 6),
-    ("siete", 7),
-    ("ocho", 8),
-    ("nueve", 9),
-    ("diez", 10),
-    ("once", 11),
-    ("doce", 12),
-    ("trece", 13),
-    ("catorce", 14),
-    ("quince", 15),
-    ("veinte", 20),
-    ("treinta", 30),
-    ("cuarenta", 40),
-    ("cincuenta", 50),
-    ("sesenta", 60),
-    ("setenta", 70),
-    ("ochenta", 80),
-    ("noventa", 90),
-    ("cien", 100),
-];
+/// Numbers in words (`dos mil millones`, `treinta y dos millones`,
+/// `doscientos millones`, `dos mil quinientos millones`): read only before
+/// a scale word or a currency name; alone they are other words too often.
+pub(crate) const NUMERALS: Numerals = Numerals {
+    units: &[
+        ("un", 1),
+        ("uno", 1),
+        ("una", 1),
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("siete", 7),
+        ("ocho", 8),
+        ("nueve", 9),
+        ("diez", 10),
+        ("once", 11),
+        ("doce", 12),
+        ("trece", 13),
+        ("catorce", 14),
+        ("quince", 15),
+        ("dieciséis", 16),
+        ("dieciseis", 16),
+        ("diecisiete", 17),
+        ("dieciocho", 18),
+        ("diecinueve", 19),
+        ("veintiún", 21),
+        ("veintiun", 21),
+        ("veintiuno", 21),
+        ("veintiuna", 21),
+        ("veintidós", 22),
+        ("veintidos", 22),
+        ("veintitrés", 23),
+        ("veintitres", 23),
+        ("veinticuatro", 24),
+        ("veinticinco", 25),
+        ("veintiséis", 26),
+        ("veintiseis", 26),
+        ("veintisiete", 27),
+        ("veintiocho", 28),
+        ("veintinueve", 29),
+    ],
+    alone: &[],
+    tens: &[
+        ("veinte", 20),
+        ("treinta", 30),
+        ("cuarenta", 40),
+        ("cincuenta", 50),
+        ("sesenta", 60),
+        ("setenta", 70),
+        ("ochenta", 80),
+        ("noventa", 90),
+    ],
+    wide_tens: &[],
+    units_first: false,
+    and: &[(" y ", &[])],
+    hundred: &[],
+    hundreds: &[
+        ("cien", 100),
+        ("ciento", 100),
+        ("doscientos", 200),
+        ("doscientas", 200),
+        ("trescientos", 300),
+        ("trescientas", 300),
+        ("cuatrocientos", 400),
+        ("cuatrocientas", 400),
+        ("quinientos", 500),
+        ("quinientas", 500),
+        ("seiscientos", 600),
+        ("seiscientas", 600),
+        ("setecientos", 700),
+        ("setecientas", 700),
+        ("ochocientos", 800),
+        ("ochocientas", 800),
+        ("novecientos", 900),
+        ("novecientas", 900),
+    ],
+    thousand: &[("mil", 1000)],
+    times: &[" "],
+    plus: &[" "],
+    half: &[],
+    elides: "",
+};
 
 lexicon!(LINKS, true);
 

@@ -1,7 +1,7 @@
 //! Italian: scale words, qualifiers, range words and the words between a number
 //! and its currency.
 
-use super::Lead;
+use super::{Lead, Numerals};
 use crate::Qualifier;
 
 /// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write.
@@ -33,33 +33,58 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["e"];
 
-/// Number words read before a scale word (`zwei Milliarden`, `deux
-/// milliards`): alone, or before a currency, they are other words too often.
-pub(crate) const NUMBERS: &[(&str, i64)] = &[
-    ("un", 1),
-    ("uno", 1),
-    ("una", 1),
-    ("due", 2),
-    ("tre", 3),
-    ("quattro", 4),
-    ("cinque", 5),
-    ("sei", 6),
-    ("sette", 7),
-    ("otto", 8),
-    ("nove", 9),
-    ("dieci", 10),
-    ("undici", 11),
-    ("dodici", 12),
-    ("venti", 20),
-    ("trenta", 30),
-    ("quaranta", 40),
-    ("cinquanta", 50),
-    ("sessanta", 60),
-    ("settanta", 70),
-    ("ottanta", 80),
-    ("novanta", 90),
-    ("cento", 100),
-];
+/// Numbers in words (`tre miliardi`, `trentadue milioni`, `ventitré
+/// milioni`, `duecento milioni`, `duemila euro`): read only before a scale
+/// word or a currency name; alone they are other words too often. Tens and
+/// `cento` lose their last vowel before `uno` and `otto` (`ventuno`,
+/// `centottanta`).
+pub(crate) const NUMERALS: Numerals = Numerals {
+    units: &[
+        ("un", 1),
+        ("uno", 1),
+        ("una", 1),
+        ("due", 2),
+        ("tre", 3),
+        ("tré", 3),
+        ("quattro", 4),
+        ("cinque", 5),
+        ("sei", 6),
+        ("sette", 7),
+        ("otto", 8),
+        ("nove", 9),
+        ("dieci", 10),
+        ("undici", 11),
+        ("dodici", 12),
+        ("tredici", 13),
+        ("quattordici", 14),
+        ("quindici", 15),
+        ("sedici", 16),
+        ("diciassette", 17),
+        ("diciotto", 18),
+        ("diciannove", 19),
+    ],
+    alone: &[],
+    tens: &[
+        ("venti", 20),
+        ("trenta", 30),
+        ("quaranta", 40),
+        ("cinquanta", 50),
+        ("sessanta", 60),
+        ("settanta", 70),
+        ("ottanta", 80),
+        ("novanta", 90),
+    ],
+    wide_tens: &[],
+    units_first: false,
+    and: &[("", &[])],
+    hundred: &[("cento", 100)],
+    hundreds: &[],
+    thousand: &[("mila", 1000), ("mille", 1000)],
+    times: &[""],
+    plus: &[""],
+    half: &[],
+    elides: "aeiou",
+};
 
 lexicon!(LINKS, true);
 

@@ -2,7 +2,8 @@
 //!
 //! The grammar and the scanner hold no literal words: they ask the lexicon.
 //! English is read whole; the other six languages so far by their scale
-//! words and the words that link a scale to a currency name.
+//! words, their numbers in words (`numerals`) and the words that link a
+//! scale to a currency name.
 
 /// A language module's `LEXICON`, from its constants of the same names.
 macro_rules! lexicon {
@@ -11,7 +12,7 @@ macro_rules! lexicon {
         pub(crate) const LEXICON: super::Lexicon = super::Lexicon {
             scales: SCALES,
             needs_language: NEEDS_LANGUAGE,
-            numbers: NUMBERS,
+            numerals: &NUMERALS,
             leads: LEADS,
             and: AND,
             links: $links,
@@ -26,7 +27,10 @@ pub(crate) mod es;
 pub(crate) mod fr;
 pub(crate) mod it;
 pub(crate) mod nl;
+mod numerals;
 pub(crate) mod pt;
+
+pub(crate) use numerals::{Numerals, OneWord, one_word, starting};
 
 /// What precedes an amount: a qualifier, or a word that opens a range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,8 +48,9 @@ pub(crate) struct Lexicon {
     /// Scale words read only in a paragraph detected as this language
     /// (`mil`, French `billion`).
     pub needs_language: &'static [&'static str],
-    /// Number words read before a scale or a currency name.
-    pub numbers: &'static [(&'static str, i64)],
+    /// How the language writes numbers in words, read before a scale or a
+    /// currency name.
+    pub numerals: &'static Numerals,
     /// Qualifiers and range openers before an amount.
     pub leads: &'static [(&'static str, Lead)],
     /// Words that join a range's ends after an opener, and cents to their
@@ -343,13 +348,13 @@ pub(crate) fn and_word(i: &str) -> Option<&str> {
     })
 }
 
-/// Every other language's number words (`zwei`, `deux`, `cinco`), read only
-/// before a scale word.
+/// Every other language's number words (`zwei`, `deux`, `cinco`,
+/// `doscientos`), read alone only before a scale word or a currency name.
 pub(crate) static NUMBERS: std::sync::LazyLock<Vec<(&'static str, i64)>> =
     std::sync::LazyLock::new(|| {
         Lang::ALL
             .iter()
-            .flat_map(|l| l.lexicon().numbers.iter().copied())
+            .flat_map(|l| l.lexicon().numerals.words().copied())
             .collect()
     });
 
@@ -367,7 +372,7 @@ static NUMBER_VALUES: std::sync::LazyLock<rustc_hash::FxHashMap<String, i64>> =
 /// The number word of some lexicon that starts `i` as a whole word, its
 /// value and what follows it.
 pub(crate) fn number_word(i: &str) -> Option<(&str, i64)> {
-    const LONGEST: usize = 12;
+    const LONGEST: usize = 16;
     let len = i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len());
     if len == 0 || len > LONGEST {
         return None;

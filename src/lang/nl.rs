@@ -1,7 +1,7 @@
 //! Dutch: scale words, qualifiers, range words and the words between a number
 //! and its currency.
 
-use super::Lead;
+use super::{Lead, Numerals};
 use crate::Qualifier;
 
 /// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
@@ -41,32 +41,54 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["en"];
 
-/// Number words read before a scale word (`zwei Milliarden`, `deux
-/// milliards`): alone, or before a currency, they are other words too often.
-pub(crate) const NUMBERS: &[(&str, i64)] = &[
-    ("een", 1),
-    ("één", 1),
-    ("twee", 2),
-    ("drie", 3),
-    ("vier", 4),
-    ("vijf", 5),
-    ("zes", 6),
-    ("zeven", 7),
-    ("acht", 8),
-    ("negen", 9),
-    ("tien", 10),
-    ("elf", 11),
-    ("twaalf", 12),
-    ("twintig", 20),
-    ("dertig", 30),
-    ("veertig", 40),
-    ("vijftig", 50),
-    ("zestig", 60),
-    ("zeventig", 70),
-    ("tachtig", 80),
-    ("negentig", 90),
-    ("honderd", 100),
-];
+/// Numbers in words (`twee miljard`, `achtenzeventig miljoen`,
+/// `tweehonderd miljoen`, `tweeënhalf miljoen`): read only before a scale
+/// word or a currency name; alone they are other words too often.
+pub(crate) const NUMERALS: Numerals = Numerals {
+    units: &[
+        ("een", 1),
+        ("één", 1),
+        ("twee", 2),
+        ("drie", 3),
+        ("vier", 4),
+        ("vijf", 5),
+        ("zes", 6),
+        ("zeven", 7),
+        ("acht", 8),
+        ("negen", 9),
+        ("tien", 10),
+        ("elf", 11),
+        ("twaalf", 12),
+        ("dertien", 13),
+        ("veertien", 14),
+        ("vijftien", 15),
+        ("zestien", 16),
+        ("zeventien", 17),
+        ("achttien", 18),
+        ("negentien", 19),
+    ],
+    alone: &[],
+    tens: &[
+        ("twintig", 20),
+        ("dertig", 30),
+        ("veertig", 40),
+        ("vijftig", 50),
+        ("zestig", 60),
+        ("zeventig", 70),
+        ("tachtig", 80),
+        ("negentig", 90),
+    ],
+    wide_tens: &[],
+    units_first: true,
+    and: &[("en", &[]), ("ën", &[])],
+    hundred: &[("honderd", 100)],
+    hundreds: &[],
+    thousand: &[("duizend", 1000)],
+    times: &[""],
+    plus: &["", "en"],
+    half: &["ënhalf", "enhalf"],
+    elides: "",
+};
 
 lexicon!(LINKS, false);
 

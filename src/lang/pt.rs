@@ -1,7 +1,7 @@
 //! Portuguese: scale words, qualifiers, range words and the words between a number
 //! and its currency.
 
-use super::Lead;
+use super::{Lead, Numerals};
 use crate::Qualifier;
 
 /// Scale words CLDR's table (`data/lexicon-scales.csv`) does not write:
@@ -44,34 +44,80 @@ pub(crate) const LEADS: &[(&str, Lead)] = {
 /// `and`: between a range's ends after an opener, and before cents.
 pub(crate) const AND: &[&str] = &["e", "com"];
 
-/// Number words read before a scale word (`zwei Milliarden`, `deux
-/// milliards`): alone, or before a currency, they are other words too often.
-pub(crate) const NUMBERS: &[(&str, i64)] = &[
-    ("um", 1),
-    ("uma", 1),
-    ("dois", 2),
-    ("duas", 2),
-    ("três", 3),
-    ("tres", 3),
-    ("quatro", 4),
-    ("cinco", 5),
-    ("seis", 6),
-    ("sete", 7),
-    ("oito", 8),
-    ("nove", 9),
-    ("dez", 10),
-    ("onze", 11),
-    ("doze", 12),
-    ("vinte", 20),
-    ("trinta", 30),
-    ("quarenta", 40),
-    ("cinquenta", 50),
-    ("sessenta", 60),
-    ("setenta", 70),
-    ("oitenta", 80),
-    ("noventa", 90),
-    ("cem", 100),
-];
+/// Numbers in words (`dois mil milhões`, `trinta e dois milhões`,
+/// `duzentos milhões`, `cento e vinte milhões`): read only before a scale
+/// word or a currency name; alone they are other words too often.
+pub(crate) const NUMERALS: Numerals = Numerals {
+    units: &[
+        ("um", 1),
+        ("uma", 1),
+        ("dois", 2),
+        ("duas", 2),
+        ("três", 3),
+        ("tres", 3),
+        ("quatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("sete", 7),
+        ("oito", 8),
+        ("nove", 9),
+        ("dez", 10),
+        ("onze", 11),
+        ("doze", 12),
+        ("treze", 13),
+        ("catorze", 14),
+        ("quatorze", 14),
+        ("quinze", 15),
+        ("dezesseis", 16),
+        ("dezasseis", 16),
+        ("dezessete", 17),
+        ("dezassete", 17),
+        ("dezoito", 18),
+        ("dezenove", 19),
+        ("dezanove", 19),
+    ],
+    alone: &[],
+    tens: &[
+        ("vinte", 20),
+        ("trinta", 30),
+        ("quarenta", 40),
+        ("cinquenta", 50),
+        ("cinqüenta", 50),
+        ("sessenta", 60),
+        ("setenta", 70),
+        ("oitenta", 80),
+        ("noventa", 90),
+    ],
+    wide_tens: &[],
+    units_first: false,
+    and: &[(" e ", &[])],
+    hundred: &[],
+    hundreds: &[
+        ("cem", 100),
+        ("cento", 100),
+        ("duzentos", 200),
+        ("duzentas", 200),
+        ("trezentos", 300),
+        ("trezentas", 300),
+        ("quatrocentos", 400),
+        ("quatrocentas", 400),
+        ("quinhentos", 500),
+        ("quinhentas", 500),
+        ("seiscentos", 600),
+        ("seiscentas", 600),
+        ("setecentos", 700),
+        ("setecentas", 700),
+        ("oitocentos", 800),
+        ("oitocentas", 800),
+        ("novecentos", 900),
+        ("novecentas", 900),
+    ],
+    thousand: &[("mil", 1000)],
+    times: &[" "],
+    plus: &[" e ", " "],
+    half: &[],
+    elides: "",
+};
 
 lexicon!(LINKS, true);
 
