@@ -101,6 +101,9 @@ pub enum Basis {
     Default,
     /// An ambiguous form with no default (`kr`, `riyals`): no currency.
     Ambiguous,
+    /// An ambiguous form read as the one currency, among those the article
+    /// gives evidence of, at which its stated conversion fits.
+    Pair,
 }
 
 impl Basis {
@@ -123,6 +126,7 @@ impl Basis {
             Basis::Locale => "locale",
             Basis::Default => "default",
             Basis::Ambiguous => "ambiguous",
+            Basis::Pair => "pair",
         }
     }
 }

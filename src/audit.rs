@@ -7,6 +7,8 @@ use std::str::FromStr;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
+use crate::Basis;
+use crate::currency::Currency;
 use crate::error::{Error, ErrorKind, Location};
 use crate::extract::Mention;
 use crate::rates::{Granularity, NoRate, RateSource, RateTable};
@@ -268,6 +270,39 @@ pub enum Note {
         /// Who published that rate.
         source: RateSource,
     },
+    /// An inconsistent pair fits when a side's default guess is read as
+    /// another currency its form may mean, the one the article gives
+    /// evidence of: that side is read so ([`Basis::Pair`](crate::Basis::Pair)).
+    ReadAs {
+        /// The side reread is the figure (else the conversion).
+        figure: bool,
+        /// The form as written (`$`).
+        form: String,
+        /// The currency it is read as.
+        currency: Currency,
+        /// The default guess.
+        guess: Currency,
+        /// How far off the pair is as guessed, in percent.
+        deviation_pct: Decimal,
+    },
+    /// Several currencies a guessed form may mean make the pair fit: not
+    /// audited.
+    SeveralReadings {
+        /// The form as written.
+        form: String,
+        /// The currencies that fit.
+        currencies: Vec<Currency>,
+    },
+    /// An inconsistent pair's side was read by its form's default, and no
+    /// other reading the text gives evidence of fits.
+    Guess {
+        /// The form as written.
+        form: String,
+        /// The default it was read as.
+        guess: Currency,
+        /// The other readings tried, which do not fit either.
+        tried: Vec<Currency>,
+    },
     /// Both sides are ranges, audited end by end; the figures shown are the
     /// worse end's.
     RangeEnds {
@@ -320,6 +355,37 @@ impl fmt::Display for Note {
             ),
             Note::MatchesEarlier { date, source } => {
                 write!(f, "matches the {} rate of {date}", source.short())
+            }
+            Note::ReadAs {
+                form,
+                currency,
+                guess,
+                deviation_pct,
+                ..
+            } => write!(
+                f,
+                "consistent if {form} is {currency}; as {guess} it is {}% off",
+                deviation_pct.abs()
+            ),
+            Note::SeveralReadings { form, currencies } => {
+                let names: Vec<&str> = currencies.iter().map(Currency::as_str).collect();
+                write!(
+                    f,
+                    "consistent if {form} is {}: not audited",
+                    names.join(" or ")
+                )
+            }
+            Note::Guess { form, guess, tried } if tried.is_empty() => write!(
+                f,
+                "{form} read as {guess} by default: the text names no other currency it may be"
+            ),
+            Note::Guess { form, guess, tried } => {
+                let names: Vec<&str> = tried.iter().map(Currency::as_str).collect();
+                write!(
+                    f,
+                    "{form} read as {guess} by default; as {} it does not fit either",
+                    names.join(" or ")
+                )
             }
             Note::RangeEnds { low, high } => write!(
                 f,
@@ -422,7 +488,9 @@ impl Audit {
     /// let a = audit(&found[0], &found[1], RateTable::embedded(), Some("2022-09-27".parse()?), Tolerance::default());
     /// assert_eq!(
     ///     a.reason().as_deref(),
-    ///     Some("the written figures allow 1.09302 to 1.19512, outside 0.9644 ± 1%; matches the ECB rate of 2022-04-21")
+    ///     Some("the written figures allow 1.09302 to 1.19512, outside 0.9644 ± 1%; \
+    ///           matches the ECB rate of 2022-04-21; \
+    ///           $ read as USD by default: the text names no other currency it may be")
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -533,7 +601,15 @@ pub fn audit(
 ) -> Audit {
     let at = |fig, conv| audit_values(figure, fig, conversion, conv, table, date, tolerance);
     match (figure.amount, conversion.amount) {
-        (Some(fig), Some(conv)) => at(fig, conv),
+        (Some(fig), Some(conv)) => {
+            let guessed = at(fig, conv);
+            if guessed.verdict != Verdict::Inconsistent {
+                return guessed;
+            }
+            reread(figure, conversion, guessed, |f, c| {
+                audit_values(f, fig, c, conv, table, date, tolerance)
+            })
+        }
         (None, None) if figure.is_range() && conversion.is_range() => {
             let ends = |m: &Mention| m.min.zip(m.max);
             let (Some((fig_lo, fig_hi)), Some((conv_lo, conv_hi))) =
@@ -558,6 +634,68 @@ pub fn audit(
     }
 }
 
+/// An inconsistent pair, audited again with each side read by its default
+/// (`$` as USD) read instead as each other currency its form may mean that
+/// the article gives evidence of: one that fits is taken, several leave no
+/// verdict, none leaves the guess standing, as the notes say.
+fn reread(
+    figure: &Mention,
+    conversion: &Mention,
+    guessed: Audit,
+    again: impl Fn(&Mention, &Mention) -> Audit,
+) -> Audit {
+    let mut fits = Vec::new();
+    let mut guesses = Vec::new();
+    for (is_figure, side) in [(true, figure), (false, conversion)] {
+        let (Basis::Default, Some(guess)) = (side.basis, side.currency) else {
+            continue;
+        };
+        guesses.push(Note::Guess {
+            form: side.currency_raw.clone(),
+            guess,
+            tried: side.alternatives.clone(),
+        });
+        for &c in &side.alternatives {
+            let other = Mention {
+                currency: Some(c),
+                ..side.clone()
+            };
+            let a = match is_figure {
+                true => again(&other, conversion),
+                false => again(figure, &other),
+            };
+            if matches!(a.verdict, Verdict::Consistent | Verdict::Loose) {
+                fits.push((is_figure, side, c, guess, a));
+            }
+        }
+    }
+    match fits.len() {
+        0 => Audit {
+            notes: guessed.notes.into_iter().chain(guesses).collect(),
+            ..guessed
+        },
+        1 => {
+            let (figure, side, currency, guess, mut a) = fits.remove(0);
+            a.notes.push(Note::ReadAs {
+                figure,
+                form: side.currency_raw.clone(),
+                currency,
+                guess,
+                deviation_pct: guessed.deviation_pct.unwrap_or_default(),
+            });
+            a
+        }
+        _ => Audit {
+            stated_rate: guessed.stated_rate,
+            date_basis: guessed.date_basis,
+            ..Audit::not_audited(Note::SeveralReadings {
+                form: fits[0].1.currency_raw.clone(),
+                currencies: fits.iter().map(|f| f.2).collect(),
+            })
+        },
+    }
+}
+
 /// How bad a verdict is, for the worse of a range's two ends.
 fn severity(v: Verdict) -> u8 {
     match v {
@@ -578,7 +716,7 @@ fn one_digit(m: &Mention, v: Decimal) -> bool {
 /// `within` accepts, and who published it.
 fn earlier_match(
     table: &RateTable,
-    (from, to): (crate::Currency, crate::Currency),
+    (from, to): (Currency, Currency),
     date: Date,
     within: impl Fn(Decimal) -> bool,
 ) -> Option<(Date, RateSource)> {
@@ -716,7 +854,6 @@ fn significant(d: Decimal) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Currency;
     use crate::extract::extract;
     use rust_decimal_macros::dec;
 
@@ -837,11 +974,62 @@ mod tests {
         );
         // A daily rate widens nothing.
         assert!(
-            matches!(a.notes[..], [Note::OutsideBand { tolerance, .. }] if tolerance == Tolerance::default())
+            matches!(a.notes[..], [Note::OutsideBand { tolerance, .. }, Note::Guess { .. }] if tolerance == Tolerance::default())
         );
         let a = run("1.548 trillion hryvnias ($37.4 billion)", "2025-04-10");
         assert_eq!(a.verdict, Verdict::Consistent);
         assert!(a.notes.is_empty());
+    }
+
+    #[test]
+    fn a_guessed_dollar_is_tried_as_the_dollars_the_text_names() {
+        let table = RateTable::from_csv("Date,USD,CAD,AUD,\n2025-04-11,1.1,1.5,1.7,\n").unwrap();
+        let day = Some("2025-04-11".parse().unwrap());
+        let both = |text: &str| {
+            let found: Vec<Mention> = extract(text).collect::<crate::Result<_>>().unwrap();
+            let (f, c) = (&found[found.len() - 2], &found[found.len() - 1]);
+            (
+                c.alternatives.clone(),
+                audit(f, c, &table, day, Tolerance::default()),
+            )
+        };
+        // Canada and Australia both named: `$` stays the default guess.
+        let (alternatives, a) = both("Canada and Australia gave. €100 million ($150 million)");
+        assert_eq!(
+            alternatives,
+            [Currency::from_str("AUD").unwrap(), "CAD".parse().unwrap()]
+        );
+        assert_eq!(a.verdict, Verdict::Consistent);
+        assert_eq!(
+            a.notes.last().map(ToString::to_string).as_deref(),
+            Some("consistent if $ is CAD; as USD it is 36.36% off")
+        );
+        // Two readings fit: no verdict.
+        let table2 = RateTable::from_csv("Date,USD,CAD,AUD,\n2025-04-11,1.1,1.5,1.5,\n").unwrap();
+        let found: Vec<Mention> = extract("Canada and Australia gave. €100 million ($150 million)")
+            .collect::<crate::Result<_>>()
+            .unwrap();
+        let a = audit(&found[0], &found[1], &table2, day, Tolerance::default());
+        assert_eq!(a.verdict, Verdict::NotAudited);
+        assert_eq!(
+            a.reason().as_deref(),
+            Some("consistent if $ is AUD or CAD: not audited")
+        );
+        // Nothing else named: the guess stands, and the reason says so.
+        let (_, a) = both("The fund got €100 million ($150 million)");
+        assert_eq!(a.verdict, Verdict::Inconsistent);
+        assert!(
+            a.reason()
+                .unwrap()
+                .ends_with("$ read as USD by default: the text names no other currency it may be")
+        );
+        // Named, but not fitting.
+        let (_, a) = both("Canada and Australia gave. €100 million ($120 million)");
+        let reason = a.reason().unwrap();
+        assert!(
+            reason.ends_with("as AUD or CAD it does not fit either"),
+            "{reason}"
+        );
     }
 
     #[test]
@@ -903,7 +1091,7 @@ mod tests {
         // near 1.14 in early 2022.
         let a = run("€21.0 billion ($24.0 billion)", "2022-09-27");
         assert_eq!(a.verdict, Verdict::Inconsistent);
-        let Some(Note::MatchesEarlier { date, source }) = a.notes.last() else {
+        let Some(Note::MatchesEarlier { date, source }) = a.notes.get(1) else {
             panic!("{:?}", a.notes)
         };
         assert_eq!(*source, RateSource::Ecb);

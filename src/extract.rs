@@ -96,6 +96,12 @@ pub struct Mention {
     /// The language it was read in: its scale word's (`Milliarden`), else
     /// its paragraph's where that is clear, else English.
     pub lang: crate::lang::Lang,
+    /// When `basis` is [`Basis::Default`], the other currencies its form may
+    /// mean that the article gives evidence of (`$` in a story that names
+    /// Canada: CAD): what an audit tries before it calls a pair
+    /// inconsistent.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub alternatives: Vec<Currency>,
 }
 
 /// Reads exactly one amount: `"€21 billion".parse::<Mention>()`.
@@ -365,6 +371,7 @@ impl Extractor {
             first_line,
             cursor: RefCell::new(Cursor::new(first_line, first_column)),
             language: OnceCell::new(),
+            mentioned: RefCell::new(Vec::new()),
         }
     }
 }
@@ -424,6 +431,8 @@ pub struct Mentions<'t> {
     cursor: RefCell<Cursor>,
     /// The paragraph's language, detected when a mention first needs it.
     language: OnceCell<Option<Lang>>,
+    /// Whether the article so far gives evidence of a currency, by currency.
+    mentioned: RefCell<Vec<(Currency, bool)>>,
 }
 
 impl Iterator for Mentions<'_> {
@@ -498,6 +507,22 @@ impl Mentions<'_> {
     fn marked_dollar(&self) -> Option<Evidence> {
         let own = self.marked.borrow().clone();
         own.or_else(|| self.prior.iter().rev().find_map(|p| p.marked.clone()))
+    }
+
+    /// True when the paragraph or the article so far gives evidence of `c`
+    /// (a place or people whose currency it is).
+    fn mentioned(&self, c: Currency) -> bool {
+        // The same for every mention of the paragraph: asked once a currency.
+        if let Some(&(_, known)) = self.mentioned.borrow().iter().find(|(k, _)| *k == c) {
+            return known;
+        }
+        let has = |list: &[Seen]| {
+            crate::work::add(list.len());
+            list.iter().any(|s| s.currencies().contains(&c))
+        };
+        let known = has(self.seen()) || self.prior.iter().any(|p| has(p.seen()));
+        self.mentioned.borrow_mut().push((c, known));
+        known
     }
 
     /// The evidence of this paragraph, found once.
@@ -635,6 +660,7 @@ impl Mentions<'_> {
         let span = span_start..end;
         // The sentence is found only for an ambiguous mention that asks.
         let nearby = |allowed: &[Currency]| self.evidenced(allowed, &|| sentence(text, &span));
+        let mentioned = |c: Currency| self.mentioned(c);
         let english = || context::in_words(&text[sentence(text, &span)]);
         // `$ 5.000` is 5000 in a paragraph of a decimal-comma language.
         let language = || self.language();
@@ -647,7 +673,7 @@ impl Mentions<'_> {
             &parsed,
             qualifier,
             span.clone(),
-            &nearby,
+            (&nearby, &mentioned),
             &words,
         ) {
             Some(Some(m)) => Ok(m),
@@ -669,7 +695,7 @@ fn build(
     p: &Parsed<'_>,
     qualifier: Option<Qualifier>,
     span: Range<usize>,
-    nearby: &Nearby<'_>,
+    (nearby, mentioned): (&Nearby<'_>, &dyn Fn(Currency) -> bool),
     words: &Reading<'_>,
 ) -> Option<Option<Mention>> {
     let (read, foreign) = in_language(p, words.language);
@@ -683,6 +709,15 @@ fn build(
         return Some(None);
     }
     let (currency, basis, decided_by, evidence) = decision;
+    let alternatives = match (basis, decided_by) {
+        (Basis::Default, Some(t)) => t
+            .candidates()
+            .iter()
+            .copied()
+            .filter(|c| Some(*c) != currency && mentioned(*c))
+            .collect(),
+        _ => Vec::new(),
+    };
     let currency_raw = decided_by.map_or(String::new(), |t| t.raw.trim().to_string());
     let unread = p
         .second
@@ -714,6 +749,7 @@ fn build(
             .filter(|l| *l != Lang::En && foreign.is_none())
             .or_else(words.language)
             .unwrap_or_default(),
+        alternatives,
     }))
 }
 

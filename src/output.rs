@@ -237,6 +237,11 @@ pub struct AuditRow {
     pub rate_source: Option<&'static str>,
     /// How often: daily, weekly, monthly.
     pub rate_granularity: Option<&'static str>,
+    /// How the figure's currency was decided (as `currency_basis`).
+    pub figure_currency_basis: &'static str,
+    /// How the conversion's currency was decided; `pair` when the audit
+    /// read an ambiguous form as the currency at which the pair fits.
+    pub conversion_currency_basis: &'static str,
 }
 
 impl AuditRow {
@@ -303,6 +308,8 @@ impl AuditRow {
             date_basis: audit.date_basis.map(|b| b.as_str()),
             rate_source: rate_source.map(|s| s.as_str()),
             rate_granularity: rate_granularity.map(|g| g.as_str()),
+            figure_currency_basis: figure.mention.basis.as_str(),
+            conversion_currency_basis: finding.mention.basis.as_str(),
         })
     }
 
@@ -312,8 +319,8 @@ impl AuditRow {
     ///
     /// ```
     /// use figures::AuditRow;
-    /// assert_eq!(AuditRow::COLUMNS.len(), 18);
-    /// assert_eq!(AuditRow::COLUMNS[15..], ["date_basis", "rate_source", "rate_granularity"]);
+    /// assert_eq!(AuditRow::COLUMNS.len(), 20);
+    /// assert_eq!(AuditRow::COLUMNS[15..18], ["date_basis", "rate_source", "rate_granularity"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
         "source",
@@ -334,6 +341,8 @@ impl AuditRow {
         "date_basis",
         "rate_source",
         "rate_granularity",
+        "figure_currency_basis",
+        "conversion_currency_basis",
     ];
 }
 

@@ -6,6 +6,7 @@ use std::io::Read;
 
 use jiff::civil::Date;
 
+use crate::amount::Basis;
 use crate::audit::{Audit, DateBasis, Note, Tolerance, audit};
 use crate::error::{Error, Location, Result};
 use crate::extract::{Earlier, Extractor, Mention};
@@ -463,6 +464,18 @@ impl<R> Findings<'_, R> {
                 if verdict.date_basis.is_some() {
                     verdict.date_basis = basis;
                     verdict.notes.extend(note.clone());
+                }
+                // The side the pair read as another currency is that currency.
+                for n in &verdict.notes {
+                    if let Note::ReadAs {
+                        figure, currency, ..
+                    } = n
+                    {
+                        let side = &mut mentions[if *figure { p.figure } else { c }];
+                        side.currency = Some(*currency);
+                        side.basis = Basis::Pair;
+                        side.alternatives.clear();
+                    }
                 }
                 links[c] = (Role::Conversion, Some(id), Some((p.figure, verdict)));
             }
