@@ -181,16 +181,8 @@ impl<'a> Bytes<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::Date;
+    use crate::rates::testing::{c, d};
     use rust_decimal_macros::dec;
-
-    fn c(s: &str) -> Currency {
-        s.parse().unwrap()
-    }
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn every_embedded_table_decodes() {

@@ -749,18 +749,27 @@ impl RateTable {
     }
 }
 
+/// Short names for the rate modules' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Currency, Date};
+
+    /// The currency of a code known to be good.
+    pub(crate) fn c(s: &str) -> Currency {
+        s.parse().unwrap()
+    }
+
+    /// A date known to be good.
+    pub(crate) fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::testing::{c, d};
     use super::*;
     use rust_decimal_macros::dec;
-
-    fn c(s: &str) -> Currency {
-        s.parse().unwrap()
-    }
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn embedded_anchors() {

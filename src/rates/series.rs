@@ -147,15 +147,8 @@ impl Series {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rates::testing::{c, d};
     use rust_decimal_macros::dec;
-
-    fn c(s: &str) -> Currency {
-        s.parse().unwrap()
-    }
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap()
-    }
 
     /// A PLN-based table of two days, written as NBP writes it.
     fn nbp(granularity: Granularity) -> Series {
