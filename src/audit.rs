@@ -303,6 +303,16 @@ pub enum Note {
         /// The other readings tried, which do not fit either.
         tried: Vec<Currency>,
     },
+    /// The writer states a rate for the pair's two currencies elsewhere in
+    /// the article; whether the pair's written figures allow it.
+    WriterRate {
+        /// That rate, in the direction of the stated rate.
+        rate: Decimal,
+        /// The line it is written on.
+        line: u64,
+        /// The figures allow it within the tolerance.
+        agrees: bool,
+    },
     /// Both sides are ranges, audited end by end; the figures shown are the
     /// worse end's.
     RangeEnds {
@@ -387,6 +397,11 @@ impl fmt::Display for Note {
                     names.join(" or ")
                 )
             }
+            Note::WriterRate { rate, line, agrees } => write!(
+                f,
+                "the writer's rate of {rate} (line {line}) {}",
+                if *agrees { "agrees" } else { "does not agree" }
+            ),
             Note::RangeEnds { low, high } => write!(
                 f,
                 "range audited end by end: low ends {}, high ends {}",
@@ -444,6 +459,13 @@ pub struct Audit {
     pub rate_source: Option<RateSource>,
     /// How often its table is published.
     pub rate_granularity: Option<Granularity>,
+    /// The rate the writer states in the article (`$1 = 0.8651 euros`) for
+    /// these two currencies, in the direction of `stated_rate`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serialize::option_decimal")
+    )]
+    pub writer_rate: Option<Decimal>,
     /// (stated / reference − 1) × 100, rounded to 2 decimals.
     #[cfg_attr(
         feature = "serde",
@@ -471,6 +493,7 @@ impl Audit {
             rate_date: None,
             rate_source: None,
             rate_granularity: None,
+            writer_rate: None,
             deviation_pct: None,
             verdict: Verdict::NotAudited,
             date_basis: None,
@@ -696,6 +719,22 @@ fn reread(
     }
 }
 
+/// Whether the written figures of a pair allow `rate` (units of the
+/// conversion's currency per unit of the figure's) within `tolerance`.
+pub(crate) fn allows(
+    figure: &Mention,
+    conversion: &Mention,
+    rate: Decimal,
+    tolerance: Tolerance,
+) -> Option<bool> {
+    let (fig, conv) = (figure.amount?, conversion.amount?);
+    let c = compare(figure, fig, conversion, conv, conv.checked_div(fig)?, rate)?;
+    let t = tolerance.fraction();
+    let high = rate.checked_mul(Decimal::ONE + t)?;
+    let low = rate.checked_mul(Decimal::ONE - t)?;
+    Some(c.stated_low <= high && c.stated_high.is_none_or(|h| h >= low))
+}
+
 /// How bad a verdict is, for the worse of a range's two ends.
 fn severity(v: Verdict) -> u8 {
     match v {
@@ -839,6 +878,7 @@ fn audit_values(
         rate_date: Some(reference.date),
         rate_source: Some(reference.source),
         rate_granularity: Some(reference.granularity),
+        writer_rate: None,
         deviation_pct: Some(deviation_pct),
         verdict,
         date_basis: Some(DateBasis::Given),

@@ -81,6 +81,9 @@ pub struct Row {
     pub rate_source: Option<&'static str>,
     /// How often: daily, weekly, monthly.
     pub rate_granularity: Option<&'static str>,
+    /// On a conversion row, the rate the writer states for the pair's two
+    /// currencies (`$1 = 0.8651 euros`), in the direction of `stated_rate`.
+    pub writer_rate: Option<String>,
 }
 
 impl Row {
@@ -138,6 +141,7 @@ impl Row {
             date_basis: audit.and_then(|x| x.date_basis).map(|b| b.as_str()),
             rate_source: audit.and_then(|x| x.rate_source).map(|s| s.as_str()),
             rate_granularity: audit.and_then(|x| x.rate_granularity).map(|g| g.as_str()),
+            writer_rate: dec(audit.and_then(|x| x.writer_rate)),
             reason: m
                 .unread
                 .as_ref()
@@ -152,7 +156,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 26);
+    /// assert_eq!(Row::COLUMNS.len(), 27);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -182,6 +186,7 @@ impl Row {
         "date_basis",
         "rate_source",
         "rate_granularity",
+        "writer_rate",
     ];
 }
 
@@ -242,6 +247,8 @@ pub struct AuditRow {
     /// How the conversion's currency was decided; `pair` when the audit
     /// read an ambiguous form as the currency at which the pair fits.
     pub conversion_currency_basis: &'static str,
+    /// The rate the writer states for the two currencies, same direction.
+    pub writer_rate: Option<String>,
 }
 
 impl AuditRow {
@@ -310,6 +317,7 @@ impl AuditRow {
             rate_granularity: rate_granularity.map(|g| g.as_str()),
             figure_currency_basis: figure.mention.basis.as_str(),
             conversion_currency_basis: finding.mention.basis.as_str(),
+            writer_rate: dec(audit.writer_rate),
         })
     }
 
@@ -319,7 +327,7 @@ impl AuditRow {
     ///
     /// ```
     /// use figures::AuditRow;
-    /// assert_eq!(AuditRow::COLUMNS.len(), 20);
+    /// assert_eq!(AuditRow::COLUMNS.len(), 21);
     /// assert_eq!(AuditRow::COLUMNS[15..18], ["date_basis", "rate_source", "rate_granularity"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -343,6 +351,7 @@ impl AuditRow {
         "rate_granularity",
         "figure_currency_basis",
         "conversion_currency_basis",
+        "writer_rate",
     ];
 }
 
@@ -572,8 +581,8 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence,article,lang,date_basis,rate_source,rate_granularity\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,,,\n"
+             currency_evidence,article,lang,date_basis,rate_source,rate_granularity,writer_rate\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,,,,\n"
         );
     }
 

@@ -1,5 +1,8 @@
 //! Pairing a figure with the conversions its writer stated next to it.
 
+use rust_decimal::Decimal;
+
+use crate::currency::Currency;
 use crate::extract::Mention;
 use crate::grammar::is_space;
 
@@ -21,6 +24,9 @@ pub enum Role {
     /// The figure before it again, in the same currency (`2.4 million Swiss
     /// francs (CHF 2.4m)`): linked, not audited.
     Restated,
+    /// A side of a rate the writer states (`$1 = 0.8651 euros`, `1.08
+    /// dollars per euro`): read as a rate, not an amount.
+    Rate,
 }
 
 impl Role {
@@ -36,6 +42,7 @@ impl Role {
             Role::Figure => "figure",
             Role::Conversion => "conversion",
             Role::Restated => "restated",
+            Role::Rate => "rate",
         }
     }
 }
@@ -134,6 +141,82 @@ fn words_then_bracket(gap: &str, rest: &str) -> bool {
         })
 }
 
+/// A rate the writer states: `$1 = 0.8651 euros`, `(€1 = $1.08)`, `1.08
+/// dollars per euro`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct WriterRate {
+    /// The mention of its unit (`$1`), when written as an amount.
+    pub unit_mention: Option<usize>,
+    /// The mention of its value (`0.8651 euros`).
+    pub value: usize,
+    /// The unit's currency.
+    pub unit: Currency,
+    /// Units of the value's currency per unit of `unit`.
+    pub rate: Decimal,
+}
+
+/// The rates the writer states among `mentions` of `text`, in order.
+pub(crate) fn writer_rates(text: &str, mentions: &[Mention]) -> Vec<WriterRate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let (Some(value), Some(cur)) = (m.amount, m.currency) else {
+            i += 1;
+            continue;
+        };
+        // `$1 = 0.8651 euros`: a unit, `=`, its value.
+        if let Some(next) = mentions.get(i + 1)
+            && text
+                .get(m.span.end..next.span.start)
+                .is_some_and(|g| g.trim() == "=")
+            && [Decimal::ONE, Decimal::ONE_HUNDRED].contains(&value)
+            && let (Some(v), Some(c)) = (next.amount, next.currency)
+            && c != cur
+            && v > Decimal::ZERO
+        {
+            out.push(WriterRate {
+                unit_mention: Some(i),
+                value: i + 1,
+                unit: cur,
+                rate: v / value,
+            });
+            i += 2;
+            continue;
+        }
+        // `1.08 dollars per euro`.
+        if let Some(unit) = per_unit(&text[m.span.end..])
+            && unit != cur
+            && value > Decimal::ZERO
+        {
+            out.push(WriterRate {
+                unit_mention: None,
+                value: i,
+                unit,
+                rate: value,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The currency after `per` (`per euro`, `to the dollar`) that starts
+/// `rest`, when its name names one.
+fn per_unit(rest: &str) -> Option<Currency> {
+    let rest = rest.trim_start_matches(is_space);
+    let after = crate::lang::en::RATE_UNITS.iter().find_map(|w| {
+        let head = rest.get(..w.len())?;
+        head.eq_ignore_ascii_case(w)
+            .then(|| rest[w.len()..].trim_start_matches(is_space))
+    })?;
+    use crate::grammar::currency::{code, name};
+    match name(after) {
+        Ok((_, cur)) => cur.definite(),
+        Err(_) => code(after, false).ok().map(|(_, c)| c),
+    }
+}
+
 /// `b` says `a` again: the same currency and amount, as far as the less
 /// precise of the two is written (`2.4 million` and `2.4m`, `2,400,000`).
 fn restates(a: &Mention, b: &Mention) -> bool {
@@ -162,9 +245,20 @@ fn restates(a: &Mention, b: &Mention) -> bool {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
+    let mut in_rate = vec![false; mentions.len()];
+    for r in writer_rates(text, mentions) {
+        in_rate[r.value] = true;
+        if let Some(u) = r.unit_mention {
+            in_rate[u] = true;
+        }
+    }
     let mut out: Vec<Pair> = Vec::new();
     let mut i = 0;
     while i + 1 < mentions.len() {
+        if in_rate[i] {
+            i += 1;
+            continue;
+        }
         let figure = &mentions[i];
         let mut conversions = Vec::new();
         let mut restated = Vec::new();
@@ -175,6 +269,9 @@ pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
             let Some(gap) = text.get(prev.span.end..mentions[j].span.start) else {
                 break;
             };
+            if in_rate[j] {
+                break;
+            }
             let joined = match join(gap) {
                 Some(Join::Opens) if conversions.is_empty() => {
                     inside = true;
@@ -270,6 +367,33 @@ mod tests {
         );
         assert!(paired("$5 ($4 net)").is_empty(), "another amount");
         assert!(paired("$5, or $5").is_empty(), "not in brackets");
+    }
+
+    #[test]
+    fn the_writers_rate_is_a_rate_not_amounts() {
+        let text = "€21 billion ($24 billion) was pledged ($1 = 0.8651 euros).";
+        let found: Vec<Mention> = extract(text).collect::<crate::Result<_>>().unwrap();
+        let rates = writer_rates(text, &found);
+        assert_eq!(rates.len(), 1);
+        assert_eq!(
+            (rates[0].unit.as_str(), rates[0].rate.to_string()),
+            ("USD", "0.8651".into())
+        );
+        assert_eq!((rates[0].unit_mention, rates[0].value), (Some(2), 3));
+        assert_eq!(pairs(text, &found), one(0, &[1]));
+        let text = "It was converted at 1.08 dollars per euro, or (€1 = $1.08).";
+        let found: Vec<Mention> = extract(text).collect::<crate::Result<_>>().unwrap();
+        let rates = writer_rates(text, &found);
+        assert_eq!(rates.len(), 2, "{rates:?}");
+        assert!(
+            rates
+                .iter()
+                .all(|r| r.unit == Currency::EUR && r.rate.to_string() == "1.08")
+        );
+        assert!(pairs(text, &found).is_empty());
+        let text = "The $5 = a coffee, and 3 dollars per week.";
+        let found: Vec<Mention> = extract(text).collect::<crate::Result<_>>().unwrap();
+        assert!(writer_rates(text, &found).is_empty());
     }
 
     #[test]

@@ -5,12 +5,14 @@ use std::collections::VecDeque;
 use std::io::Read;
 
 use jiff::civil::Date;
+use rust_decimal::Decimal;
 
 use crate::amount::Basis;
-use crate::audit::{Audit, DateBasis, Note, Tolerance, audit};
+use crate::audit::{Audit, DateBasis, Note, Tolerance, allows, audit};
+use crate::currency::Currency;
 use crate::error::{Error, Location, Result};
 use crate::extract::{Earlier, Extractor, Mention};
-use crate::pair::{Role, pairs};
+use crate::pair::{Role, pairs, writer_rates};
 use crate::rates::RateTable;
 use crate::read::{Chunk, Chunks};
 
@@ -133,6 +135,8 @@ pub struct Findings<'r, R> {
     /// The date written in the text, once found; looked for only while no
     /// date is given.
     written: Option<WrittenDate>,
+    /// The rates the writer stated so far: unit, value currency, rate, line.
+    writer_rates: Vec<(Currency, Currency, Decimal, u64)>,
 }
 
 impl Report {
@@ -300,6 +304,7 @@ impl Report {
             done: false,
             article: None,
             written: None,
+            writer_rates: Vec::new(),
         }
     }
 
@@ -391,6 +396,33 @@ impl<R> Findings<'_, R> {
         }
     }
 
+    /// Notes the writer's latest stated rate for the pair's two currencies,
+    /// and whether the pair agrees with it.
+    fn with_writer_rate(&self, audit: &mut Audit, figure: &Mention, conversion: &Mention) {
+        let (Some(from), Some(to)) = (figure.currency, conversion.currency) else {
+            return;
+        };
+        let found = self
+            .writer_rates
+            .iter()
+            .rev()
+            .find_map(|&(unit, cur, rate, line)| {
+                match (unit == from && cur == to, unit == to && cur == from) {
+                    (true, _) => Some((rate, line)),
+                    (_, true) => Some((Decimal::ONE.checked_div(rate)?, line)),
+                    _ => None,
+                }
+            });
+        let Some((rate, line)) = found else {
+            return;
+        };
+        let rate = rate.round_sf(6).unwrap_or(rate).normalize();
+        audit.writer_rate = Some(rate);
+        if let Some(agrees) = allows(figure, conversion, rate, self.report.tolerance) {
+            audit.notes.push(Note::WriterRate { rate, line, agrees });
+        }
+    }
+
     /// Looks for the date written in `chunk`, while none is given or found.
     fn look_for_date(&mut self, chunk: &Chunk) {
         if self.article.is_some() || self.report.date.is_some() || self.written.is_some() {
@@ -449,6 +481,17 @@ impl<R> Findings<'_, R> {
         self.look_for_date(&chunk);
         let (date, basis, note) = self.audit_date();
         let mut links = vec![(Role::Figure, None, None); mentions.len()];
+        for r in writer_rates(text, &mentions) {
+            links[r.value].0 = Role::Rate;
+            if let Some(u) = r.unit_mention {
+                links[u].0 = Role::Rate;
+            }
+            let value = &mentions[r.value];
+            if let Some(to) = value.currency {
+                let line = chunk.line + crate::lines::breaks(&text.as_bytes()[..value.span.start]);
+                self.writer_rates.push((r.unit, to, r.rate, line));
+            }
+        }
         for p in pairs(text, &mentions) {
             let id = self.next_pair;
             self.next_pair += 1;
@@ -465,6 +508,7 @@ impl<R> Findings<'_, R> {
                     verdict.date_basis = basis;
                     verdict.notes.extend(note.clone());
                 }
+                self.with_writer_rate(&mut verdict, &mentions[p.figure], &mentions[c]);
                 // The side the pair read as another currency is that currency.
                 for n in &verdict.notes {
                     if let Note::ReadAs {

@@ -73,7 +73,7 @@ fn a_finding_serializes_as_its_jsonl_row() {
             let got = match key.as_str() {
                 "source" | "article" => continue,
                 "stated_rate" | "reference_rate" | "rate_date" | "deviation_pct" | "verdict"
-                | "date_basis" | "rate_source" | "rate_granularity" => {
+                | "writer_rate" | "date_basis" | "rate_source" | "rate_granularity" => {
                     finding["audit"].get(&key).cloned().unwrap_or(Value::Null)
                 }
                 "reason" if f.audit.is_some() => finding["audit"]["reason"].clone(),

@@ -349,6 +349,10 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
 /// cut by`), and how many words back the verb may be: `by X to Y` tells a
 /// change past a long object (`raised the price of a loaf by Rs 10 to Rs
 /// 150`), `from X to Y` only past a short one (`raised its offer from`).
+/// Words between a rate's value and its unit's currency: `1.08 dollars per
+/// euro`, `83 rupees to the dollar`.
+pub(crate) const RATE_UNITS: &[&str] = &["per", "to the", "to one", "for one", "for each"];
+
 pub(crate) const CHANGE_LINKS: &[(&str, usize)] = &[("from", 3), ("by", 12)];
 
 /// Words that end a clause: a verb of change is not looked for past them.
