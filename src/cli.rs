@@ -58,6 +58,10 @@ struct Inputs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     format: FormatArg,
+    /// Start CSV output with a UTF-8 byte-order mark, for spreadsheet
+    /// programs that otherwise guess another encoding.
+    #[arg(long)]
+    bom: bool,
     #[command(flatten)]
     rates: RateArgs,
     /// How far a stated rate may be from the reference: 1% or 0.01.
@@ -363,14 +367,14 @@ fn run_file<W: Write>(
                         inconsistent |= found
                             .audit
                             .is_some_and(|a| a.verdict == Verdict::Inconsistent);
-                        writer.write(&row)?;
+                        writer.write_row(&row)?;
                     }
                 }
                 Ok(found) => {
                     undated |= no_date(&found);
                     let mut row = Row::new(name, &found);
                     row.article = article.map(str::to_string);
-                    writer.write(&row)?;
+                    writer.write_row(&row)?;
                 }
                 // A read error ends the input.
                 Err(err) if err.is_io() => return Err(err),
@@ -509,6 +513,9 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     } else {
         Row::COLUMNS
     };
+    if inputs.bom && format == Format::Csv {
+        stdout.write_all("\u{feff}".as_bytes())?;
+    }
     RowWriter::headless(&mut stdout, format).write_header(columns)?;
     let mut outcome = Outcome::Ok;
     let mut inconsistent = false;

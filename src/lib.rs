@@ -121,7 +121,7 @@ pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::evidence::Evidence;
 pub use crate::extract::{Extractor, Mention, Mentions, extract};
 pub use crate::lang::Lang;
-pub use crate::output::{AuditRow, Format, Row, RowWriter};
+pub use crate::output::{AuditRow, Cells, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
 pub use crate::rates::{
     Conversion, Granularity, NoRate, Rate, RateSource, RateTable, RatesProblem,

@@ -355,6 +355,58 @@ impl AuditRow {
     ];
 }
 
+/// A row whose text cells from the input a spreadsheet must not evaluate:
+/// [`Row`] and [`AuditRow`].
+pub trait Cells: Serialize + sealed::Sealed {
+    /// A copy with each text cell from the input that a spreadsheet would
+    /// read as a formula prefixed with `'`.
+    fn guarded(&self) -> Self;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Row {}
+    impl Sealed for super::AuditRow {}
+}
+
+/// `'` before a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab,
+/// carriage return first); a lone `-` (standard input) is no formula.
+fn guard(cell: &mut String) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell != "-" {
+        cell.insert(0, '\'');
+    }
+}
+
+fn guard_opt(cell: &mut Option<String>) {
+    if let Some(c) = cell {
+        guard(c);
+    }
+}
+
+impl Cells for Row {
+    fn guarded(&self) -> Row {
+        let mut row = self.clone();
+        guard(&mut row.source);
+        guard(&mut row.text);
+        guard_opt(&mut row.currency_raw);
+        guard_opt(&mut row.currency_evidence);
+        guard_opt(&mut row.reason);
+        guard_opt(&mut row.article);
+        row
+    }
+}
+
+impl Cells for AuditRow {
+    fn guarded(&self) -> AuditRow {
+        let mut row = self.clone();
+        guard(&mut row.source);
+        guard(&mut row.figure_text);
+        guard(&mut row.conversion_text);
+        guard_opt(&mut row.reason);
+        row
+    }
+}
+
 /// A decimal as written in rows: no exponent, no trailing zeros.
 fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
     d.map(|d| d.normalize().to_string())
@@ -488,6 +540,38 @@ impl<W: Write> RowWriter<W> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write<T: Serialize>(&mut self, row: &T) -> Result<()> {
+        self.write_exact(row)
+    }
+
+    /// Writes one [`Row`] or [`AuditRow`]. In CSV, a text cell that comes
+    /// from the input and starts with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return gets a leading `'` (OWASP's rule against formula injection), so
+    /// that no spreadsheet evaluates it; numbers stay numbers. JSON lines
+    /// keep the exact text.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, Report, Row, RowWriter};
+    /// let found = Report::new().findings_in("-$5").next().unwrap()?;
+    /// let mut w = RowWriter::headless(Vec::new(), Format::Csv);
+    /// w.write_row(&Row::new("=HYPERLINK(\"x\").txt", &found))?;
+    /// let out = String::from_utf8(w.into_inner()?)?;
+    /// assert!(out.starts_with("\"'=HYPERLINK(\"\"x\"\").txt\",1,0,3,'-$5,-5,"), "{out}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_row<T: Cells>(&mut self, row: &T) -> Result<()> {
+        match self.inner {
+            Sink::Csv(_) => self.write_exact(&row.guarded()),
+            Sink::Jsonl(_) => self.write_exact(row),
+        }
+    }
+
+    fn write_exact<T: Serialize>(&mut self, row: &T) -> Result<()> {
         match &mut self.inner {
             Sink::Csv(w) => w.serialize(row)?,
             Sink::Jsonl(w) => {
@@ -607,6 +691,34 @@ mod tests {
                 w.serialize(self).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn csv_cells_from_input_never_evaluate() {
+        let mut r = row();
+        r.source = "=cmd|calc!A1.txt".into();
+        r.text = "-€5".into();
+        r.reason = Some("@SUM(1)".into());
+        r.amount = Some("-5".into());
+        let g = r.guarded();
+        assert_eq!(
+            (g.source.as_str(), g.text.as_str()),
+            ("'=cmd|calc!A1.txt", "'-€5")
+        );
+        assert_eq!(
+            (g.reason.as_deref(), g.amount.as_deref()),
+            (Some("'@SUM(1)"), Some("-5"))
+        );
+        let mut stdin = row();
+        stdin.source = "-".into();
+        assert_eq!(stdin.guarded().source, "-");
+        let mut w = RowWriter::headless(Vec::new(), Format::Jsonl);
+        w.write_row(&r).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert!(
+            out.contains("\"text\":\"-€5\""),
+            "JSON keeps the exact text: {out}"
+        );
     }
 
     #[test]
