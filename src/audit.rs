@@ -544,10 +544,13 @@ impl Audit {
 
 /// `notes` worded by `word`, `; ` between them; `None` when there are none.
 pub(crate) fn joined(notes: &[Note], word: impl Fn(&Note) -> String) -> Option<String> {
-    (!notes.is_empty()).then(|| {
-        let worded: Vec<String> = notes.iter().map(word).collect();
-        worded.join("; ")
-    })
+    joined_texts(notes.iter().map(word))
+}
+
+/// Clauses of a `reason`, `; ` between them; `None` when there are none.
+pub(crate) fn joined_texts(clauses: impl Iterator<Item = String>) -> Option<String> {
+    let all: Vec<String> = clauses.collect();
+    (!all.is_empty()).then(|| all.join("; "))
 }
 
 /// The interval a written amount stands for: ± half a unit in its last
@@ -887,7 +890,7 @@ fn audit_values(
 }
 
 /// Six significant digits, without trailing zeros.
-fn significant(d: Decimal) -> Decimal {
+pub(crate) fn significant(d: Decimal) -> Decimal {
     d.round_sf(6).unwrap_or(d).normalize()
 }
 

@@ -62,6 +62,10 @@ struct Inputs {
     /// programs that otherwise guess another encoding.
     #[arg(long)]
     bom: bool,
+    /// Also give every amount in this currency (an ISO 4217 code), at its
+    /// text's date: the converted_* columns.
+    #[arg(long, value_name = "CODE", value_parser = parse_currency)]
+    to: Option<Currency>,
     #[command(flatten)]
     rates: RateArgs,
     /// How far a stated rate may be from the reference: 1% or 0.01.
@@ -126,6 +130,10 @@ fn parse_date_arg(s: &str) -> Result<DateArg, String> {
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse()
         .map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
+}
+
+fn parse_currency(s: &str) -> Result<Currency, String> {
+    s.trim().parse().map_err(|e: Error| e.to_string())
 }
 
 fn parse_assume(s: &str) -> Result<(String, Currency), String> {
@@ -488,6 +496,9 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
             inputs.lang,
         ))
         .tolerance(inputs.tolerance);
+    if let Some(to) = inputs.to {
+        report = report.to(to);
+    }
     if let Some(t) = table(&inputs.rates)? {
         report = report.rates(t);
     }

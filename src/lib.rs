@@ -89,6 +89,7 @@
 mod amount;
 mod audit;
 mod context;
+mod convert;
 mod currency;
 mod dates;
 mod decode;
@@ -116,6 +117,7 @@ pub use rust_decimal::Decimal;
 
 pub use crate::amount::{Basis, Qualifier, Unread};
 pub use crate::audit::{Audit, DateBasis, Note, Tolerance, Verdict, audit};
+pub use crate::convert::{Converted, NotConverted};
 pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::evidence::Evidence;

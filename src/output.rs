@@ -84,6 +84,20 @@ pub struct Row {
     /// On a conversion row, the rate the writer states for the pair's two
     /// currencies (`$1 = 0.8651 euros`), in the direction of `stated_rate`.
     pub writer_rate: Option<String>,
+    /// With `--to`, the amount in that currency.
+    pub converted_amount: Option<String>,
+    /// With `--to`, `min` in that currency.
+    pub converted_min: Option<String>,
+    /// With `--to`, `max` in that currency.
+    pub converted_max: Option<String>,
+    /// With `--to`, that currency.
+    pub converted_currency: Option<String>,
+    /// Units of `converted_currency` per unit of `currency`.
+    pub conversion_rate: Option<String>,
+    /// The day (or first of the week or month) of that rate.
+    pub conversion_rate_date: Option<String>,
+    /// Who published it: ecb, nbp-a, nbp-b, hmrc, imf, file.
+    pub conversion_rate_source: Option<&'static str>,
 }
 
 impl Row {
@@ -115,6 +129,12 @@ impl Row {
     pub fn worded(source: &str, finding: &Finding, word: impl Fn(&Note) -> String) -> Row {
         let m = &finding.mention;
         let audit = finding.audit.as_ref();
+        let converted = finding.converted.as_ref().and_then(|c| c.as_ref().ok());
+        let not_converted = match &finding.converted {
+            // An unread amount's own reason says why.
+            Some(Err(why)) if m.unread.is_none() => Some(why.to_string()),
+            _ => None,
+        };
         Row {
             source: source.to_string(),
             line: finding.line,
@@ -142,11 +162,21 @@ impl Row {
             rate_source: audit.and_then(|x| x.rate_source).map(|s| s.as_str()),
             rate_granularity: audit.and_then(|x| x.rate_granularity).map(|g| g.as_str()),
             writer_rate: dec(audit.and_then(|x| x.writer_rate)),
-            reason: m
-                .unread
-                .as_ref()
-                .map(|u| u.to_string())
-                .or_else(|| audit.and_then(|x| x.reason_with(&word))),
+            converted_amount: dec(converted.and_then(|c| c.amount)),
+            converted_min: dec(converted.and_then(|c| c.min)),
+            converted_max: dec(converted.and_then(|c| c.max)),
+            converted_currency: converted.map(|c| c.currency.to_string()),
+            conversion_rate: dec(converted.map(|c| crate::audit::significant(c.rate))),
+            conversion_rate_date: converted.map(|c| c.rate_date.to_string()),
+            conversion_rate_source: converted.map(|c| c.source.as_str()),
+            reason: crate::audit::joined_texts(
+                m.unread
+                    .as_ref()
+                    .map(|u| u.to_string())
+                    .or_else(|| audit.and_then(|x| x.reason_with(&word)))
+                    .into_iter()
+                    .chain(not_converted),
+            ),
         }
     }
 
@@ -156,7 +186,7 @@ impl Row {
     ///
     /// ```
     /// use figures::Row;
-    /// assert_eq!(Row::COLUMNS.len(), 27);
+    /// assert_eq!(Row::COLUMNS.len(), 34);
     /// assert_eq!(Row::COLUMNS[..4], ["source", "line", "start", "end"]);
     /// ```
     pub const COLUMNS: &'static [&'static str] = &[
@@ -187,6 +217,13 @@ impl Row {
         "rate_source",
         "rate_granularity",
         "writer_rate",
+        "converted_amount",
+        "converted_min",
+        "converted_max",
+        "converted_currency",
+        "conversion_rate",
+        "conversion_rate_date",
+        "conversion_rate_source",
     ];
 }
 
@@ -665,8 +702,10 @@ mod tests {
             out,
             "source,line,start,end,text,amount,min,max,currency,qualifier,role,pair,stated_rate,\
              reference_rate,rate_date,deviation_pct,verdict,currency_raw,currency_basis,reason,\
-             currency_evidence,article,lang,date_basis,rate_source,rate_granularity,writer_rate\n\
-             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,,,,\n"
+             currency_evidence,article,lang,date_basis,rate_source,rate_granularity,writer_rate,\
+             converted_amount,converted_min,converted_max,converted_currency,conversion_rate,\
+             conversion_rate_date,conversion_rate_source\n\
+             a.txt,2,5,16,€21 billion,21000000000,,,EUR,,figure,1,,,,,,€,symbol,,,,en,,,,,,,,,,,\n"
         );
     }
 

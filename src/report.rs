@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::Basis;
 use crate::audit::{Audit, DateBasis, Note, Tolerance, allows, audit};
+use crate::convert::{Converted, NotConverted};
 use crate::currency::Currency;
 use crate::error::{Error, Location, Result};
 use crate::extract::{Earlier, Extractor, Mention};
@@ -35,6 +36,7 @@ pub struct Report {
     date: Option<Dating>,
     tolerance: Tolerance,
     chunk_limit: Option<usize>,
+    to: Option<Currency>,
 }
 
 impl Default for Report {
@@ -102,6 +104,10 @@ pub struct Finding {
     /// For a conversion, the figure it converts.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub figure: Option<Box<Finding>>,
+    /// Its values in the currency of [`Report::to`], or why not; `None`
+    /// when no currency was asked for.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub converted: Option<std::result::Result<Converted, NotConverted>>,
 }
 
 /// The findings of one input, in order, with its problems (invalid UTF-8,
@@ -169,6 +175,7 @@ impl Report {
             date: None,
             tolerance: Tolerance::default(),
             chunk_limit: None,
+            to: None,
         }
     }
 
@@ -238,6 +245,27 @@ impl Report {
     #[must_use]
     pub fn latest(mut self) -> Report {
         self.date = Some(Dating::Latest);
+        self
+    }
+
+    /// Converts every amount to `currency` at its text's date (the date
+    /// order of an audit): [`Finding::converted`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Currency, Report};
+    /// let report = Report::new().date("2025-04-11".parse()?).to(Currency::EUR);
+    /// let c = report.findings_in("$24 billion").next().unwrap()?.converted.unwrap()?;
+    /// assert_eq!(c.amount, Some("21152829190.9".parse()?)); // 24e9 / 1.1346, to the cent
+    /// let undated = Report::new().to(Currency::EUR);
+    /// let why = undated.findings_in("$24 billion").next().unwrap()?.converted.unwrap().unwrap_err();
+    /// assert_eq!(why.to_string(), "not converted: no date for this text");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to(mut self, currency: Currency) -> Report {
+        self.to = Some(currency);
         self
     }
 
@@ -539,6 +567,9 @@ impl<R> Findings<'_, R> {
                 Some((figure, audit)) => (Some(audit), Some(Box::new(findings[figure].clone()))),
                 None => (None, None),
             };
+            let converted = report
+                .to
+                .map(|to| crate::convert::convert(&m, to, report.table(), date));
             findings.push(Finding {
                 mention: m,
                 line,
@@ -547,6 +578,7 @@ impl<R> Findings<'_, R> {
                 pair,
                 audit,
                 figure,
+                converted,
             });
         }
         items.extend(
