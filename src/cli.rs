@@ -35,9 +35,18 @@ enum Command {
         /// The ISO 4217 code to convert to.
         #[arg(long)]
         to: String,
+        /// Output: a sentence (text) or one JSON object (jsonl).
+        #[arg(long, value_enum, default_value_t = ConvertFormat::Text)]
+        format: ConvertFormat,
         #[command(flatten)]
         rates: RateArgs,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ConvertFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Args)]
@@ -247,7 +256,12 @@ fn run(cli: Cli) -> Result<Outcome, Fail> {
     match cli.command {
         Command::Extract(inputs) => process(inputs, false),
         Command::Audit(inputs) => process(inputs, true),
-        Command::Convert { amount, to, rates } => convert(&amount, &to, &rates),
+        Command::Convert {
+            amount,
+            to,
+            format,
+            rates,
+        } => convert(&amount, &to, format, &rates),
     }
 }
 
@@ -630,7 +644,12 @@ fn labelled(e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("writing standard output: {e}"))
 }
 
-fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Fail> {
+fn convert(
+    amount: &str,
+    to: &str,
+    format: ConvertFormat,
+    args: &RateArgs,
+) -> Result<Outcome, Fail> {
     let to: Currency = to.trim().parse()?;
     let owned = table(args)?;
     let table = owned.as_ref().unwrap_or_else(|| RateTable::embedded());
@@ -652,6 +671,20 @@ fn convert(amount: &str, to: &str, args: &RateArgs) -> Result<Outcome, Fail> {
         _ => c.rate_date.to_string(),
     };
     let mut stdout = Stdout(io::stdout().lock());
+    if format == ConvertFormat::Jsonl {
+        let record = serde_json::json!({
+            "amount": c.amount.to_string(),
+            "currency": to.as_str(),
+            "from_amount": value.normalize().to_string(),
+            "from_currency": from.as_str(),
+            "rate": c.rate.normalize().to_string(),
+            "rate_date": c.rate_date.to_string(),
+            "rate_source": c.source.as_str(),
+            "rate_granularity": c.granularity.as_str(),
+        });
+        writeln!(stdout, "{record}")?;
+        return Ok(Outcome::Ok);
+    }
     writeln!(
         stdout,
         "{} {to} ({} {from} at {} {to} per {from}, {} of {of})",
