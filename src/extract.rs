@@ -372,6 +372,7 @@ impl Extractor {
             cursor: RefCell::new(Cursor::new(first_line, first_column)),
             language: OnceCell::new(),
             mentioned: RefCell::new(Vec::new()),
+            found: None,
         }
     }
 }
@@ -433,13 +434,16 @@ pub struct Mentions<'t> {
     language: OnceCell<Option<Lang>>,
     /// Whether the article so far gives evidence of a currency, by currency.
     mentioned: RefCell<Vec<(Currency, bool)>>,
+    /// Every place an amount may start from a point on, found already by
+    /// the reader's search for a quiet point.
+    found: Option<(usize, &'t [usize])>,
 }
 
 impl Iterator for Mentions<'_> {
     type Item = Result<Mention>;
 
     fn next(&mut self) -> Option<Result<Mention>> {
-        while let Some(start) = next_candidate(self.text, self.pos) {
+        while let Some(start) = self.next_candidate() {
             crate::work::add(start - self.pos + 1);
             let Some((end, built)) = self.try_at(start) else {
                 self.pos = start + self.skipped(start);
@@ -457,7 +461,26 @@ impl Iterator for Mentions<'_> {
     }
 }
 
-impl Mentions<'_> {
+impl<'t> Mentions<'t> {
+    /// Uses `candidates`, every place an amount may start from `from` on, as
+    /// the reader's search for a quiet point found them, instead of scanning
+    /// that stretch again.
+    pub(crate) fn with_candidates(mut self, from: usize, candidates: &'t [usize]) -> Self {
+        self.found = Some((from, candidates));
+        self
+    }
+
+    /// The first place at or after `pos` an amount may start.
+    fn next_candidate(&self) -> Option<usize> {
+        match self.found {
+            Some((from, list)) if self.pos >= from => {
+                let at = list.partition_point(|&c| c < self.pos);
+                list.get(at).copied()
+            }
+            _ => next_candidate(self.text, self.pos),
+        }
+    }
+
     /// Starts after the first token of the text: a chunk cut inside a
     /// word or number continues it, and its rest starts no amount.
     pub(crate) fn continuing(mut self) -> Self {

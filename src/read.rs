@@ -31,6 +31,9 @@ pub(crate) struct Chunk {
     pub problems: Vec<Error>,
     /// The chunk starts inside a word or number that a forced cut split.
     pub continues: bool,
+    /// Where the search for its quiet point started, and the places an
+    /// amount may start that it found from there to the chunk's end.
+    pub candidates: Option<(usize, Vec<usize>)>,
 }
 
 /// Splits a reader into [`Chunk`]s.
@@ -252,6 +255,7 @@ impl<R: Read> Chunks<R> {
             problems,
             text,
             continues: self.split,
+            candidates: None,
         };
         let joins = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_whitespace());
         self.split = joins(self.buf[..end].last()) && joins(self.buf.get(end));
@@ -278,7 +282,10 @@ impl<R: Read> Iterator for Chunks<R> {
                 return Some(Ok(self.take(end - self.start, None)));
             }
             if let Some(p) = self.quiet_point(paragraph) {
-                return Some(Ok(self.take(p, None)));
+                let candidates = self.quiet.take().map(QuietPoint::into_candidates);
+                let mut chunk = self.take(p, None);
+                chunk.candidates = candidates;
+                return Some(Ok(chunk));
             }
             if let Some(end) = paragraph {
                 return Some(Ok(self.take(end - self.start, None)));

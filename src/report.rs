@@ -495,6 +495,9 @@ impl<R> Findings<'_, R> {
         if chunk.continues {
             found = found.continuing();
         }
+        if let Some((from, list)) = &chunk.candidates {
+            found = found.with_candidates(*from, list);
+        }
         let mut mentions = Vec::new();
         for m in found.by_ref() {
             match m {

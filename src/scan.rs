@@ -220,12 +220,27 @@ pub(crate) struct QuietPoint {
     lo: usize,
     /// Scanned up to here (just after whitespace, or at `lo`).
     pos: usize,
+    /// Where the scan started, and every place an amount may start found
+    /// since: all of them up to the quiet point, so that the reader of the
+    /// block need not scan that stretch again.
+    seen: (usize, Vec<usize>),
 }
 
 impl QuietPoint {
     pub(crate) fn new(from: usize) -> QuietPoint {
         let lo = from.saturating_sub(QUIET_BEFORE);
-        QuietPoint { from, lo, pos: lo }
+        QuietPoint {
+            from,
+            lo,
+            pos: lo,
+            seen: (lo, Vec::new()),
+        }
+    }
+
+    /// Where the scan started and the candidates it found there, in order:
+    /// every one from that place to the quiet point found.
+    pub(crate) fn into_candidates(self) -> (usize, Vec<usize>) {
+        self.seen
     }
 
     /// How far the search has read.
@@ -288,6 +303,7 @@ impl QuietPoint {
             if let Some(p) = self.quiet_in(bytes, next) {
                 return Some(p);
             }
+            self.seen.1.push(next);
             self.lo = next + 1;
             self.pos = next + text[next..].chars().next().map_or(1, char::len_utf8);
         }
