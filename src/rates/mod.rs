@@ -22,15 +22,17 @@ use self::series::Series;
 use crate::currency::Currency;
 use crate::error::{Error, ErrorKind, Location, Result};
 
+/// The ECB's table as `data/eurofxref-hist.csv` has it, in the compact form
+/// `scripts/gen_tables.py` writes from that file: decoded, not parsed (the
+/// CSV parser is for `--rates` files).
+static ECB_BIN: &[u8] = include_bytes!("../../data/rates-ecb.bin");
+
+/// The source of [`ECB_BIN`], for the test that the two are one table.
+#[cfg(test)]
 static ECB_CSV: &str = include_str!("../../data/eurofxref-hist.csv");
 
-static ECB: LazyLock<Arc<Series>> = LazyLock::new(|| {
-    let parsed = ecb::read(ECB_CSV.as_bytes(), RateSource::Ecb);
-    Arc::new(
-        parsed
-            .unwrap_or_else(|_| Series::empty(RateSource::Ecb, Granularity::Daily, Currency::EUR)),
-    )
-});
+static ECB: LazyLock<Arc<Series>> =
+    LazyLock::new(|| Arc::new(compact::embedded(ECB_BIN, RateSource::Ecb)));
 
 static EMBEDDED: LazyLock<RateTable> = LazyLock::new(|| RateTable {
     primary: Arc::clone(&ECB),
@@ -473,7 +475,7 @@ impl RateTable {
     /// ```
     pub const FALLBACK_DAYS: i32 = 7;
 
-    /// The tables shipped in the binary, each parsed on first use: the
+    /// The tables shipped in the binary, each decoded on first use: the
     /// ECB's (1999-01-04 to 2026-10-30) first; where it has no rate for the
     /// pair on the date, NBP's table A (daily, 1991-01-02 to 2026-10-26),
     /// NBP's table B (weekly, 1998-12-22 to 2026-10-21), HMRC's (monthly,
@@ -770,6 +772,43 @@ mod tests {
     use super::testing::{c, d};
     use super::*;
     use rust_decimal_macros::dec;
+
+    /// The embedded table is the embedded CSV's, day by day and currency
+    /// by currency: every date, every value (scale included), every gap.
+    #[test]
+    fn the_embedded_table_is_the_csv() {
+        let bin = compact::decode(ECB_BIN, RateSource::Ecb).expect("rates-ecb.bin decodes");
+        let csv = ecb::read(ECB_CSV.as_bytes(), RateSource::Ecb).expect("the CSV parses");
+        assert_eq!(
+            (bin.source, bin.granularity, bin.base, bin.quote),
+            (csv.source, csv.granularity, csv.base, csv.quote)
+        );
+        assert_eq!(bin.dates, csv.dates);
+        assert_eq!(bin.dates.len(), 7126);
+        let mut codes: Vec<_> = csv.columns.keys().collect();
+        codes.sort_by_key(|c| c.as_str());
+        let mut bin_codes: Vec<_> = bin.columns.keys().collect();
+        bin_codes.sort_by_key(|c| c.as_str());
+        assert_eq!(bin_codes, codes);
+        let (mut values, mut absent) = (0, 0);
+        for code in codes {
+            let (b, c) = (&bin.columns[code], &csv.columns[code]);
+            assert_eq!(b.len(), c.len(), "{code}");
+            for ((day, b), c) in bin.dates.iter().zip(b).zip(c) {
+                // Equal as numbers and as written: mantissa and scale.
+                let written = |v: &Option<Decimal>| v.map(|v| (v.mantissa(), v.scale()));
+                assert_eq!((b, written(b)), (c, written(c)), "{code} on {day}");
+                match c {
+                    Some(_) => values += 1,
+                    None => absent += 1,
+                }
+            }
+        }
+        // The CSV's count of values, and of its `N/A` and empty cells.
+        assert_eq!((values, absent), (221_702, 7126 * 41 - 221_702));
+        // And the table in use is that one.
+        assert_eq!(ECB.dates, csv.dates);
+    }
 
     #[test]
     fn embedded_anchors() {
