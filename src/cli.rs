@@ -67,6 +67,9 @@ struct Inputs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     format: FormatArg,
+    /// Write the rows to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     /// Start CSV output with a UTF-8 byte-order mark, for spreadsheet
     /// programs that otherwise guess another encoding.
     #[arg(long)]
@@ -532,7 +535,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     } else {
         inputs.files
     };
-    let mut stdout = io::BufWriter::with_capacity(1 << 16, Stdout(io::stdout().lock()));
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, Output::open(inputs.output.as_deref())?);
     let columns = if audit_only {
         AuditRow::COLUMNS
     } else {
@@ -626,22 +629,46 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     Ok(outcome)
 }
 
-/// Standard output whose errors say it was standard output
+/// The output, standard output or the `-o` file, whose errors say which
 /// (`/dev/full`: "writing standard output: No space left on device").
-struct Stdout<W>(W);
+struct Output {
+    inner: Box<dyn Write>,
+    name: String,
+}
 
-impl<W: Write> Write for Stdout<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf).map_err(labelled)
+impl Output {
+    /// `path`, created (or emptied), else standard output.
+    fn open(path: Option<&std::path::Path>) -> Result<Output, Error> {
+        Ok(match path {
+            Some(p) => Output {
+                inner: Box::new(std::fs::File::create(p).map_err(|e| {
+                    Error::from(io::Error::new(
+                        e.kind(),
+                        format!("creating {}: {e}", p.display()),
+                    ))
+                })?),
+                name: p.display().to_string(),
+            },
+            None => Output {
+                inner: Box::new(io::stdout().lock()),
+                name: "standard output".to_string(),
+            },
+        })
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush().map_err(labelled)
+    fn labelled(&self, e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), format!("writing {}: {e}", self.name))
     }
 }
 
-fn labelled(e: io::Error) -> io::Error {
-    io::Error::new(e.kind(), format!("writing standard output: {e}"))
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.labelled(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| self.labelled(e))
+    }
 }
 
 fn convert(
@@ -670,7 +697,7 @@ fn convert(
         Granularity::Monthly => c.rate_date.strftime("%Y-%m").to_string(),
         _ => c.rate_date.to_string(),
     };
-    let mut stdout = Stdout(io::stdout().lock());
+    let mut stdout = Output::open(None)?;
     if format == ConvertFormat::Jsonl {
         let record = serde_json::json!({
             "amount": c.amount.to_string(),

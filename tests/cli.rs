@@ -60,3 +60,23 @@ fn seed_article_when_shared_is_present() {
         assert_eq!(verdicts, vec![verdict, verdict], "{date}");
     }
 }
+
+/// `-o FILE` writes what standard output would have held, and nothing to
+/// standard output.
+#[test]
+fn output_file_holds_the_rows() {
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_figures"))
+            .args(["audit", "--date", "2025-03-06", "data/examples/pledges.txt"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let to_stdout = run(&[]);
+    let path = std::env::temp_dir().join(format!("figures-o-{}.csv", std::process::id()));
+    let to_file = run(&["-o", path.to_str().unwrap()]);
+    assert_eq!(to_file.status.code(), to_stdout.status.code());
+    assert!(to_file.stdout.is_empty());
+    assert_eq!(std::fs::read(&path).unwrap(), to_stdout.stdout);
+    std::fs::remove_file(&path).unwrap();
+}
