@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
     AuditRow, Currency, Error, ErrorKind, Extractor, Format, Granularity, Lang, Mention, NoRate,
-    Note, RateTable, Report, Row, RowWriter, Tolerance, Verdict,
+    Note, RateSource, RateTable, Report, Row, RowWriter, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -235,7 +235,39 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    Cli::try_parse_from(args)
+    use clap::{CommandFactory, FromArgMatches};
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    // The tables are decoded for their dates only when the version is asked.
+    let asked = args.iter().skip(1).any(|a| a == "--version" || a == "-V");
+    let mut command = Cli::command();
+    if asked {
+        command = command.version(VERSION.get_or_init(version).as_str());
+    }
+    let matches = command.try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The version and the embedded tables' last dates: `0.1.0 (rates: ecb
+/// 2026-10-30, nbp-a 2026-10-26, ...)`. Monthly tables name their month.
+fn version() -> String {
+    let dates: Vec<String> = RateTable::embedded()
+        .coverage()
+        .into_iter()
+        .filter_map(|(source, last)| {
+            let last = last?;
+            let day = match source {
+                RateSource::Hmrc | RateSource::Imf => last.strftime("%Y-%m").to_string(),
+                _ => last.to_string(),
+            };
+            Some(format!("{} {day}", source.as_str()))
+        })
+        .collect();
+    format!(
+        "{} (rates: {})",
+        env!("CARGO_PKG_VERSION"),
+        dates.join(", ")
+    )
 }
 
 pub fn main() -> ExitCode {

@@ -647,6 +647,31 @@ impl RateTable {
         self.primary.dates.last().copied()
     }
 
+    /// Each table this one asks, in order, with its last date: the ECB's
+    /// (or a file's), then, for the embedded table, NBP's A and B, HMRC's
+    /// and the IMF's (a monthly table's last date is its last month's first
+    /// day). Asking decodes each table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{RateSource, RateTable};
+    /// let all = RateTable::embedded().coverage();
+    /// assert_eq!(all[0], (RateSource::Ecb, Some("2026-10-30".parse()?)));
+    /// assert_eq!(all.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["ecb", "nbp-a", "nbp-b", "hmrc", "imf"]);
+    /// assert_eq!(RateTable::ecb().coverage().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn coverage(&self) -> Vec<(RateSource, Option<Date>)> {
+        let mut all = vec![(self.primary.source, self.last_date())];
+        if self.fallback {
+            for table in compact::FALLBACKS {
+                all.push((table.source, table.dates.last().copied()));
+            }
+        }
+        all
+    }
+
     /// Units of `to` per unit of `from` on `date`, from the first table
     /// that has both currencies for it, crossed through that table's base.
     ///
