@@ -67,6 +67,9 @@ struct Inputs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     format: FormatArg,
+    /// Print no summary of the verdicts on stderr at the end of `audit`.
+    #[arg(short, long)]
+    quiet: bool,
     /// Write the rows to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<std::path::PathBuf>,
@@ -220,6 +223,82 @@ impl From<io::Error> for Fail {
     }
 }
 
+/// What `audit` found, for its last line on stderr: `7 pairs: 5
+/// consistent, 1 loose, 1 inconsistent (line 14)`.
+#[derive(Default)]
+struct Summary {
+    counts: Vec<(Verdict, u64)>,
+    /// Where the inconsistent pairs are: input and line.
+    inconsistent: Vec<(String, u64)>,
+    inputs: std::collections::BTreeSet<String>,
+}
+
+impl Summary {
+    /// The most places of inconsistent pairs named.
+    const PLACES: usize = 5;
+
+    fn add(&mut self, input: &str, verdicts: &[(Verdict, u64)]) {
+        self.inputs.insert(input.to_string());
+        for &(v, line) in verdicts {
+            match self.counts.iter_mut().find(|(k, _)| *k == v) {
+                Some((_, n)) => *n += 1,
+                None => self.counts.push((v, 1)),
+            }
+            if v == Verdict::Inconsistent {
+                self.inconsistent.push((input.to_string(), line));
+            }
+        }
+    }
+
+    fn inconsistent(&self) -> bool {
+        !self.inconsistent.is_empty()
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let total: u64 = self.counts.iter().map(|(_, n)| n).sum();
+        write!(f, "{total} pair{}", if total == 1 { "" } else { "s" })?;
+        let order = [
+            Verdict::Consistent,
+            Verdict::Loose,
+            Verdict::Inconsistent,
+            Verdict::NoRate,
+            Verdict::NotAudited,
+        ];
+        let parts: Vec<String> = order
+            .iter()
+            .filter_map(|v| {
+                let (_, n) = self.counts.iter().find(|(k, _)| k == v)?;
+                Some(format!("{n} {}", v.as_str()))
+            })
+            .collect();
+        if !parts.is_empty() {
+            write!(f, ": {}", parts.join(", "))?;
+        }
+        if self.inconsistent() {
+            let several = self.inputs.len() > 1;
+            let places: Vec<String> = self
+                .inconsistent
+                .iter()
+                .take(Self::PLACES)
+                .map(|(input, line)| match several {
+                    true => format!("{input} line {line}"),
+                    false => format!("line {line}"),
+                })
+                .collect();
+            let more = self.inconsistent.len().saturating_sub(Self::PLACES);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            write!(f, " ({}{more})", places.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// A conversion of `found` went unaudited for want of a date.
 fn no_date(found: &figures::Finding) -> bool {
     found
@@ -346,7 +425,8 @@ fn threads(asked: Option<u32>) -> usize {
 struct FileOutcome {
     name: String,
     messages: Problems,
-    inconsistent: bool,
+    /// Each audited pair's verdict and the line of its figure.
+    verdicts: Vec<(Verdict, u64)>,
     /// A conversion had no date to be audited at.
     undated: bool,
     /// An output error: nothing more can be written.
@@ -387,7 +467,7 @@ fn run_file<W: Write>(
     let mut outcome = FileOutcome {
         name: name.to_string(),
         messages: Problems::default(),
-        inconsistent: false,
+        verdicts: Vec::new(),
         undated: false,
         fatal: None,
     };
@@ -404,7 +484,7 @@ fn run_file<W: Write>(
     };
     let mut writer = RowWriter::headless(out, format);
     let mut messages = Problems::default();
-    let mut inconsistent = false;
+    let mut verdicts = Vec::new();
     let mut undated = false;
     // One text's rows, tagged with its article when the input holds several.
     let mut one = |report: &Report,
@@ -421,9 +501,9 @@ fn run_file<W: Write>(
                 Ok(found) if audit_only => {
                     undated |= no_date(&found);
                     if let Some(row) = AuditRow::new(name, &found) {
-                        inconsistent |= found
-                            .audit
-                            .is_some_and(|a| a.verdict == Verdict::Inconsistent);
+                        if let Some(a) = &found.audit {
+                            verdicts.push((a.verdict, row.line));
+                        }
                         writer.write_row(&row)?;
                     }
                 }
@@ -464,7 +544,7 @@ fn run_file<W: Write>(
     };
     let result = result.and_then(|()| writer.flush());
     outcome.messages = messages;
-    outcome.inconsistent = inconsistent;
+    outcome.verdicts = verdicts;
     outcome.undated = undated;
     match result {
         Err(err) if err.is_io() && err.location().source().is_some() => {
@@ -578,7 +658,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     }
     RowWriter::headless(&mut stdout, format).write_header(columns)?;
     let mut outcome = Outcome::Ok;
-    let mut inconsistent = false;
+    let mut summary = Summary::default();
     let mut undated = false;
     let mut settle = |file: FileOutcome| -> Result<(), Fail> {
         for message in &file.messages.shown {
@@ -593,8 +673,8 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         if !file.messages.shown.is_empty() {
             outcome = outcome.max(Outcome::InputError);
         }
-        inconsistent |= file.inconsistent;
         undated |= file.undated;
+        summary.add(&file.name, &file.verdicts);
         file.fatal.map_or(Ok(()), |e| Err(e.into()))
     };
     if jobs <= 1 || files.len() <= 1 {
@@ -655,7 +735,10 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
              the rate table's last day"
         );
     }
-    if audit_only && inconsistent && outcome == Outcome::Ok {
+    if audit_only && !inputs.quiet {
+        eprintln!("figures: {summary}");
+    }
+    if audit_only && summary.inconsistent() && outcome == Outcome::Ok {
         outcome = Outcome::Inconsistent;
     }
     Ok(outcome)
