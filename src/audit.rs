@@ -570,6 +570,19 @@ struct Comparison {
     deviation_pct: Decimal,
 }
 
+impl Comparison {
+    /// The rates the figures allow meet `r` ± `t`.
+    fn meets(&self, r: Decimal, t: Decimal) -> bool {
+        let (Some(low), Some(high)) = (
+            r.checked_mul(Decimal::ONE - t),
+            r.checked_mul(Decimal::ONE + t),
+        ) else {
+            return false;
+        };
+        self.stated_low <= high && self.stated_high.is_none_or(|h| h >= low)
+    }
+}
+
 fn compare(
     figure: &Mention,
     fig: Decimal,
@@ -732,10 +745,7 @@ pub(crate) fn allows(
 ) -> Option<bool> {
     let (fig, conv) = (figure.amount?, conversion.amount?);
     let c = compare(figure, fig, conversion, conv, conv.checked_div(fig)?, rate)?;
-    let t = tolerance.fraction();
-    let high = rate.checked_mul(Decimal::ONE + t)?;
-    let low = rate.checked_mul(Decimal::ONE - t)?;
-    Some(c.stated_low <= high && c.stated_high.is_none_or(|h| h >= low))
+    Some(c.meets(rate, tolerance.fraction()))
 }
 
 /// How bad a verdict is, for the worse of a range's two ends.
@@ -800,20 +810,18 @@ fn audit_values(
             ..Audit::not_audited(Note::NoDate)
         };
     };
-    let mut notes = Vec::new();
     let reference = match table.rate(from, to, date) {
         Ok(r) => r,
         Err(no) => {
-            notes.push(Note::NoRate(no));
             return Audit {
                 stated_rate: Some(significant(stated)),
                 verdict: Verdict::NoRate,
                 date_basis: Some(DateBasis::Given),
-                notes,
-                ..Audit::not_audited(Note::Range)
+                ..Audit::not_audited(Note::NoRate(no))
             };
         }
     };
+    let mut notes = Vec::new();
     // A weekly or monthly rate is of its table's day or month, not an
     // earlier day's: its note says so instead.
     if reference.date != date && reference.granularity == Granularity::Daily {
@@ -842,15 +850,7 @@ fn audit_values(
     let Some(c) = compare(figure, fig, conversion, conv, stated, r) else {
         return Audit::not_audited(Note::TooFarApart);
     };
-    let within = |r: Decimal| {
-        let (Some(low), Some(high)) = (
-            r.checked_mul(Decimal::ONE - t),
-            r.checked_mul(Decimal::ONE + t),
-        ) else {
-            return false;
-        };
-        c.stated_low <= high && c.stated_high.is_none_or(|h| h >= low)
-    };
+    let within = |r: Decimal| c.meets(r, t);
     let face_off = c.deviation_pct.abs() > t * Decimal::ONE_HUNDRED;
     let verdict = if !within(r) {
         Verdict::Inconsistent

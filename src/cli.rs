@@ -228,30 +228,45 @@ impl From<io::Error> for Fail {
 #[derive(Default)]
 struct Summary {
     counts: Vec<(Verdict, u64)>,
-    /// Where the inconsistent pairs are: input and line.
-    inconsistent: Vec<(String, u64)>,
-    inputs: std::collections::BTreeSet<String>,
+    /// The first inconsistent pairs' inputs and lines, and how many there are.
+    places: Vec<(String, u64)>,
+    inconsistent: u64,
+    inputs: u64,
 }
 
 impl Summary {
     /// The most places of inconsistent pairs named.
     const PLACES: usize = 5;
 
-    fn add(&mut self, input: &str, verdicts: &[(Verdict, u64)]) {
-        self.inputs.insert(input.to_string());
-        for &(v, line) in verdicts {
-            match self.counts.iter_mut().find(|(k, _)| *k == v) {
-                Some((_, n)) => *n += 1,
-                None => self.counts.push((v, 1)),
-            }
-            if v == Verdict::Inconsistent {
-                self.inconsistent.push((input.to_string(), line));
+    fn add(&mut self, input: &str, verdict: Verdict, line: u64) {
+        match self.counts.iter_mut().find(|(k, _)| *k == verdict) {
+            Some((_, n)) => *n += 1,
+            None => self.counts.push((verdict, 1)),
+        }
+        if verdict == Verdict::Inconsistent {
+            self.inconsistent += 1;
+            if self.places.len() < Self::PLACES {
+                self.places.push((input.to_string(), line));
             }
         }
     }
 
+    /// Adds a later input's summary.
+    fn merge(&mut self, other: Summary) {
+        for (v, n) in other.counts {
+            match self.counts.iter_mut().find(|(k, _)| *k == v) {
+                Some((_, m)) => *m += n,
+                None => self.counts.push((v, n)),
+            }
+        }
+        let room = Self::PLACES.saturating_sub(self.places.len());
+        self.places.extend(other.places.into_iter().take(room));
+        self.inconsistent += other.inconsistent;
+        self.inputs += other.inputs.max(1);
+    }
+
     fn inconsistent(&self) -> bool {
-        !self.inconsistent.is_empty()
+        self.inconsistent > 0
     }
 }
 
@@ -277,17 +292,16 @@ impl std::fmt::Display for Summary {
             write!(f, ": {}", parts.join(", "))?;
         }
         if self.inconsistent() {
-            let several = self.inputs.len() > 1;
+            let several = self.inputs > 1;
             let places: Vec<String> = self
-                .inconsistent
+                .places
                 .iter()
-                .take(Self::PLACES)
                 .map(|(input, line)| match several {
                     true => format!("{input} line {line}"),
                     false => format!("line {line}"),
                 })
                 .collect();
-            let more = self.inconsistent.len().saturating_sub(Self::PLACES);
+            let more = self.inconsistent - self.places.len() as u64;
             let more = if more > 0 {
                 format!(" and {more} more")
             } else {
@@ -425,8 +439,8 @@ fn threads(asked: Option<u32>) -> usize {
 struct FileOutcome {
     name: String,
     messages: Problems,
-    /// Each audited pair's verdict and the line of its figure.
-    verdicts: Vec<(Verdict, u64)>,
+    /// What `audit` found in it.
+    summary: Summary,
     /// A conversion had no date to be audited at.
     undated: bool,
     /// An output error: nothing more can be written.
@@ -467,7 +481,7 @@ fn run_file<W: Write>(
     let mut outcome = FileOutcome {
         name: name.to_string(),
         messages: Problems::default(),
-        verdicts: Vec::new(),
+        summary: Summary::default(),
         undated: false,
         fatal: None,
     };
@@ -484,7 +498,7 @@ fn run_file<W: Write>(
     };
     let mut writer = RowWriter::headless(out, format);
     let mut messages = Problems::default();
-    let mut verdicts = Vec::new();
+    let mut summary = Summary::default();
     let mut undated = false;
     // One text's rows, tagged with its article when the input holds several.
     let mut one = |report: &Report,
@@ -502,7 +516,7 @@ fn run_file<W: Write>(
                     undated |= no_date(&found);
                     if let Some(row) = AuditRow::new(name, &found) {
                         if let Some(a) = &found.audit {
-                            verdicts.push((a.verdict, row.line));
+                            summary.add(name, a.verdict, row.line);
                         }
                         writer.write_row(&row)?;
                     }
@@ -544,7 +558,7 @@ fn run_file<W: Write>(
     };
     let result = result.and_then(|()| writer.flush());
     outcome.messages = messages;
-    outcome.verdicts = verdicts;
+    outcome.summary = summary;
     outcome.undated = undated;
     match result {
         Err(err) if err.is_io() && err.location().source().is_some() => {
@@ -674,7 +688,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
             outcome = outcome.max(Outcome::InputError);
         }
         undated |= file.undated;
-        summary.add(&file.name, &file.verdicts);
+        summary.merge(file.summary);
         file.fatal.map_or(Ok(()), |e| Err(e.into()))
     };
     if jobs <= 1 || files.len() <= 1 {

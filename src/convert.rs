@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::currency::Currency;
 use crate::extract::Mention;
-use crate::rates::{NoRate, RateSource, RateTable};
+use crate::rates::{NoRate, RateSource, RateTable, in_minor_units};
 
 /// A mention's values in the currency asked for ([`Report::to`](crate::Report::to)).
 ///
@@ -93,13 +93,9 @@ pub(crate) fn convert(
     let from = m.currency.ok_or(NotConverted::NoCurrency)?;
     let date = date.ok_or(NotConverted::NoDate)?;
     let rate = table.rate(from, to, date).map_err(NotConverted::NoRate)?;
-    let places = to.minor_units().unwrap_or(2);
     let at = |v: Option<Decimal>| -> Result<Option<Decimal>, NotConverted> {
-        v.map(|v| {
-            let c = v.checked_mul(rate.value).ok_or(NotConverted::Overflow)?;
-            Ok(c.round_dp(places).normalize())
-        })
-        .transpose()
+        v.map(|v| in_minor_units(v, rate.value, to).ok_or(NotConverted::Overflow))
+            .transpose()
     };
     Ok(Converted {
         amount: at(m.amount)?,

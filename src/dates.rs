@@ -210,11 +210,7 @@ fn space(s: &str) -> Option<&str> {
 fn links(s: &str) -> &str {
     lang::DATE_LINKS
         .iter()
-        .find_map(|w| {
-            let head = s.get(..w.len())?;
-            let rest = space(&s[w.len()..])?;
-            head.eq_ignore_ascii_case(w).then_some(rest)
-        })
+        .find_map(|w| space(crate::grammar::word(s, w)?))
         .unwrap_or(s)
 }
 

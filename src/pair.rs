@@ -205,11 +205,10 @@ pub(crate) fn writer_rates(text: &str, mentions: &[Mention]) -> Vec<WriterRate> 
 /// `rest`, when its name names one.
 fn per_unit(rest: &str) -> Option<Currency> {
     let rest = rest.trim_start_matches(is_space);
-    let after = crate::lang::en::RATE_UNITS.iter().find_map(|w| {
-        let head = rest.get(..w.len())?;
-        head.eq_ignore_ascii_case(w)
-            .then(|| rest[w.len()..].trim_start_matches(is_space))
-    })?;
+    let after = crate::lang::en::RATE_UNITS
+        .iter()
+        .find_map(|w| crate::grammar::word(rest, w))?
+        .trim_start_matches(is_space);
     use crate::grammar::currency::{code, name};
     match name(after) {
         Ok((_, cur)) => cur.definite(),
@@ -245,8 +244,13 @@ fn restates(a: &Mention, b: &Mention) -> bool {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pairs(text: &str, mentions: &[Mention]) -> Vec<Pair> {
+    pairs_around(text, mentions, &writer_rates(text, mentions))
+}
+
+/// [`pairs`], the writer's `rates` among `mentions` already found.
+pub(crate) fn pairs_around(text: &str, mentions: &[Mention], rates: &[WriterRate]) -> Vec<Pair> {
     let mut in_rate = vec![false; mentions.len()];
-    for r in writer_rates(text, mentions) {
+    for r in rates {
         in_rate[r.value] = true;
         if let Some(u) = r.unit_mention {
             in_rate[u] = true;

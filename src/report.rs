@@ -8,12 +8,12 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::amount::Basis;
-use crate::audit::{Audit, DateBasis, Note, Tolerance, allows, audit};
+use crate::audit::{Audit, DateBasis, Note, Tolerance, allows, audit, significant};
 use crate::convert::{Converted, NotConverted};
 use crate::currency::Currency;
 use crate::error::{Error, Location, Result};
 use crate::extract::{Earlier, Extractor, Mention};
-use crate::pair::{Role, pairs, writer_rates};
+use crate::pair::{Role, pairs_around, writer_rates};
 use crate::rates::RateTable;
 use crate::read::{Chunk, Chunks};
 
@@ -59,6 +59,11 @@ struct WrittenDate {
     date: Date,
     line: u64,
     text: String,
+}
+
+/// The 1-based line of byte `at` of `chunk`.
+fn line_at(chunk: &Chunk, at: usize) -> u64 {
+    chunk.line + crate::lines::breaks(&chunk.text.as_bytes()[..at])
 }
 
 /// How far back in an article evidence of its currency is looked for.
@@ -141,7 +146,8 @@ pub struct Findings<'r, R> {
     /// The date written in the text, once found; looked for only while no
     /// date is given.
     written: Option<WrittenDate>,
-    /// The rates the writer stated so far: unit, value currency, rate, line.
+    /// The rates the writer stated so far, the latest of each pair of
+    /// currencies: unit, value currency, rate, line.
     writer_rates: Vec<(Currency, Currency, Decimal, u64)>,
 }
 
@@ -444,7 +450,7 @@ impl<R> Findings<'_, R> {
         let Some((rate, line)) = found else {
             return;
         };
-        let rate = rate.round_sf(6).unwrap_or(rate).normalize();
+        let rate = significant(rate);
         audit.writer_rate = Some(rate);
         if let Some(agrees) = allows(figure, conversion, rate, self.report.tolerance) {
             audit.notes.push(Note::WriterRate { rate, line, agrees });
@@ -463,7 +469,7 @@ impl<R> Findings<'_, R> {
             forced.or_else(|| crate::detect::language(text))
         };
         if let Some(w) = crate::dates::written(text, head, &lang) {
-            let line = chunk.line + crate::lines::breaks(&text.as_bytes()[..w.span.start]);
+            let line = line_at(chunk, w.span.start);
             self.written = Some(WrittenDate {
                 date: w.date,
                 line,
@@ -512,18 +518,22 @@ impl<R> Findings<'_, R> {
         self.look_for_date(&chunk);
         let (date, basis, note) = self.audit_date();
         let mut links = vec![(Role::Figure, None, None); mentions.len()];
-        for r in writer_rates(text, &mentions) {
+        let rates = writer_rates(text, &mentions);
+        for r in &rates {
             links[r.value].0 = Role::Rate;
             if let Some(u) = r.unit_mention {
                 links[u].0 = Role::Rate;
             }
             let value = &mentions[r.value];
             if let Some(to) = value.currency {
-                let line = chunk.line + crate::lines::breaks(&text.as_bytes()[..value.span.start]);
+                let line = line_at(&chunk, value.span.start);
+                // The latest rate of a pair of currencies is the one used.
+                self.writer_rates
+                    .retain(|&(u, c, ..)| !(u == r.unit && c == to || u == to && c == r.unit));
                 self.writer_rates.push((r.unit, to, r.rate, line));
             }
         }
-        for p in pairs(text, &mentions) {
+        for p in pairs_around(text, &mentions, &rates) {
             let id = self.next_pair;
             self.next_pair += 1;
             links[p.figure].1 = Some(id);

@@ -447,11 +447,7 @@ fn cents_follow(after: &str) -> bool {
 /// `a dollar sign`, `the euro zone`, `dollar-denominated`.
 fn names_a_thing(after: &str) -> bool {
     let rest = after.strip_prefix(['-', ' ']).unwrap_or("");
-    THINGS.iter().any(|w| {
-        rest.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-            && super::at_word_end(&rest[w.len()..])
-    })
+    THINGS.iter().any(|w| super::word(rest, w).is_some())
 }
 
 fn found_suffix(rest: &str) -> Option<(&str, Cur<'_>)> {

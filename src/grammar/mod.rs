@@ -72,6 +72,14 @@ pub(crate) fn at_word_end(rest: &str) -> bool {
     !rest.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// `word` at the start of `i`, ignoring ASCII case, at a word end: what
+/// follows it.
+pub(crate) fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
+    let head = i.get(..word.len())?;
+    let rest = &i[word.len()..];
+    (head.eq_ignore_ascii_case(word) && at_word_end(rest)).then_some(rest)
+}
+
 /// A recoverable failure at `i`, for hand-written rules.
 pub(crate) fn fail<T>(i: &str) -> IResult<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{IResult, at_word_end, fail, ws};
+use super::{IResult, fail, word, ws};
 use crate::lang::en::{TENS, UNITS};
 
 /// A number read from words: its value and the value of its last word's
@@ -17,13 +17,6 @@ pub(crate) struct Words {
     /// In the words of another lexicon than English's (`zwei`, `treinta y
     /// dos`).
     pub foreign: bool,
-}
-
-/// Matches `word` at the start of `i`, ignoring case, at a word end.
-fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
-    let head = i.get(..word.len())?;
-    let rest = &i[word.len()..];
-    (head.eq_ignore_ascii_case(word) && at_word_end(rest)).then_some(rest)
 }
 
 fn lookup<'a>(i: &'a str, table: &[(&str, i64)]) -> Option<(&'a str, i64)> {

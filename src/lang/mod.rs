@@ -17,6 +17,9 @@ macro_rules! lexicon {
             and: AND,
             links: $links,
             cents_before_words: $cents_before_words,
+            months: MONTHS,
+            date_labels: DATE_LABELS,
+            date_links: DATE_LINKS,
         };
     };
 }
@@ -61,6 +64,12 @@ pub(crate) struct Lexicon {
     /// Writers put cents as a bare number after the currency name, before
     /// more words (`15 dólares 50 você`).
     pub cents_before_words: bool,
+    /// Month names and abbreviations, lowercase, with their months.
+    pub months: &'static [(&'static str, u8)],
+    /// Words that label an article's own date (`Published`).
+    pub date_labels: &'static [&'static str],
+    /// Words between a date's day, month and year (`de`).
+    pub date_links: &'static [&'static str],
 }
 
 /// A language whose lexicon the grammar reads, by its ISO 639-1 code.
@@ -399,34 +408,19 @@ pub(crate) fn eq_ignore_case(word: &str, text: &str) -> bool {
 /// Every language's month names (lowercase) and their months.
 pub(crate) static MONTHS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> =
     std::sync::LazyLock::new(|| {
-        [
-            en::MONTHS,
-            de::MONTHS,
-            fr::MONTHS,
-            es::MONTHS,
-            it::MONTHS,
-            nl::MONTHS,
-            pt::MONTHS,
-        ]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect()
+        Lang::ALL
+            .iter()
+            .flat_map(|l| l.lexicon().months.iter().copied())
+            .collect()
     });
 
 /// Every language's labels of an article's date, longest first.
 pub(crate) static DATE_LABELS: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| {
-        let mut all: Vec<&str> = [
-            en::DATE_LABELS,
-            de::DATE_LABELS,
-            fr::DATE_LABELS,
-            es::DATE_LABELS,
-            it::DATE_LABELS,
-            nl::DATE_LABELS,
-            pt::DATE_LABELS,
-        ]
-        .concat();
+        let mut all: Vec<&str> = Lang::ALL
+            .iter()
+            .flat_map(|l| l.lexicon().date_labels.iter().copied())
+            .collect();
         all.sort_by_key(|w| std::cmp::Reverse(w.len()));
         all
     });
@@ -434,14 +428,8 @@ pub(crate) static DATE_LABELS: std::sync::LazyLock<Vec<&'static str>> =
 /// Every language's words between a date's parts.
 pub(crate) static DATE_LINKS: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| {
-        [
-            en::DATE_LINKS,
-            de::DATE_LINKS,
-            fr::DATE_LINKS,
-            es::DATE_LINKS,
-            it::DATE_LINKS,
-            nl::DATE_LINKS,
-            pt::DATE_LINKS,
-        ]
-        .concat()
+        Lang::ALL
+            .iter()
+            .flat_map(|l| l.lexicon().date_links.iter().copied())
+            .collect()
     });

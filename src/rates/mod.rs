@@ -760,20 +760,29 @@ impl RateTable {
         date: Date,
     ) -> Result<Conversion> {
         let rate = self.rate(from, to, date)?;
-        let converted = amount.checked_mul(rate.value).ok_or_else(|| {
+        let converted = in_minor_units(amount, rate.value, to).ok_or_else(|| {
             let text = format!("{} {from} in {to}", amount.normalize());
             Error::new(ErrorKind::Overflow { text }, Location::default())
         })?;
         Ok(Conversion {
-            amount: converted
-                .round_dp(to.minor_units().unwrap_or(2))
-                .normalize(),
+            amount: converted,
             rate: rate.value,
             rate_date: rate.date,
             source: rate.source,
             granularity: rate.granularity,
         })
     }
+}
+
+/// `amount` at `rate` in `to`, rounded half to even to its minor units (2
+/// where it has none defined); `None` when it does not fit a decimal.
+pub(crate) fn in_minor_units(amount: Decimal, rate: Decimal, to: Currency) -> Option<Decimal> {
+    let converted = amount.checked_mul(rate)?;
+    Some(
+        converted
+            .round_dp(to.minor_units().unwrap_or(2))
+            .normalize(),
+    )
 }
 
 /// Short names for the rate modules' tests.
