@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Granularity, Lang, Mention, NoRate,
-    Note, RateSource, RateTable, Report, Row, RowWriter, Tolerance, Verdict,
+    Article, Articles, AuditRow, CsvLayout, Currency, Error, ErrorKind, Extractor, Format,
+    Granularity, Lang, Mention, NoRate, Note, RateSource, RateTable, Report, Row, RowWriter,
+    Spreadsheet, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -16,11 +17,18 @@ use rayon::prelude::*;
 /// the ECB reference rates (and, for what the ECB lacks, NBP, HMRC and IMF
 /// rates).
 #[derive(Parser)]
-#[command(name = "figures", version)]
+#[command(name = "figures", version, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// The exit codes, as README lists them.
+const EXIT_CODES: &str = "Exit codes:
+  0  every input was read; for `audit`, no pair was inconsistent
+  1  some input could not be read or held an error (on stderr, with its place); the rest was processed
+  2  usage error or fatal problem (bad arguments, a bad --rates file, an output that cannot be written)
+  3  `audit` found an inconsistent pair, and nothing worse";
 
 #[derive(Subcommand)]
 enum Command {
@@ -41,6 +49,13 @@ enum Command {
         #[command(flatten)]
         rates: RateArgs,
     },
+    /// Print a completion script for a shell (e.g. `figures completions bash > /etc/bash_completion.d/figures`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`figures man | man -l -`).
+    Man,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,35 +112,65 @@ struct Inputs {
     /// of the one detected in each paragraph.
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     lang: Option<Lang>,
-    /// What each input holds: one text, or one article per line of JSON
-    /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD"}`; only `text` is needed).
+    /// What each input holds: one text; one article per line of JSON
+    /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD", "url": ..., "lang": "de"}`;
+    /// only `text` is needed); or one article per CSV record.
     #[arg(long, value_enum, default_value_t = InputArg::Text)]
     input: InputArg,
-    /// Files read at once (threads); default: all cores, at most 4 per core.
+    #[command(flatten)]
+    columns: CsvArgs,
+    /// Show a progress bar on stderr (by default: for large inputs, when
+    /// stderr is a terminal).
+    #[arg(long, overrides_with = "no_progress")]
+    progress: bool,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    /// Threads: files read at once, or the articles of one input; default:
+    /// all cores, at most 4 per core.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     jobs: Option<u32>,
     /// Input files; standard input when none or `-`.
     files: Vec<String>,
 }
 
+/// The columns of `--input csv`.
+#[derive(Args)]
+struct CsvArgs {
+    /// The column holding each article's text (default: `text`).
+    #[arg(long, value_name = "NAME")]
+    text_column: Option<String>,
+    /// The column holding each article's date (YYYY-MM-DD, or empty).
+    #[arg(long, value_name = "NAME")]
+    date_column: Option<String>,
+    /// The column holding each article's id (default: its record number).
+    #[arg(long, value_name = "NAME")]
+    id_column: Option<String>,
+    /// The field delimiter: one character, or `\t` for a tab (default: `,`).
+    #[arg(short = 'd', long, value_name = "CHAR", value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Carry every other column of each record through, after the standard
+    /// columns (a name we use is prefixed `input_`).
+    #[arg(long)]
+    keep_columns: bool,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputArg {
+    /// Each input is one text.
     Text,
+    /// One article per line of JSON.
     Jsonl,
+    /// One article per record of a CSV with a header row (`--text-column`).
+    Csv,
 }
 
-/// One article of `--input jsonl`.
-#[derive(serde::Deserialize)]
-struct Record {
-    text: String,
-    id: Option<serde_json::Value>,
-    date: Option<String>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     Csv,
     Jsonl,
+    /// A workbook (sheet `mentions`, and `pairs` for `audit`); give `-o FILE`.
+    Xlsx,
 }
 
 /// A `--date`: a day, or the table's last one.
@@ -145,6 +190,18 @@ fn parse_date_arg(s: &str) -> Result<DateArg, String> {
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse()
         .map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "\\t" | "tab" => Ok(b'\t'),
+        _ => match s.as_bytes() {
+            [b] if b.is_ascii() && *b != b'"' && *b != b'\n' && *b != b'\r' => Ok(*b),
+            _ => Err(format!(
+                "{s:?} is not a delimiter: one ASCII character other than a quote or line end, or \\t"
+            )),
+        },
+    }
 }
 
 fn parse_currency(s: &str) -> Result<Currency, String> {
@@ -215,6 +272,12 @@ enum Fail {
     Threads { jobs: usize, reason: String },
     #[error("{text:?} names no single amount and currency")]
     NoSingleAmount { text: String },
+    #[error(
+        "--text-column, --date-column, --id-column, --delimiter and --keep-columns need --input csv"
+    )]
+    CsvOnly,
+    #[error("an xlsx workbook is not for a terminal: give -o FILE.xlsx, or redirect the output")]
+    XlsxToTerminal,
 }
 
 impl From<io::Error> for Fail {
@@ -390,7 +453,22 @@ fn run(cli: Cli) -> Result<Outcome, Fail> {
             format,
             rates,
         } => convert(&amount, &to, format, &rates),
+        Command::Completions { shell } => {
+            let mut out = Output::open(None)?;
+            clap_complete::generate(shell, &mut cli_command(), "figures", &mut out);
+            Ok(Outcome::Ok)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(cli_command()).render(&mut Output::open(None)?)?;
+            Ok(Outcome::Ok)
+        }
     }
+}
+
+/// The command as clap describes it, for completions and the manual.
+fn cli_command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command()
 }
 
 fn table(args: &RateArgs) -> Result<Option<RateTable>, Error> {
@@ -435,7 +513,7 @@ fn threads(asked: Option<u32>) -> usize {
     asked
 }
 
-/// What one input gave: its rows written to `out`, its problems in order.
+/// What one input gave: its rows written to its sink, its problems in order.
 struct FileOutcome {
     name: String,
     messages: Problems,
@@ -468,167 +546,403 @@ impl Problems {
     }
 }
 
-/// Runs the report over one input, writing rows (no header) to `out`.
-fn run_file<W: Write>(
-    report: &Report,
-    name: &str,
-    format: Format,
-    audit_only: bool,
-    articles: bool,
-    out: W,
-    progress: bool,
-) -> FileOutcome {
-    let mut outcome = FileOutcome {
-        name: name.to_string(),
-        messages: Problems::default(),
-        summary: Summary::default(),
-        undated: false,
-        fatal: None,
-    };
-    let input: Box<dyn io::Read> = if name == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match std::fs::File::open(name) {
-            Ok(f) => progress_bar(f, progress),
-            Err(e) => {
-                outcome.messages.push(format!("{name}: {e}"));
-                return outcome;
+/// Where the findings of the inputs go, in input order.
+trait Sink {
+    /// An input carries `carried` columns; `false` refuses it, when they
+    /// are not those of the first input.
+    fn begin(&mut self, carried: &[String]) -> Result<bool, Error>;
+    /// One finding of input `name`, in `article` for an input of many.
+    fn finding(
+        &mut self,
+        name: &str,
+        found: &figures::Finding,
+        article: Option<&str>,
+        carried: &[String],
+    ) -> Result<(), Error>;
+}
+
+/// The carried columns every input must have: the first input's.
+#[derive(Default)]
+struct Carried {
+    first: Option<Vec<String>>,
+}
+
+impl Carried {
+    /// Whether `names` may follow; the first names set what the rest must be.
+    fn admit(&mut self, names: &[String]) -> bool {
+        match &self.first {
+            Some(first) => first == names,
+            None => {
+                self.first = Some(names.to_vec());
+                true
             }
         }
-    };
-    let mut writer = RowWriter::headless(out, format);
-    let mut messages = Problems::default();
-    let mut summary = Summary::default();
-    let mut undated = false;
-    // One text's rows, tagged with its article when the input holds several.
-    let mut one = |report: &Report,
-                   text: &mut dyn io::Read,
-                   article: Option<(&str, Option<Date>)>,
-                   messages: &mut Problems| {
-        let mut found = report.findings(text).named(name);
-        if let Some((_, Some(date))) = article {
-            found = found.dated(date);
+    }
+}
+
+/// CSV or JSON-lines rows: a [`Row`] per finding for `extract`, an
+/// [`AuditRow`] per conversion for `audit`.
+struct Rows<W: Write> {
+    writer: RowWriter<W>,
+    audit_only: bool,
+    names: Vec<String>,
+    /// The header, written once the first input's carried columns are known.
+    header: Option<HeaderPlan>,
+    carried: Carried,
+}
+
+/// The header row's standard columns, before any carried ones.
+struct HeaderPlan {
+    columns: &'static [&'static str],
+}
+
+impl<W: Write> Rows<W> {
+    fn new(out: W, format: Format, audit_only: bool, header: Option<HeaderPlan>) -> Rows<W> {
+        Rows {
+            writer: RowWriter::headless(out, format),
+            audit_only,
+            names: Vec::new(),
+            header,
+            carried: Carried::default(),
         }
-        let article = article.map(|(id, _)| id);
-        for item in found {
+    }
+
+    /// Writes the header if it is still due.
+    fn header(&mut self, names: &[String]) -> Result<(), Error> {
+        let Some(plan) = self.header.take() else {
+            return Ok(());
+        };
+        let mut columns: Vec<&str> = plan.columns.to_vec();
+        columns.extend(names.iter().map(String::as_str));
+        self.writer.write_header(&columns)
+    }
+
+    fn finish(mut self) -> Result<W, Error> {
+        self.header(&[])?;
+        self.writer.into_inner()
+    }
+}
+
+impl<W: Write> Sink for Rows<W> {
+    fn begin(&mut self, carried: &[String]) -> Result<bool, Error> {
+        if !self.carried.admit(carried) {
+            return Ok(false);
+        }
+        self.header(carried)?;
+        self.names = carried.to_vec();
+        Ok(true)
+    }
+
+    fn finding(
+        &mut self,
+        name: &str,
+        found: &figures::Finding,
+        article: Option<&str>,
+        carried: &[String],
+    ) -> Result<(), Error> {
+        if self.audit_only {
+            return match AuditRow::new(name, found) {
+                Some(row) => self.writer.write_row(&row),
+                None => Ok(()),
+            };
+        }
+        let mut row = Row::new(name, found);
+        row.article = article.map(str::to_string);
+        let with: Vec<(&str, &str)> = self
+            .names
+            .iter()
+            .zip(carried)
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        self.writer.write_row_with(&row, &with)
+    }
+}
+
+/// A workbook, saved at the end.
+struct Book {
+    book: Spreadsheet,
+    carried: Carried,
+}
+
+impl Sink for Book {
+    fn begin(&mut self, carried: &[String]) -> Result<bool, Error> {
+        let first = self.carried.first.is_none();
+        if !self.carried.admit(carried) {
+            return Ok(false);
+        }
+        if first {
+            self.book = std::mem::take(&mut self.book).carrying(carried);
+        }
+        Ok(true)
+    }
+
+    fn finding(
+        &mut self,
+        name: &str,
+        found: &figures::Finding,
+        article: Option<&str>,
+        carried: &[String],
+    ) -> Result<(), Error> {
+        self.book.add(name, found, article, carried)
+    }
+}
+
+/// How each input is read.
+#[derive(Clone)]
+enum Layout {
+    Text,
+    Jsonl,
+    Csv(CsvLayout),
+}
+
+/// What every input of a run shares.
+struct Run<'a> {
+    report: &'a Report,
+    layout: &'a Layout,
+    /// Threads for the articles of one input, when more than one.
+    pool: Option<&'a rayon::ThreadPool>,
+    progress: Option<&'a indicatif::ProgressBar>,
+}
+
+/// Articles analysed at once per thread: enough to keep the threads busy,
+/// few enough that memory stays flat.
+const ARTICLES_PER_THREAD: usize = 8;
+
+/// One article's findings, or its problems, in order.
+type Analysed = Vec<Result<figures::Finding, Error>>;
+
+impl Run<'_> {
+    /// Reads input `name` into `sink`.
+    fn file(&self, name: &str, sink: &mut dyn Sink) -> FileOutcome {
+        let mut outcome = FileOutcome {
+            name: name.to_string(),
+            messages: Problems::default(),
+            summary: Summary::default(),
+            undated: false,
+            fatal: None,
+        };
+        let input: Box<dyn io::Read> = if name == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match std::fs::File::open(name) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    outcome.messages.push(format!("{name}: {e}"));
+                    return outcome;
+                }
+            }
+        };
+        let input = match self.progress {
+            Some(bar) => Box::new(bar.wrap_read(input)),
+            None => input,
+        };
+        let result = match self.layout {
+            Layout::Text => self.text(name, input, sink, &mut outcome),
+            Layout::Jsonl => self.articles(name, Articles::jsonl(input), sink, &mut outcome),
+            Layout::Csv(layout) => match Articles::csv(input, layout.clone()) {
+                Ok(articles) => self.articles(name, articles, sink, &mut outcome),
+                Err(e) if e.is_io() => Err(e),
+                Err(e) => {
+                    outcome.messages.push(format!("{name}: {e}"));
+                    Ok(())
+                }
+            },
+        };
+        match result {
+            Err(err) if err.is_io() && err.location().source().is_some() => {
+                outcome.messages.push(err.to_string())
+            }
+            Err(err) => outcome.fatal = Some(err),
+            Ok(()) => {}
+        }
+        outcome
+    }
+
+    /// One text: the whole input.
+    fn text(
+        &self,
+        name: &str,
+        input: Box<dyn io::Read>,
+        sink: &mut dyn Sink,
+        outcome: &mut FileOutcome,
+    ) -> Result<(), Error> {
+        sink.begin(&[])?;
+        for item in self.report.findings(input).named(name) {
             match item {
-                Ok(found) if audit_only => {
-                    undated |= no_date(&found);
-                    if let Some(row) = AuditRow::new(name, &found) {
-                        if let Some(a) = &found.audit {
-                            summary.add(name, a.verdict, row.line);
-                        }
-                        writer.write_row(&row)?;
-                    }
-                }
-                Ok(found) => {
-                    undated |= no_date(&found);
-                    let mut row = Row::new(name, &found);
-                    row.article = article.map(str::to_string);
-                    writer.write_row(&row)?;
-                }
+                Ok(found) => settle_finding(name, &found, None, &[], sink, outcome)?,
                 // A read error ends the input.
                 Err(err) if err.is_io() => return Err(err),
-                Err(err) => messages.push(match article {
-                    Some(a) => format!("article {a}: {err}"),
-                    None => err.to_string(),
-                }),
+                Err(err) => outcome.messages.push(err.to_string()),
             }
         }
         Ok(())
-    };
-    let mut input = input;
-    let result = if articles {
-        run_articles(
-            report,
-            name,
-            input,
-            &mut messages,
-            |report, text, article, date, messages| {
-                one(
-                    report,
-                    &mut text.as_bytes(),
-                    Some((article, date)),
-                    messages,
-                )
-            },
-        )
-    } else {
-        one(report, &mut input, None, &mut messages)
-    };
-    let result = result.and_then(|()| writer.flush());
-    outcome.messages = messages;
-    outcome.summary = summary;
-    outcome.undated = undated;
-    match result {
-        Err(err) if err.is_io() && err.location().source().is_some() => {
-            outcome.messages.push(err.to_string())
-        }
-        Err(err) => outcome.fatal = Some(err),
-        Ok(()) => {}
     }
-    outcome
-}
 
-/// Runs `each` over the articles of a JSON-lines input, one per line, each
-/// with its own date; a bad record is reported with its line and skipped.
-fn run_articles(
-    report: &Report,
-    name: &str,
-    input: Box<dyn io::Read>,
-    messages: &mut Problems,
-    mut each: impl FnMut(&Report, &str, &str, Option<Date>, &mut Problems) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let mut lines = io::BufReader::new(input);
-    let mut line = Vec::new();
-    let (mut number, mut records) = (0u64, 0u64);
-    loop {
-        line.clear();
-        if io::BufRead::read_until(&mut lines, b'\n', &mut line)? == 0 {
+    /// Each article of the input, a window at a time across the threads,
+    /// written in input order.
+    fn articles<R: io::Read>(
+        &self,
+        name: &str,
+        mut articles: Articles<R>,
+        sink: &mut dyn Sink,
+        outcome: &mut FileOutcome,
+    ) -> Result<(), Error> {
+        if !sink.begin(articles.carried())? {
+            outcome.messages.push(format!(
+                "{name}: skipped: its columns are not those of the first input ({})",
+                articles.carried().join(", ")
+            ));
             return Ok(());
         }
-        number += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        articles = articles.named(name);
+        let window = self
+            .pool
+            .map_or(1, |p| p.current_num_threads() * ARTICLES_PER_THREAD);
+        let mut batch: Vec<Article> = Vec::with_capacity(window);
+        let mut ended = None;
+        loop {
+            batch.clear();
+            for item in articles.by_ref() {
+                match item {
+                    Ok(a) => batch.push(a),
+                    Err(e) if e.is_io() => {
+                        ended = Some(e);
+                        break;
+                    }
+                    Err(e) => outcome.messages.push(e.to_string()),
+                }
+                if batch.len() == window {
+                    break;
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let analyse = |a: &Article| self.article(name, a);
+            let done: Vec<Analysed> = match self.pool {
+                Some(pool) => pool.install(|| batch.par_iter().map(analyse).collect()),
+                None => batch.iter().map(analyse).collect(),
+            };
+            for (article, items) in batch.iter().zip(done) {
+                for item in items {
+                    match item {
+                        Ok(found) => settle_finding(
+                            name,
+                            &found,
+                            Some(&article.id),
+                            &article.carried,
+                            sink,
+                            outcome,
+                        )?,
+                        Err(err) => outcome
+                            .messages
+                            .push(format!("article {}: {err}", article.id)),
+                    }
+                }
+            }
+            if ended.is_some() {
+                break;
+            }
         }
-        records += 1;
-        let record: Record = match serde_json::from_slice(&line) {
-            Ok(r) => r,
-            Err(e) => {
-                messages.push(format!("{name}:{number}: record skipped: {e}"));
-                continue;
-            }
-        };
-        let date = match record.date.as_deref().map(parse_date).transpose() {
-            Ok(d) => d,
-            Err(e) => {
-                messages.push(format!("{name}:{number}: record skipped: {e}"));
-                continue;
-            }
-        };
-        let article = match &record.id {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(v) if !v.is_null() => v.to_string(),
-            _ => records.to_string(),
-        };
-        each(report, &record.text, &article, date, messages)?;
+        ended.map_or(Ok(()), Err)
+    }
+
+    /// The findings of one article, at its own date and in its language.
+    fn article(&self, name: &str, article: &Article) -> Analysed {
+        let mut found = self.report.findings_in(&article.text).named(name);
+        if let Some(date) = article.date {
+            found = found.dated(date);
+        }
+        if let Some(lang) = article.lang {
+            found = found.lang(lang);
+        }
+        found.collect()
     }
 }
 
-/// A progress bar on stderr for a large file, when stderr is a terminal.
-fn progress_bar(file: std::fs::File, wanted: bool) -> Box<dyn io::Read> {
-    const LARGE: u64 = 64 << 20;
-    let size = file.metadata().map_or(0, |m| m.len());
-    if !wanted || size < LARGE || !io::stderr().is_terminal() {
-        return Box::new(file);
+/// Writes one finding and counts what `audit` sums up.
+fn settle_finding(
+    name: &str,
+    found: &figures::Finding,
+    article: Option<&str>,
+    carried: &[String],
+    sink: &mut dyn Sink,
+    outcome: &mut FileOutcome,
+) -> Result<(), Error> {
+    outcome.undated |= no_date(found);
+    if let Some(a) = &found.audit {
+        let line = found.figure.as_ref().map_or(found.line, |f| f.line);
+        outcome.summary.add(name, a.verdict, line);
     }
-    let bar = indicatif::ProgressBar::new(size).with_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    Box::new(bar.wrap_read(file))
+    sink.finding(name, found, article, carried)
+}
+
+/// A progress bar on stderr over the inputs' bytes: by default when stderr
+/// is a terminal and the inputs are large (standard input counts as
+/// large); `--progress` and `--no-progress` force it.
+fn progress_bar(files: &[String], forced: Option<bool>) -> Option<indicatif::ProgressBar> {
+    const LARGE: u64 = 16 << 20;
+    let sizes: Option<u64> = files
+        .iter()
+        .map(|f| match f.as_str() {
+            "-" => None,
+            f => std::fs::metadata(f).ok().map(|m| m.len()),
+        })
+        .sum();
+    let wanted = forced.unwrap_or_else(|| {
+        io::stderr().is_terminal() && sizes.is_none_or(|n| n >= LARGE) && !stdin_only(files)
+    });
+    if !wanted {
+        return None;
+    }
+    let bar = match sizes {
+        Some(total) => indicatif::ProgressBar::new(total).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
+}
+
+/// Standard input typed at a terminal is no long run.
+fn stdin_only(files: &[String]) -> bool {
+    files.iter().all(|f| f == "-") && io::stdin().is_terminal()
+}
+
+/// The column options apply to `--input csv` only.
+fn csv_layout(inputs: &Inputs) -> Result<Layout, Fail> {
+    let c = &inputs.columns;
+    let csv_only = c.text_column.is_some()
+        || c.date_column.is_some()
+        || c.id_column.is_some()
+        || c.delimiter.is_some()
+        || c.keep_columns;
+    Ok(match inputs.input {
+        InputArg::Csv => {
+            let mut layout = CsvLayout::new(c.text_column.as_deref().unwrap_or("text"))
+                .delimiter(c.delimiter.unwrap_or(b','));
+            if let Some(d) = &c.date_column {
+                layout = layout.date(d);
+            }
+            if let Some(id) = &c.id_column {
+                layout = layout.id(id);
+            }
+            if c.keep_columns {
+                layout = layout.keep_columns();
+            }
+            Layout::Csv(layout)
+        }
+        _ if csv_only => return Err(Fail::CsvOnly),
+        InputArg::Jsonl => Layout::Jsonl,
+        InputArg::Text => Layout::Text,
+    })
 }
 
 fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
@@ -650,31 +964,161 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         Some(DateArg::Latest) => report = report.latest(),
         None => {}
     }
-    let articles = inputs.input == InputArg::Jsonl;
-    let format = match inputs.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Jsonl => Format::Jsonl,
-    };
+    let layout = csv_layout(&inputs)?;
     let jobs = threads(inputs.jobs);
     let files = if inputs.files.is_empty() {
         vec!["-".to_string()]
     } else {
-        inputs.files
+        inputs.files.clone()
     };
-    let mut stdout = io::BufWriter::with_capacity(1 << 16, Output::open(inputs.output.as_deref())?);
-    let columns = if audit_only {
-        AuditRow::COLUMNS
-    } else {
-        Row::COLUMNS
-    };
-    if inputs.bom && format == Format::Csv {
-        stdout.write_all("\u{feff}".as_bytes())?;
+    if inputs.format == FormatArg::Xlsx && inputs.output.is_none() && io::stdout().is_terminal() {
+        return Err(Fail::XlsxToTerminal);
     }
-    RowWriter::headless(&mut stdout, format).write_header(columns)?;
-    let mut outcome = Outcome::Ok;
-    let mut summary = Summary::default();
-    let mut undated = false;
-    let mut settle = |file: FileOutcome| -> Result<(), Fail> {
+    let output = Output::open(inputs.output.as_deref())?;
+    let forced = match (inputs.progress, inputs.no_progress) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let bar = progress_bar(&files, forced);
+    let pool = match jobs {
+        1 => None,
+        _ => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .map_err(|e| Fail::Threads {
+                    jobs,
+                    reason: e.to_string(),
+                })?,
+        ),
+    };
+    let run = Run {
+        report: &report,
+        layout: &layout,
+        pool: pool.as_ref(),
+        progress: bar.as_ref(),
+    };
+    let mut ending = Ending::default();
+    match inputs.format {
+        FormatArg::Xlsx => {
+            let mut book = Spreadsheet::new();
+            if audit_only {
+                book = book.with_pairs();
+            }
+            let mut sink = Book {
+                book,
+                carried: Carried::default(),
+            };
+            for name in &files {
+                ending.settle(run.file(name, &mut sink))?;
+            }
+            sink.book.save(io::BufWriter::new(output))?;
+        }
+        FormatArg::Csv | FormatArg::Jsonl => {
+            let format = match inputs.format {
+                FormatArg::Jsonl => Format::Jsonl,
+                _ => Format::Csv,
+            };
+            let columns = if audit_only {
+                AuditRow::COLUMNS
+            } else {
+                Row::COLUMNS
+            };
+            let header = HeaderPlan { columns };
+            let mut out = io::BufWriter::with_capacity(1 << 16, output);
+            if inputs.bom && format == Format::Csv {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            let mut sink = Rows::new(out, format, audit_only, Some(header));
+            match &run.pool {
+                Some(pool) if files.len() > 1 => spread_files(
+                    &run,
+                    pool,
+                    &files,
+                    format,
+                    audit_only,
+                    &mut sink,
+                    &mut ending,
+                )?,
+                _ => {
+                    for name in &files {
+                        ending.settle(run.file(name, &mut sink))?;
+                    }
+                }
+            }
+            sink.finish()?.flush()?;
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(ending.outcome(audit_only, inputs.quiet))
+}
+
+/// Reads several files at once: each worker writes one file's rows to a
+/// temporary file, copied out in input order, a window of files at a time.
+fn spread_files<W: Write>(
+    run: &Run<'_>,
+    pool: &rayon::ThreadPool,
+    files: &[String],
+    format: Format,
+    audit_only: bool,
+    sink: &mut Rows<W>,
+    ending: &mut Ending,
+) -> Result<(), Fail> {
+    // Each file's articles go one after another: the files are the spread.
+    let one = Run { pool: None, ..*run };
+    for window in files.chunks(pool.current_num_threads() * 2) {
+        let done: Vec<io::Result<(std::fs::File, Vec<String>, bool, FileOutcome)>> =
+            pool.install(|| {
+                window
+                    .par_iter()
+                    .map(|name| {
+                        // Rows wait in an unnamed temporary file, not in memory.
+                        let mut spill = tempfile::tempfile()?;
+                        let mut rows =
+                            Rows::new(io::BufWriter::new(&mut spill), format, audit_only, None);
+                        let mut file = one.file(name, &mut rows);
+                        let names = rows.carried.first.clone().unwrap_or_default();
+                        let began = rows.carried.first.is_some();
+                        if let Err(e) = rows.finish().and_then(|mut w| Ok(w.flush()?)) {
+                            file.fatal.get_or_insert(e);
+                        }
+                        spill.rewind()?;
+                        Ok((spill, names, began, file))
+                    })
+                    .collect()
+            });
+        for result in done {
+            let (mut spill, names, began, mut file) = result?;
+            if began && !sink.begin(&names)? {
+                file.messages.push(format!(
+                    "{}: skipped: its columns are not those of the first input ({})",
+                    file.name,
+                    names.join(", ")
+                ));
+            } else {
+                sink.writer.append(io::BufReader::new(&mut spill))?;
+            }
+            ending.settle(file)?;
+        }
+    }
+    Ok(())
+}
+
+/// What the inputs left to say at the end: problems, the audit summary,
+/// and the exit code.
+#[derive(Default)]
+struct Ending {
+    outcome: Option<Outcome>,
+    summary: Summary,
+    undated: bool,
+}
+
+impl Ending {
+    /// Reports one input's problems as it ends.
+    fn settle(&mut self, file: FileOutcome) -> Result<(), Fail> {
         for message in &file.messages.shown {
             eprintln!("figures: {message}");
         }
@@ -685,77 +1129,30 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
             );
         }
         if !file.messages.shown.is_empty() {
-            outcome = outcome.max(Outcome::InputError);
+            self.outcome = Some(Outcome::InputError);
         }
-        undated |= file.undated;
-        summary.merge(file.summary);
+        self.undated |= file.undated;
+        self.summary.merge(file.summary);
         file.fatal.map_or(Ok(()), |e| Err(e.into()))
-    };
-    if jobs <= 1 || files.len() <= 1 {
-        for name in &files {
-            settle(run_file(
-                &report,
-                name,
-                format,
-                audit_only,
-                articles,
-                &mut stdout,
-                true,
-            ))?;
+    }
+
+    fn outcome(self, audit_only: bool, quiet: bool) -> Outcome {
+        if self.undated {
+            eprintln!(
+                "figures: some conversions were not audited: no date for their text; give one with \
+                 --date YYYY-MM-DD, a \"date\" in each --input jsonl record, or --date latest for \
+                 the rate table's last day"
+            );
         }
-    } else {
-        // Each worker writes one file's rows to a temporary file; they are
-        // copied out in input order, a window of files at a time.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build()
-            .map_err(|e| Fail::Threads {
-                jobs,
-                reason: e.to_string(),
-            })?;
-        for window in files.chunks(jobs * 2) {
-            let done: Vec<io::Result<(std::fs::File, FileOutcome)>> = pool.install(|| {
-                window
-                    .par_iter()
-                    .map(|name| {
-                        // Rows wait in an unnamed temporary file, not in memory.
-                        let mut spill = tempfile::tempfile()?;
-                        let file = run_file(
-                            &report,
-                            name,
-                            format,
-                            audit_only,
-                            articles,
-                            io::BufWriter::new(&mut spill),
-                            false,
-                        );
-                        spill.rewind()?;
-                        Ok((spill, file))
-                    })
-                    .collect()
-            });
-            for result in done {
-                let (mut spill, file) = result?;
-                io::copy(&mut spill, &mut stdout)?;
-                settle(file)?;
-            }
+        if audit_only && !quiet {
+            eprintln!("figures: {}", self.summary);
         }
+        let mut outcome = self.outcome.unwrap_or(Outcome::Ok);
+        if audit_only && self.summary.inconsistent() {
+            outcome = outcome.max(Outcome::Inconsistent);
+        }
+        outcome
     }
-    stdout.flush()?;
-    if undated {
-        eprintln!(
-            "figures: some conversions were not audited: no date for their text; give one with \
-             --date YYYY-MM-DD, a \"date\" in each --input jsonl record, or --date latest for \
-             the rate table's last day"
-        );
-    }
-    if audit_only && !inputs.quiet {
-        eprintln!("figures: {summary}");
-    }
-    if audit_only && summary.inconsistent() && outcome == Outcome::Ok {
-        outcome = Outcome::Inconsistent;
-    }
-    Ok(outcome)
 }
 
 /// The output, standard output or the `-o` file, whose errors say which

@@ -122,6 +122,18 @@ pub enum ErrorKind {
         /// What is not part of the amount (quoted up to 80 bytes).
         left: String,
     },
+    /// A record of a multi-article input that cannot be read; it is
+    /// skipped.
+    #[error("record skipped: {0}")]
+    BadRecord(crate::articles::RecordProblem),
+    /// A CSV input whose header lacks a column asked for.
+    #[error("no column {name:?} in the header (columns: {columns})")]
+    NoColumn {
+        /// The column asked for.
+        name: String,
+        /// The header's columns.
+        columns: String,
+    },
     /// A row could not be written as CSV or JSON.
     #[error("cannot write a row: {reason}")]
     Write {

@@ -87,6 +87,7 @@
 #![deny(missing_docs)]
 
 mod amount;
+mod articles;
 mod audit;
 mod context;
 mod convert;
@@ -111,11 +112,13 @@ mod scan;
 mod serialize;
 mod wordset;
 mod work;
+mod xlsx;
 
 pub use jiff::civil::Date;
 pub use rust_decimal::Decimal;
 
 pub use crate::amount::{Basis, Qualifier, Unread};
+pub use crate::articles::{Article, Articles, CsvLayout, RecordProblem};
 pub use crate::audit::{Audit, DateBasis, Note, Tolerance, Verdict, audit};
 pub use crate::convert::{Converted, NotConverted};
 pub use crate::currency::Currency;
@@ -130,6 +133,7 @@ pub use crate::rates::{
 };
 pub use crate::report::{Finding, Findings, Report};
 pub use crate::work::work_done;
+pub use crate::xlsx::Spreadsheet;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

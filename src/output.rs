@@ -449,6 +449,15 @@ fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
     d.map(|d| d.normalize().to_string())
 }
 
+/// Names and values serialized as a map, in their order.
+struct InOrder<'a>(&'a [(&'a str, &'a str)]);
+
+impl Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().copied())
+    }
+}
+
 /// The output format.
 ///
 /// # Example
@@ -608,6 +617,58 @@ impl<W: Write> RowWriter<W> {
         }
     }
 
+    /// As [`RowWriter::write_row`], with more columns after the row's:
+    /// `carried`, as names and values (the columns an input carries
+    /// through; the CSV header is [`RowWriter::write_header`]'s to write).
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, Report, Row, RowWriter};
+    /// let found = Report::new().findings_in("$5").next().unwrap()?;
+    /// let mut w = RowWriter::headless(Vec::new(), Format::Jsonl);
+    /// w.write_row_with(&Row::new("-", &found), &[("desk", "=world"), ("a", "1")])?;
+    /// let out = String::from_utf8(w.into_inner()?)?;
+    /// assert!(out.trim_end().ends_with(r#""conversion_rate_source":null,"desk":"=world","a":"1"}"#), "{out}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_row_with<T: Cells>(&mut self, row: &T, carried: &[(&str, &str)]) -> Result<()> {
+        if carried.is_empty() {
+            return self.write_row(row);
+        }
+        match &mut self.inner {
+            Sink::Csv(w) => {
+                let values: Vec<String> = carried
+                    .iter()
+                    .map(|(_, v)| {
+                        let mut v = v.to_string();
+                        guard(&mut v);
+                        v
+                    })
+                    .collect();
+                w.serialize((row.guarded(), values))?;
+            }
+            Sink::Jsonl(_) => {
+                #[derive(Serialize)]
+                struct With<'a, T> {
+                    #[serde(flatten)]
+                    row: &'a T,
+                    #[serde(flatten)]
+                    carried: InOrder<'a>,
+                }
+                self.write_exact(&With {
+                    row,
+                    carried: InOrder(carried),
+                })?;
+            }
+        }
+        Ok(())
+    }
+
     fn write_exact<T: Serialize>(&mut self, row: &T) -> Result<()> {
         match &mut self.inner {
             Sink::Csv(w) => w.serialize(row)?,
@@ -641,6 +702,45 @@ impl<W: Write> RowWriter<W> {
         match &mut self.inner {
             Sink::Csv(w) => w.flush()?,
             Sink::Jsonl(w) => w.flush()?,
+        }
+        Ok(())
+    }
+
+    /// Appends rows that a [`RowWriter::headless`] writer of the same
+    /// format wrote apart (to a temporary file, say), as they are.
+    ///
+    /// # Errors
+    ///
+    /// When reading `rows` or writing fails, or `rows` is not CSV.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use figures::{Format, RowWriter};
+    /// let mut apart = RowWriter::headless(Vec::new(), Format::Csv);
+    /// apart.write(&("y, or z", 2))?;
+    /// let mut w = RowWriter::new(Vec::new(), Format::Csv);
+    /// w.write(&("x", 1))?;
+    /// w.append(&apart.into_inner()?[..])?;
+    /// assert_eq!(w.into_inner()?, b"x,1\n\"y, or z\",2\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn append(&mut self, mut rows: impl std::io::Read) -> Result<()> {
+        match &mut self.inner {
+            Sink::Jsonl(w) => {
+                std::io::copy(&mut rows, w)?;
+            }
+            // Our own CSV read back is written again byte for byte.
+            Sink::Csv(w) => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(rows);
+                let mut record = csv::ByteRecord::new();
+                while reader.read_byte_record(&mut record)? {
+                    w.write_byte_record(&record)?;
+                }
+            }
         }
         Ok(())
     }
@@ -758,6 +858,16 @@ mod tests {
             out.contains("\"text\":\"-€5\""),
             "JSON keeps the exact text: {out}"
         );
+    }
+
+    #[test]
+    fn carried_columns_follow_the_row() {
+        let mut w = RowWriter::headless(Vec::new(), Format::Csv);
+        w.write_row_with(&row(), &[("desk", "-5"), ("n", "1")])
+            .unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert!(out.ends_with(",,,,,,,'-5,1\n"), "{out}");
+        assert_eq!(out.split(',').count(), Row::COLUMNS.len() + 2);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::convert::{Converted, NotConverted};
 use crate::currency::Currency;
 use crate::error::{Error, Location, Result};
 use crate::extract::{Earlier, Extractor, Mention};
+use crate::lang::Lang;
 use crate::pair::{Role, pairs_around, writer_rates};
 use crate::rates::RateTable;
 use crate::read::{Chunk, Chunks};
@@ -149,6 +150,8 @@ pub struct Findings<'r, R> {
     /// The rates the writer stated so far, the latest of each pair of
     /// currencies: unit, value currency, rate, line.
     writer_rates: Vec<(Currency, Currency, Decimal, u64)>,
+    /// The report's extractor set to this text's language, when given.
+    extractor: Option<Extractor>,
 }
 
 impl Report {
@@ -339,6 +342,7 @@ impl Report {
             article: None,
             written: None,
             writer_rates: Vec::new(),
+            extractor: None,
         }
     }
 
@@ -400,6 +404,26 @@ impl<R> Findings<'_, R> {
     pub fn dated(mut self, date: Date) -> Self {
         self.article = Some(date);
         self
+    }
+
+    /// Reads this text in `lang`, whatever the report's extractor reads in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let report = figures::Report::new();
+    /// let found = report.findings_in("$1.500").lang(figures::Lang::De).next().unwrap()?;
+    /// assert_eq!(found.mention.amount, Some(1500.into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.extractor = Some(self.report.extractor.clone().lang(lang));
+        self
+    }
+
+    /// The extractor this text is read with.
+    fn extractor(&self) -> &Extractor {
+        self.extractor.as_ref().unwrap_or(&self.report.extractor)
     }
 
     /// The date to audit at, its basis and the note that says so.
@@ -465,7 +489,7 @@ impl<R> Findings<'_, R> {
         let text = chunk.text.as_str();
         let head = chunk.offset < crate::dates::HEAD as u64;
         let lang = || {
-            let forced = self.report.extractor.forced_lang();
+            let forced = self.extractor().forced_lang();
             forced.or_else(|| crate::detect::language(text))
         };
         if let Some(w) = crate::dates::written(text, head, &lang) {
@@ -494,10 +518,10 @@ impl<R> Findings<'_, R> {
             .drain(..)
             .map(|p| (p.location().byte().unwrap_or(0), Err(p)))
             .collect();
+        // Fields, not `self.extractor()`: `carried` is borrowed mutably beside it.
+        let extractor = self.extractor.as_ref().unwrap_or(&report.extractor);
         let prior = self.carried.make_contiguous();
-        let mut found = report
-            .extractor
-            .mentions_in(text, prior, (chunk.line, chunk.column));
+        let mut found = extractor.mentions_in(text, prior, (chunk.line, chunk.column));
         if chunk.continues {
             found = found.continuing();
         }
