@@ -1070,41 +1070,54 @@ fn spread_files<W: Write>(
     // Each file's articles go one after another: the files are the spread.
     let one = Run { pool: None, ..*run };
     for window in files.chunks(pool.current_num_threads() * 2) {
-        let done: Vec<io::Result<(std::fs::File, Vec<String>, bool, FileOutcome)>> =
-            pool.install(|| {
-                window
-                    .par_iter()
-                    .map(|name| {
-                        // Rows wait in an unnamed temporary file, not in memory.
-                        let mut spill = tempfile::tempfile()?;
-                        let mut rows =
-                            Rows::new(io::BufWriter::new(&mut spill), format, audit_only, None);
-                        let mut file = one.file(name, &mut rows);
-                        let names = rows.carried.first.clone().unwrap_or_default();
-                        let began = rows.carried.first.is_some();
-                        if let Err(e) = rows.finish().and_then(|mut w| Ok(w.flush()?)) {
-                            file.fatal.get_or_insert(e);
-                        }
-                        spill.rewind()?;
-                        Ok((spill, names, began, file))
+        let done: Vec<io::Result<Spilled>> = pool.install(|| {
+            window
+                .par_iter()
+                .map(|name| {
+                    // Rows wait in an unnamed temporary file, not in memory.
+                    let mut spill = tempfile::tempfile()?;
+                    let mut rows =
+                        Rows::new(io::BufWriter::new(&mut spill), format, audit_only, None);
+                    let mut outcome = one.file(name, &mut rows);
+                    let carried = rows.carried.first.clone();
+                    if let Err(e) = rows.finish().and_then(|mut w| Ok(w.flush()?)) {
+                        outcome.fatal.get_or_insert(e);
+                    }
+                    spill.rewind()?;
+                    Ok(Spilled {
+                        spill,
+                        carried,
+                        outcome,
                     })
-                    .collect()
-            });
+                })
+                .collect()
+        });
         for result in done {
-            let (mut spill, names, began, mut file) = result?;
-            if began && !sink.begin(&names)? {
-                file.messages.push(format!(
+            let Spilled {
+                mut spill,
+                carried,
+                outcome: mut file,
+            } = result?;
+            match carried {
+                Some(names) if !sink.begin(&names)? => file.messages.push(format!(
                     "{}: skipped: its columns are not those of the first input ({})",
                     file.name,
                     names.join(", ")
-                ));
-            } else {
-                sink.writer.append(io::BufReader::new(&mut spill))?;
+                )),
+                _ => sink.writer.append(io::BufReader::new(&mut spill))?,
             }
             ending.settle(file)?;
         }
     }
     Ok(())
+}
+
+/// One input's rows, written apart, and what it carried.
+struct Spilled {
+    spill: std::fs::File,
+    /// Its carried columns, once it began.
+    carried: Option<Vec<String>>,
+    outcome: FileOutcome,
 }
 
 /// What the inputs left to say at the end: problems, the audit summary,
