@@ -293,9 +293,16 @@ impl<R: Read> Articles<R> {
             .collect();
         let find = |name: &str| {
             names.iter().position(|n| n == name).ok_or_else(|| {
+                let mut columns = names.join(", ");
+                // One column holding another delimiter: the likely mistake.
+                if let [only] = &names[..]
+                    && let Some(d) = [';', '\t', '|'].into_iter().find(|&d| only.contains(d))
+                {
+                    columns.push_str(&format!("; the delimiter may be {d:?}"));
+                }
                 let kind = ErrorKind::NoColumn {
                     name: name.to_string(),
-                    columns: names.join(", "),
+                    columns,
                 };
                 Error::new(kind, Location::in_line(1, None))
             })
