@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
-    AuditRow, Currency, Error, ErrorKind, Extractor, Format, Granularity, Lang, Mention, NoRate,
-    Note, RateSource, RateTable, Report, Row, RowWriter, Tolerance, Verdict,
+    Article, AuditRow, Currency, Error, ErrorKind, Extractor, Format, Granularity, HtmlReport,
+    Lang, Mention, NoRate, Note, RateSource, RateTable, Report, Row, RowWriter, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -98,7 +98,8 @@ struct Inputs {
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     lang: Option<Lang>,
     /// What each input holds: one text, or one article per line of JSON
-    /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD"}`; only `text` is needed).
+    /// (`{"text": ..., "id": ..., "date": "YYYY-MM-DD", "url": ...}`; only
+    /// `text` is needed).
     #[arg(long, value_enum, default_value_t = InputArg::Text)]
     input: InputArg,
     /// Files read at once (threads); default: all cores, at most 4 per core.
@@ -120,12 +121,16 @@ struct Record {
     text: String,
     id: Option<serde_json::Value>,
     date: Option<String>,
+    /// Where it was published: the HTML report links it.
+    url: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Csv,
     Jsonl,
+    /// One self-contained page to read (`audit` only).
+    Html,
 }
 
 /// A `--date`: a day, or the table's last one.
@@ -215,6 +220,8 @@ enum Fail {
     Threads { jobs: usize, reason: String },
     #[error("{text:?} names no single amount and currency")]
     NoSingleAmount { text: String },
+    #[error("--format html is a report of audited pairs: use it with `figures audit`")]
+    HtmlNotForExtract,
 }
 
 impl From<io::Error> for Fail {
@@ -468,16 +475,27 @@ impl Problems {
     }
 }
 
-/// Runs the report over one input, writing rows (no header) to `out`.
+/// Where an input's findings go: rows in a format, or a page.
+enum Sink<'p> {
+    Rows(Format),
+    Page(&'p mut HtmlReport),
+}
+
+/// Runs the report over one input, writing rows (no header) to `out`, or
+/// adding its findings to a page.
 fn run_file<W: Write>(
     report: &Report,
     name: &str,
-    format: Format,
+    sink: Sink<'_>,
     audit_only: bool,
     articles: bool,
     out: W,
     progress: bool,
 ) -> FileOutcome {
+    let (format, mut page) = match sink {
+        Sink::Rows(format) => (format, None),
+        Sink::Page(page) => (Format::Csv, Some(page)),
+    };
     let mut outcome = FileOutcome {
         name: name.to_string(),
         messages: Problems::default(),
@@ -503,22 +521,34 @@ fn run_file<W: Write>(
     // One text's rows, tagged with its article when the input holds several.
     let mut one = |report: &Report,
                    text: &mut dyn io::Read,
-                   article: Option<(&str, Option<Date>)>,
+                   article: Option<(&str, Option<Date>, Option<&str>)>,
                    messages: &mut Problems| {
         let mut found = report.findings(text).named(name);
-        if let Some((_, Some(date))) = article {
+        if let Some((_, Some(date), _)) = article {
             found = found.dated(date);
         }
-        let article = article.map(|(id, _)| id);
+        if let Some(page) = page.as_deref_mut() {
+            page.article(match article {
+                Some((id, _, Some(url))) => Article::new(name).id(id).url(url),
+                Some((id, _, None)) => Article::new(name).id(id),
+                None => Article::new(name),
+            });
+        }
+        let article = article.map(|(id, ..)| id);
         for item in found {
             match item {
                 Ok(found) if audit_only => {
                     undated |= no_date(&found);
+                    if let Some(page) = page.as_deref_mut() {
+                        page.add(&found);
+                    }
                     if let Some(row) = AuditRow::new(name, &found) {
                         if let Some(a) = &found.audit {
                             summary.add(name, a.verdict, row.line);
                         }
-                        writer.write_row(&row)?;
+                        if page.is_none() {
+                            writer.write_row(&row)?;
+                        }
                     }
                 }
                 Ok(found) => {
@@ -544,11 +574,11 @@ fn run_file<W: Write>(
             name,
             input,
             &mut messages,
-            |report, text, article, date, messages| {
+            |report, text, article, date, url, messages| {
                 one(
                     report,
                     &mut text.as_bytes(),
-                    Some((article, date)),
+                    Some((article, date, url)),
                     messages,
                 )
             },
@@ -577,7 +607,14 @@ fn run_articles(
     name: &str,
     input: Box<dyn io::Read>,
     messages: &mut Problems,
-    mut each: impl FnMut(&Report, &str, &str, Option<Date>, &mut Problems) -> Result<(), Error>,
+    mut each: impl FnMut(
+        &Report,
+        &str,
+        &str,
+        Option<Date>,
+        Option<&str>,
+        &mut Problems,
+    ) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let mut lines = io::BufReader::new(input);
     let mut line = Vec::new();
@@ -611,7 +648,14 @@ fn run_articles(
             Some(v) if !v.is_null() => v.to_string(),
             _ => records.to_string(),
         };
-        each(report, &record.text, &article, date, messages)?;
+        each(
+            report,
+            &record.text,
+            &article,
+            date,
+            record.url.as_deref(),
+            messages,
+        )?;
     }
 }
 
@@ -651,9 +695,15 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         None => {}
     }
     let articles = inputs.input == InputArg::Jsonl;
+    let html = matches!(inputs.format, FormatArg::Html);
+    if html && !audit_only {
+        return Err(Fail::HtmlNotForExtract);
+    }
     let format = match inputs.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
+        // No rows are written: the findings go to the page.
+        FormatArg::Html => Format::Csv,
     };
     let jobs = threads(inputs.jobs);
     let files = if inputs.files.is_empty() {
@@ -667,10 +717,12 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
     } else {
         Row::COLUMNS
     };
-    if inputs.bom && format == Format::Csv {
+    if inputs.bom && format == Format::Csv && !html {
         stdout.write_all("\u{feff}".as_bytes())?;
     }
-    RowWriter::headless(&mut stdout, format).write_header(columns)?;
+    if !html {
+        RowWriter::headless(&mut stdout, format).write_header(columns)?;
+    }
     let mut outcome = Outcome::Ok;
     let mut summary = Summary::default();
     let mut undated = false;
@@ -691,12 +743,48 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         summary.merge(file.summary);
         file.fatal.map_or(Ok(()), |e| Err(e.into()))
     };
-    if jobs <= 1 || files.len() <= 1 {
+    if html {
+        // One page per input, made in parallel, merged in input order.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Fail::Threads {
+                jobs,
+                reason: e.to_string(),
+            })?;
+        let mut page = HtmlReport::new().tolerance(inputs.tolerance);
+        for window in files.chunks(jobs * 2) {
+            let done: Vec<(HtmlReport, FileOutcome)> = pool.install(|| {
+                window
+                    .par_iter()
+                    .map(|name| {
+                        let mut part = HtmlReport::new().tolerance(inputs.tolerance);
+                        let progress = files.len() == 1;
+                        let file = run_file(
+                            &report,
+                            name,
+                            Sink::Page(&mut part),
+                            audit_only,
+                            articles,
+                            io::sink(),
+                            progress,
+                        );
+                        (part, file)
+                    })
+                    .collect()
+            });
+            for (part, file) in done {
+                page.merge(part);
+                settle(file)?;
+            }
+        }
+        page.write(&mut stdout)?;
+    } else if jobs <= 1 || files.len() <= 1 {
         for name in &files {
             settle(run_file(
                 &report,
                 name,
-                format,
+                Sink::Rows(format),
                 audit_only,
                 articles,
                 &mut stdout,
@@ -723,7 +811,7 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
                         let file = run_file(
                             &report,
                             name,
-                            format,
+                            Sink::Rows(format),
                             audit_only,
                             articles,
                             io::BufWriter::new(&mut spill),
