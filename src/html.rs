@@ -532,7 +532,7 @@ impl HtmlReport {
     }
 
     fn write_pairs(&self, out: &mut impl Write) -> Result<()> {
-        out.write_all(b"<section id=\"pairs\">\n<h2>Pairs</h2>\n")?;
+        out.write_all(b"<section id=\"entries\">\n<h2>Pairs</h2>\n")?;
         if self.entries.is_empty() {
             out.write_all(b"<p class=\"empty\">No stated conversion was found.</p>\n")?;
         }
