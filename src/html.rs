@@ -172,8 +172,8 @@ const VERDICTS: [(Verdict, &str); 5] = [
 /// findings after naming it with [`article`](HtmlReport::article), then
 /// [`write`](HtmlReport::write) the page. The summary comes first, so the
 /// pairs are kept until then (each a few hundred bytes plus its sentence,
-/// at most [`EXCERPT_LIMIT`] bytes); of the other findings only their
-/// count is, and of articles without pairs nothing.
+/// at most 4 KiB); of the other findings only their count is, and of
+/// articles without pairs nothing.
 ///
 /// # Example
 ///
