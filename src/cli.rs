@@ -744,40 +744,14 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         file.fatal.map_or(Ok(()), |e| Err(e.into()))
     };
     if html {
-        // One page per input, made in parallel, merged in input order.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build()
-            .map_err(|e| Fail::Threads {
-                jobs,
-                reason: e.to_string(),
-            })?;
-        let mut page = HtmlReport::new().tolerance(inputs.tolerance);
-        for window in files.chunks(jobs * 2) {
-            let done: Vec<(HtmlReport, FileOutcome)> = pool.install(|| {
-                window
-                    .par_iter()
-                    .map(|name| {
-                        let mut part = HtmlReport::new().tolerance(inputs.tolerance);
-                        let progress = files.len() == 1;
-                        let file = run_file(
-                            &report,
-                            name,
-                            Sink::Page(&mut part),
-                            audit_only,
-                            articles,
-                            io::sink(),
-                            progress,
-                        );
-                        (part, file)
-                    })
-                    .collect()
-            });
-            for (part, file) in done {
-                page.merge(part);
-                settle(file)?;
-            }
-        }
+        let page = pages(
+            &report,
+            &files,
+            jobs,
+            articles,
+            inputs.tolerance,
+            &mut settle,
+        )?;
         page.write(&mut stdout)?;
     } else if jobs <= 1 || files.len() <= 1 {
         for name in &files {
@@ -844,6 +818,45 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         outcome = Outcome::Inconsistent;
     }
     Ok(outcome)
+}
+
+/// `audit --format html`: a page per input, made `jobs` at a time and
+/// merged in input order, so `-j` gives the page `-j 1` does.
+fn pages(
+    report: &Report,
+    files: &[String],
+    jobs: usize,
+    articles: bool,
+    tolerance: Tolerance,
+    settle: &mut impl FnMut(FileOutcome) -> Result<(), Fail>,
+) -> Result<HtmlReport, Fail> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Fail::Threads {
+            jobs,
+            reason: e.to_string(),
+        })?;
+    let mut page = HtmlReport::new().tolerance(tolerance);
+    for window in files.chunks(jobs * 2) {
+        let done: Vec<(HtmlReport, FileOutcome)> = pool.install(|| {
+            window
+                .par_iter()
+                .map(|name| {
+                    let mut part = HtmlReport::new().tolerance(tolerance);
+                    let progress = files.len() == 1;
+                    let sink = Sink::Page(&mut part);
+                    let file = run_file(report, name, sink, true, articles, io::sink(), progress);
+                    (part, file)
+                })
+                .collect()
+        });
+        for (part, file) in done {
+            page.merge(part);
+            settle(file)?;
+        }
+    }
+    Ok(page)
 }
 
 /// The output, standard output or the `-o` file, whose errors say which
