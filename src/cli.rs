@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figures::{
     Article, Articles, AuditRow, CsvLayout, Currency, Error, ErrorKind, Extractor, Format,
-    Granularity, Lang, Mention, NoRate, Note, RateSource, RateTable, Report, Row, RowWriter,
-    Spreadsheet, Tolerance, Verdict,
+    Granularity, HtmlReport, Lang, Mention, NoRate, Note, RateSource, RateTable, Report, Row,
+    RowWriter, Section, Spreadsheet, Tolerance, Verdict,
 };
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -171,6 +171,8 @@ enum FormatArg {
     Jsonl,
     /// A workbook (sheet `mentions`, and `pairs` for `audit`); give `-o FILE`.
     Xlsx,
+    /// One self-contained page to read (`audit` only).
+    Html,
 }
 
 /// A `--date`: a day, or the table's last one.
@@ -276,6 +278,8 @@ enum Fail {
         "--text-column, --date-column, --id-column, --delimiter and --keep-columns need --input csv"
     )]
     CsvOnly,
+    #[error("--format html is a report of audited pairs: use it with `figures audit`")]
+    HtmlNotForExtract,
     #[error("an xlsx workbook is not for a terminal: give -o FILE.xlsx, or redirect the output")]
     XlsxToTerminal,
 }
@@ -551,6 +555,9 @@ trait Sink {
     /// An input carries `carried` columns; `false` refuses it, when they
     /// are not those of the first input.
     fn begin(&mut self, carried: &[String]) -> Result<bool, Error>;
+    /// The findings of a text of input `name` follow: `article` for an
+    /// input of many, else the whole input.
+    fn article(&mut self, _name: &str, _article: Option<&Article>) {}
     /// One finding of input `name`, in `article` for an input of many.
     fn finding(
         &mut self,
@@ -687,6 +694,39 @@ impl Sink for Book {
     }
 }
 
+/// The page of `audit --format html`, written at the end.
+struct Page {
+    page: HtmlReport,
+}
+
+impl Sink for Page {
+    fn begin(&mut self, _carried: &[String]) -> Result<bool, Error> {
+        Ok(true)
+    }
+
+    fn article(&mut self, name: &str, article: Option<&Article>) {
+        let mut section = Section::new(name);
+        if let Some(a) = article {
+            section = section.id(&a.id);
+            if let Some(url) = &a.url {
+                section = section.url(url);
+            }
+        }
+        self.page.article(section);
+    }
+
+    fn finding(
+        &mut self,
+        _name: &str,
+        found: &figures::Finding,
+        _article: Option<&str>,
+        _carried: &[String],
+    ) -> Result<(), Error> {
+        self.page.add(found);
+        Ok(())
+    }
+}
+
 /// How each input is read.
 #[derive(Clone)]
 enum Layout {
@@ -767,6 +807,7 @@ impl Run<'_> {
         outcome: &mut FileOutcome,
     ) -> Result<(), Error> {
         sink.begin(&[])?;
+        sink.article(name, None);
         for item in self.report.findings(input).named(name) {
             match item {
                 Ok(found) => settle_finding(name, &found, None, &[], sink, outcome)?,
@@ -824,6 +865,7 @@ impl Run<'_> {
                 None => batch.iter().map(analyse).collect(),
             };
             for (article, items) in batch.iter().zip(done) {
+                sink.article(name, Some(article));
                 for item in items {
                     match item {
                         Ok(found) => settle_finding(
@@ -965,6 +1007,9 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
         None => {}
     }
     let layout = csv_layout(&inputs)?;
+    if inputs.format == FormatArg::Html && !audit_only {
+        return Err(Fail::HtmlNotForExtract);
+    }
     let jobs = threads(inputs.jobs);
     let files = if inputs.files.is_empty() {
         vec!["-".to_string()]
@@ -1014,6 +1059,17 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
                 ending.settle(run.file(name, &mut sink))?;
             }
             sink.book.save(io::BufWriter::new(output))?;
+        }
+        FormatArg::Html => {
+            let mut sink = Page {
+                page: HtmlReport::new().tolerance(inputs.tolerance),
+            };
+            for name in &files {
+                ending.settle(run.file(name, &mut sink))?;
+            }
+            let mut out = io::BufWriter::new(output);
+            sink.page.write(&mut out)?;
+            out.flush()?;
         }
         FormatArg::Csv | FormatArg::Jsonl => {
             let format = match inputs.format {

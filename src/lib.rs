@@ -25,7 +25,8 @@
 //!   [`Note`]s.
 //! - [`Report`] runs the whole path over a reader and yields typed
 //!   [`Finding`]s, streamed; [`Row`] and [`AuditRow`] are their flat views,
-//!   which [`RowWriter`] writes as CSV or JSON lines.
+//!   which [`RowWriter`] writes as CSV or JSON lines; [`HtmlReport`] makes
+//!   of them one page a person reads.
 //!
 //! Amounts are [`Decimal`]s and days [`Date`]s (jiff's `civil::Date`), both
 //! re-exported. With the default `serde` feature the value types serialize
@@ -99,6 +100,7 @@ mod error;
 mod evidence;
 mod extract;
 mod grammar;
+mod html;
 mod lang;
 mod lines;
 mod output;
@@ -125,13 +127,14 @@ pub use crate::currency::Currency;
 pub use crate::error::{Error, ErrorKind, Location, Result};
 pub use crate::evidence::Evidence;
 pub use crate::extract::{Extractor, Mention, Mentions, extract};
+pub use crate::html::{HtmlReport, Section};
 pub use crate::lang::Lang;
 pub use crate::output::{AuditRow, Cells, Format, Row, RowWriter};
 pub use crate::pair::{Pair, Role, pairs};
 pub use crate::rates::{
     Conversion, Granularity, NoRate, Rate, RateSource, RateTable, RatesProblem,
 };
-pub use crate::report::{Finding, Findings, Report};
+pub use crate::report::{Finding, Findings, Report, Sentence};
 pub use crate::work::work_done;
 pub use crate::xlsx::Spreadsheet;
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::Basis;
 use crate::audit::{Audit, DateBasis, Note, Tolerance, allows, audit, significant};
+use crate::context::sentence;
 use crate::convert::{Converted, NotConverted};
 use crate::currency::Currency;
 use crate::error::{Error, Location, Result};
@@ -114,6 +115,31 @@ pub struct Finding {
     /// when no currency was asked for.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub converted: Option<std::result::Result<Converted, NotConverted>>,
+    /// For a conversion, the sentence that holds it and its figure.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub sentence: Option<Sentence>,
+}
+
+/// The sentence around a pair (from one sentence's end to the next, at
+/// most a few hundred bytes either side), for a reader to see the amounts
+/// in their words: [`Finding::sentence`].
+///
+/// # Example
+///
+/// ```
+/// let text = "Aid came. It was €21 billion ($24 billion) in all. More later.";
+/// let found = figures::Report::new().findings_in(text).nth(1).unwrap()?;
+/// let s = found.sentence.unwrap();
+/// assert_eq!((s.start, s.text.as_str()), (10, "It was €21 billion ($24 billion) in all."));
+/// assert_eq!(&text[found.mention.span.clone()], &s.text[found.mention.span.start - s.start..][..11]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its first byte in the input, as the mentions' spans count.
+    pub start: usize,
+    /// The sentence as written.
+    pub text: String,
 }
 
 /// The findings of one input, in order, with its problems (invalid UTF-8,
@@ -586,7 +612,13 @@ impl<R> Findings<'_, R> {
                         side.alternatives.clear();
                     }
                 }
-                links[c] = (Role::Conversion, Some(id), Some((p.figure, verdict)));
+                let (f, m) = (&mentions[p.figure].span, &mentions[c].span);
+                let around = sentence(text, &(f.start.min(m.start)..f.end.max(m.end)));
+                links[c] = (
+                    Role::Conversion,
+                    Some(id),
+                    Some((p.figure, verdict, around)),
+                );
             }
             for r in p.restated {
                 links[r] = (Role::Restated, Some(id), None);
@@ -598,11 +630,18 @@ impl<R> Findings<'_, R> {
         for (mut m, (role, pair, audited)) in mentions.into_iter().zip(links) {
             line += crate::lines::breaks(&text.as_bytes()[counted..m.span.start]);
             counted = m.span.start;
-            let text = text[m.span.clone()].to_string();
+            let written = text[m.span.clone()].to_string();
             m.span = offset.saturating_add(m.span.start)..offset.saturating_add(m.span.end);
-            let (audit, figure) = match audited {
-                Some((figure, audit)) => (Some(audit), Some(Box::new(findings[figure].clone()))),
-                None => (None, None),
+            let (audit, figure, sentence) = match audited {
+                Some((figure, audit, around)) => (
+                    Some(audit),
+                    Some(Box::new(findings[figure].clone())),
+                    Some(Sentence {
+                        start: offset.saturating_add(around.start),
+                        text: text[around].to_string(),
+                    }),
+                ),
+                None => (None, None, None),
             };
             let converted = report
                 .to
@@ -610,12 +649,13 @@ impl<R> Findings<'_, R> {
             findings.push(Finding {
                 mention: m,
                 line,
-                text,
+                text: written,
                 role,
                 pair,
                 audit,
                 figure,
                 converted,
+                sentence,
             });
         }
         items.extend(

@@ -80,3 +80,43 @@ fn output_file_holds_the_rows() {
     assert_eq!(std::fs::read(&path).unwrap(), to_stdout.stdout);
     std::fs::remove_file(&path).unwrap();
 }
+
+/// `audit --format html` over several files writes the same page with `-j
+/// 2` as with `-j 1`, the files in input order, their names escaped.
+#[test]
+fn html_page_is_the_same_whatever_the_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "=cmd|calc!A1.txt",
+            "A grant of €800 million ($1.1 billion).",
+        ),
+        ("<b>.txt", "<script>x</script> €1.5bn (about $1.6bn)."),
+        ("c.txt", "Nothing stated here but £5."),
+        ("d.txt", "Britain gave £250 million ($320 million)."),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let run = |jobs: &str| {
+        Command::new(env!("CARGO_BIN_EXE_figures"))
+            .args(["audit", "-q", "--date", "2025-03-06", "--format", "html"])
+            .args(["-j", jobs])
+            .args(files.map(|(name, _)| name))
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert_eq!(one.status.code(), Some(3));
+    assert_eq!(one.stdout, two.stdout);
+    let page = String::from_utf8(one.stdout).unwrap();
+    let sources: Vec<&str> = page
+        .split("<span class=\"source\">")
+        .skip(1)
+        .filter_map(|s| s.split('<').next())
+        .collect();
+    assert_eq!(sources, ["=cmd|calc!A1.txt", "&lt;b&gt;.txt", "d.txt"]);
+    assert!(page.contains("<span id=\"inputs\">4</span> inputs"));
+    assert!(!page.contains("<script>") && !page.contains("<b>"));
+}
