@@ -73,7 +73,7 @@ fn check_mentions(rows: &[Vec<Data>], formulas: &[String], how: &str, guarded: b
     };
     let row = |text: &str| {
         rows.iter()
-            .find(|r| r["text"].to_string() == text)
+            .find(|r| r["text"] == Data::String(text.into()))
             .unwrap_or_else(|| panic!("{how}: no row {text:?} in {rows:?}"))
     };
     assert_eq!(
@@ -119,7 +119,7 @@ fn xlsx_cells_are_typed_and_never_formulas() {
     let mentions = by_name(&rows);
     let yen = mentions
         .iter()
-        .find(|r| r["currency"].to_string() == "JPY")
+        .find(|r| r["currency"] == Data::String("JPY".into()))
         .unwrap();
     assert_eq!(yen["amount"], Data::String("123456789012345678".into()));
     assert!(
@@ -130,7 +130,7 @@ fn xlsx_cells_are_typed_and_never_formulas() {
     );
     let dollars = mentions
         .iter()
-        .find(|r| r["text"].to_string() == "$24 billion")
+        .find(|r| r["text"] == Data::String("$24 billion".into()))
         .unwrap();
     match &dollars["rate_date"] {
         // Excel's day number: days since 1899-12-30.
@@ -212,7 +212,7 @@ fn libreoffice_opens_the_csv_and_the_xlsx_as_written() {
     let (rows, _) = cells(&d.join("lo/ours.xlsx"), "mentions");
     let yen = by_name(&rows)
         .into_iter()
-        .find(|r| r["currency"].to_string() == "JPY")
+        .find(|r| r["currency"] == Data::String("JPY".into()))
         .unwrap();
     assert_eq!(
         yen["amount"],
