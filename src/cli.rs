@@ -1209,8 +1209,8 @@ impl Ending {
         if self.undated {
             eprintln!(
                 "figures: some conversions were not audited: no date for their text; give one with \
-                 --date YYYY-MM-DD, a \"date\" in each --input jsonl record, or --date latest for \
-                 the rate table's last day"
+                 --date YYYY-MM-DD, a \"date\" in each --input jsonl record, a --date-column for \
+                 --input csv, or --date latest for the rate table's last day"
             );
         }
         if audit_only && !quiet {
