@@ -11,7 +11,6 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Location};
@@ -225,15 +224,12 @@ struct CodeInfo {
 pub(crate) struct Table {
     codes: HashMap<Currency, CodeInfo>,
     pub forms: Vec<Form>,
-    /// Symbols, matched case-sensitively; pattern i is `forms[symbol_ids[i]]`.
-    symbols: AhoCorasick,
-    symbol_ids: Vec<usize>,
+    /// Symbols, matched case-sensitively.
+    symbols: Prefixes,
     /// Lettered forms of up to three characters, matched exactly.
-    short: AhoCorasick,
-    short_ids: Vec<usize>,
+    short: Prefixes,
     /// Longer names and minor units, matched ignoring ASCII case.
-    names: AhoCorasick,
-    name_ids: Vec<usize>,
+    names: Prefixes,
     regions: HashMap<String, Currency>,
 }
 
@@ -294,34 +290,27 @@ impl Table {
             }
         }
         let mut symbols = Vec::new();
-        let mut symbol_ids = Vec::new();
         let mut names = Vec::new();
-        let mut name_ids = Vec::new();
         let mut short = Vec::new();
-        let mut short_ids = Vec::new();
         for (i, (text, form)) in by_text.iter().enumerate() {
             if form.kind == FormKind::Symbol && !is_wordy(text) {
-                symbols.push(text.as_str());
-                symbol_ids.push(i);
+                symbols.push((text.as_str(), i));
             } else if text.chars().count() <= 3 {
                 // Short lettered forms are matched exactly: `p` is pence, `P`
                 // pula; a short name also as a sentence or a heading writes it
                 // (`Yen`, `YEN`).
-                short.push(text.clone());
-                short_ids.push(i);
+                short.push((text.clone(), i));
                 if form.kind == FormKind::Name && text.chars().all(|c| c.is_ascii_lowercase()) {
                     let mut capital = text.clone();
                     capital[..1].make_ascii_uppercase();
                     for variant in [capital, text.to_ascii_uppercase()] {
                         if !index.contains_key(&variant) {
-                            short.push(variant);
-                            short_ids.push(i);
+                            short.push((variant, i));
                         }
                     }
                 }
             } else {
-                names.push(text.as_str());
-                name_ids.push(i);
+                names.push((text.as_str(), i));
             }
         }
         let regions = REGIONS_CSV
@@ -335,32 +324,27 @@ impl Table {
                 ))
             })
             .collect();
-        let symbols = automaton(&symbols, false);
-        let short = automaton(&short.iter().map(String::as_str).collect::<Vec<_>>(), false);
-        let names = automaton(&names, true);
+        let short = short.iter().map(|(t, i)| (t.as_str(), *i));
         Table {
             codes,
+            symbols: Prefixes::new(symbols, false),
+            short: Prefixes::new(short, false),
+            names: Prefixes::new(names, true),
             forms: by_text.into_iter().map(|(_, form)| form).collect(),
-            symbols,
-            symbol_ids,
-            short,
-            short_ids,
-            names,
-            name_ids,
             regions,
         }
     }
 
     /// The longest symbol (`$`, `€`) at the very start of `text`.
     pub fn symbol_at(&self, text: &str) -> Option<(usize, usize)> {
-        longest(&self.symbols, &self.symbol_ids, text)
+        self.symbols.longest(text)
     }
 
     /// The longest name or lettered symbol (`dollars`, `swiss francs`, `kr`,
     /// `cents`) at the very start of `text`, ignoring ASCII case.
     pub fn name_at(&self, text: &str) -> Option<(usize, usize)> {
-        let name = longest(&self.names, &self.name_ids, text);
-        let short = longest(&self.short, &self.short_ids, text);
+        let name = self.names.longest(text);
+        let short = self.short.longest(text);
         match (name, short) {
             (Some(n), Some(s)) => Some(if s.0 > n.0 { s } else { n }),
             (n, s) => n.or(s),
@@ -399,18 +383,75 @@ fn is_wordy(text: &str) -> bool {
     first || last
 }
 
-fn automaton(patterns: &[&str], fold_case: bool) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .ascii_case_insensitive(fold_case)
-        .build(patterns)
-        .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton builds"))
+/// Forms sorted by their bytes, for the longest one that starts a text.
+///
+/// The forms that begin with a text's first `k` bytes are one run of the
+/// sorted list, the shortest first, so each next byte narrows the run by
+/// two binary searches. It is built in a sort: an automaton's failure
+/// links, which anchored searches never use, cost most of the start-up.
+struct Prefixes {
+    /// Each form's bytes (ASCII-lowercased when folding) and its index.
+    keys: Vec<(Box<[u8]>, usize)>,
+    fold: bool,
+    /// The run of keys that start with each byte: the first, widest step.
+    first: Box<[(u32, u32); 256]>,
 }
 
-fn longest(ac: &AhoCorasick, ids: &[usize], text: &str) -> Option<(usize, usize)> {
-    let m = ac.find(Input::new(text).anchored(Anchored::Yes))?;
-    Some((m.end(), ids[m.pattern().as_usize()]))
+impl Prefixes {
+    fn new<'a>(forms: impl IntoIterator<Item = (&'a str, usize)>, fold: bool) -> Prefixes {
+        let mut keys: Vec<(Box<[u8]>, usize)> = forms
+            .into_iter()
+            .filter(|(text, _)| !text.is_empty())
+            .map(|(text, i)| {
+                let mut key = text.as_bytes().to_vec();
+                if fold {
+                    key.make_ascii_lowercase();
+                }
+                (key.into_boxed_slice(), i)
+            })
+            .collect();
+        // Stable: of two equal forms the first given wins, as it did.
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut first = Box::new([(0, 0); 256]);
+        for (at, (key, _)) in keys.iter().enumerate() {
+            let run = &mut first[usize::from(key[0])];
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            *run = match *run {
+                (0, 0) => (at, at + 1),
+                (lo, _) => (lo, at + 1),
+            };
+        }
+        Prefixes { keys, fold, first }
+    }
+
+    /// The length and index of the longest form that `text` starts with.
+    fn longest(&self, text: &str) -> Option<(usize, usize)> {
+        let fold = |b: u8| if self.fold { b.to_ascii_lowercase() } else { b };
+        let bytes = text.as_bytes();
+        let (lo, hi) = self.first[usize::from(fold(*bytes.first()?))];
+        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        let mut found = self
+            .keys
+            .get(lo)
+            .filter(|(key, _)| lo < hi && key.len() == 1)
+            .map(|(_, i)| (1, *i));
+        for (k, &byte) in bytes.iter().enumerate().skip(1) {
+            if lo == hi {
+                break;
+            }
+            let b = fold(byte);
+            let run = &self.keys[lo..hi];
+            let start = run.partition_point(|(key, _)| key.len() <= k || key[k] < b);
+            let end = run.partition_point(|(key, _)| key.len() <= k || key[k] <= b);
+            (lo, hi) = (lo + start, lo + end);
+            if let Some((key, i)) = self.keys.get(lo).filter(|_| lo < hi)
+                && key.len() == k + 1
+            {
+                found = Some((k + 1, *i));
+            }
+        }
+        found
+    }
 }
 
 #[cfg(test)]
@@ -468,6 +509,35 @@ mod tests {
         let (_, cents) = found(TABLE.name_at("cents"));
         assert_eq!(cents.kind, FormKind::Minor);
         assert_eq!(cents.unit, Decimal::new(1, 2));
+    }
+
+    #[test]
+    fn prefixes_find_the_longest_form_at_the_start() {
+        let p = Prefixes::new(
+            [
+                ("US$", 0),
+                ("U", 1),
+                ("USD", 2),
+                ("$", 3),
+                ("US", 4),
+                ("US", 5),
+            ],
+            true,
+        );
+        assert_eq!(p.longest("us$5"), Some((3, 0)));
+        assert_eq!(p.longest("USDC"), Some((3, 2)));
+        assert_eq!(
+            p.longest("Usa"),
+            Some((2, 4)),
+            "the first of two equal forms"
+        );
+        assert_eq!(p.longest("Uganda"), Some((1, 1)));
+        assert_eq!(p.longest("$"), Some((1, 3)));
+        assert_eq!(p.longest("x$"), None);
+        assert_eq!(p.longest(""), None);
+        let exact = Prefixes::new([("kr", 0), ("Kr", 1)], false);
+        assert_eq!(exact.longest("Kr 5"), Some((2, 1)));
+        assert_eq!(exact.longest("KR 5"), None);
     }
 
     #[test]
