@@ -5,7 +5,7 @@ reference rates.
 >>> import figures
 >>> for f in figures.extract("Aid passed €21 billion ($24 billion).", date="2025-04-11"):
 ...     print(f.text, f.amount, f.currency, f.role, f.verdict)
-passed €21 billion 21000000000 EUR figure None
+€21 billion 21000000000 EUR figure None
 $24 billion 24000000000 USD conversion consistent
 
 :func:`extract` and :func:`audit` read one text; :func:`extract_arrow` reads

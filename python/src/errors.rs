@@ -15,8 +15,8 @@ pyo3::create_exception!(
      not one amount, no rate for a conversion.\n\n\
      ``kind`` names what went wrong (``unknown_currency``, ``not_one_amount``, \
      ``no_rate``, ...); ``line``, ``column`` and ``byte`` (UTF-8 offset) say where, \
-     when known, and ``position`` is the same place as an index into the Python \
-     string.\n\n\
+     when known, ``position`` is the same place as an index into the Python \
+     string, and ``article`` the article's id in a table.\n\n\
      >>> import figures\n\
      >>> try:\n\
      ...     figures.convert(\"$5 and $6\", to=\"EUR\")\n\

@@ -44,7 +44,25 @@ fn findings_of(
     Ok(findings)
 }
 
-/// Every amount of money in `text`, as [`Finding`]s in order.
+/// Every amount of money in ``text``, in order: a list of :class:`Finding`.
+///
+/// ``date`` (a ``datetime.date`` or ``YYYY-MM-DD``) is the text's own day,
+/// at whose rates its stated conversions are audited; without it, a date
+/// written in the text (a dateline, ``Published ...``) is used, else they
+/// are not audited. ``lang`` reads the text in one language (en, de, fr,
+/// es, it, nl, pt) instead of the one detected; ``assume`` maps ambiguous
+/// written forms to currencies (``{"$": "CAD"}``); ``to`` gives every
+/// amount in that currency too (the ``converted_*`` attributes). Problems
+/// in the text are warned of (:class:`FiguresWarning`) and reading goes
+/// on; bad arguments raise :class:`Error`.
+///
+/// >>> import figures
+/// >>> text = "Aid passed €21 billion ($24 billion) on Friday."
+/// >>> [(f.text, f.amount, f.currency) for f in figures.extract(text)]
+/// [('€21 billion', Decimal('21000000000'), 'EUR'), ('$24 billion', Decimal('24000000000'), 'USD')]
+/// >>> f = figures.extract(text, date="2025-04-11")[1]
+/// >>> f.role, f.verdict, f.reference_rate, f.rate_date, text[f.start:f.end]
+/// ('conversion', 'consistent', Decimal('1.1346'), datetime.date(2025, 4, 11), '$24 billion')
 #[pyfunction]
 #[pyo3(signature = (text, *, date=None, lang=None, assume=None, to=None))]
 fn extract(
@@ -64,7 +82,12 @@ fn extract(
         .collect())
 }
 
-/// The stated conversions of `text` and their audits, as [`Pair`]s.
+/// The stated conversions of ``text``, each with its figure and audit: a
+/// list of :class:`Pair`. The arguments are :func:`extract`'s.
+///
+/// >>> import figures
+/// >>> [(p.conversion_text, p.stated_rate, p.verdict) for p in figures.audit("€21bn ($24bn)", date="2022-09-27")]
+/// [('$24bn', Decimal('1.14286'), 'inconsistent')]
 #[pyfunction]
 #[pyo3(signature = (text, *, date=None, lang=None, assume=None))]
 fn audit(
@@ -82,8 +105,18 @@ fn audit(
         .collect())
 }
 
-/// One amount, as written, converted to `to` at the rate of `date` (the
-/// table's last day when `None`), like `figures convert`.
+/// One amount, as written, converted to ``to`` at the reference rate of
+/// ``date`` (the embedded table's last day when ``None``): a
+/// :class:`Conversion`, as ``figures convert`` gives it.
+///
+/// Raises :class:`Error` for a text that is not exactly one amount, or
+/// that has no currency or is a range (``kind`` says which), and when no
+/// rate is to be had.
+///
+/// >>> import figures
+/// >>> c = figures.convert("€21 billion", to="USD", date="2025-04-11")
+/// >>> c.amount, c.rate, c.rate_source
+/// (Decimal('23826600000'), Decimal('1.1346'), 'ecb')
 #[pyfunction]
 #[pyo3(signature = (amount, *, to, date=None))]
 fn convert(
