@@ -7,13 +7,12 @@ use std::sync::Arc;
 use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema, from_ffi};
-use arrow_array::ffi_stream::{RecordBatchStreamReader, FFI_ArrowArrayStream};
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::types::{
     Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow_array::{
-    Array, ArrayRef, RecordBatch, RecordBatchIterator, RecordBatchReader, StructArray,
-    make_array,
+    Array, ArrayRef, RecordBatch, RecordBatchIterator, RecordBatchReader, StructArray, make_array,
 };
 use arrow_schema::{ArrowError, DataType, SchemaRef};
 use figures::{Date, Decimal, Report, Row};
@@ -154,14 +153,31 @@ impl Columns {
         put(&mut self.min, "min", &row.min);
         put(&mut self.max, "max", &row.max);
         put(&mut self.stated_rate, "stated_rate", &row.stated_rate);
-        put(&mut self.reference_rate, "reference_rate", &row.reference_rate);
+        put(
+            &mut self.reference_rate,
+            "reference_rate",
+            &row.reference_rate,
+        );
         put(&mut self.deviation_pct, "deviation_pct", &row.deviation_pct);
         put(&mut self.writer_rate, "writer_rate", &row.writer_rate);
-        put(&mut self.converted_amount, "converted_amount", &row.converted_amount);
+        put(
+            &mut self.converted_amount,
+            "converted_amount",
+            &row.converted_amount,
+        );
         put(&mut self.converted_min, "converted_min", &row.converted_min);
         put(&mut self.converted_max, "converted_max", &row.converted_max);
-        put(&mut self.conversion_rate, "conversion_rate", &row.conversion_rate);
-        let reason = row.reason.iter().cloned().chain(misfits).collect::<Vec<_>>();
+        put(
+            &mut self.conversion_rate,
+            "conversion_rate",
+            &row.conversion_rate,
+        );
+        let reason = row
+            .reason
+            .iter()
+            .cloned()
+            .chain(misfits)
+            .collect::<Vec<_>>();
         self.reason
             .append_option((!reason.is_empty()).then(|| reason.join("; ")));
         self.article.append_value(article);
@@ -414,7 +430,12 @@ fn column<'b>(
         Some(c) => Ok(Some(c)),
         None if !required => Ok(None),
         None => {
-            let have: Vec<_> = batch.schema().fields().iter().map(|f| f.name().clone()).collect();
+            let have: Vec<_> = batch
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect();
             Err(format!("no column {name:?} in the table (it has {have:?})"))
         }
     }
@@ -430,18 +451,27 @@ fn extract_batch(
     out: &mut Columns,
     problems: &mut Vec<Problem>,
 ) -> Result<(), String> {
-    let wrong = |what: &str, name: &str, t: &DataType| format!("column {name:?} holds {t}, not {what}");
+    let wrong =
+        |what: &str, name: &str, t: &DataType| format!("column {name:?} holds {t}, not {what}");
     let texts = column(batch, Some(&names.text), true)?.ok_or("no text column")?;
     let texts = Texts::of(texts).ok_or_else(|| wrong("text", &names.text, texts.data_type()))?;
     let ids = match column(batch, names.id.as_deref(), false)? {
         Some(c) => Some(Ids::of(c).ok_or_else(|| {
-            wrong("text or integers", names.id.as_deref().unwrap_or(""), c.data_type())
+            wrong(
+                "text or integers",
+                names.id.as_deref().unwrap_or(""),
+                c.data_type(),
+            )
         })?),
         None => None,
     };
     let dates = match column(batch, names.date.as_deref(), false)? {
         Some(c) => Some(Dates::of(c).ok_or_else(|| {
-            wrong("dates or text", names.date.as_deref().unwrap_or(""), c.data_type())
+            wrong(
+                "dates or text",
+                names.date.as_deref().unwrap_or(""),
+                c.data_type(),
+            )
         })?),
         None => None,
     };

@@ -119,11 +119,7 @@ fn audit(
 /// (Decimal('23826600000'), Decimal('1.1346'), 'ecb')
 #[pyfunction]
 #[pyo3(signature = (amount, *, to, date=None))]
-fn convert(
-    amount: &str,
-    to: &str,
-    date: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Conversion> {
+fn convert(amount: &str, to: &str, date: Option<&Bound<'_, PyAny>>) -> PyResult<Conversion> {
     let err = |e: figures::Error| errors::to_py(&e, Some(amount));
     let to: figures::Currency = to.trim().parse().map_err(|e| errors::to_py(&e, None))?;
     let mention: Mention = amount.parse().map_err(err)?;
@@ -134,7 +130,9 @@ fn convert(
     let table = RateTable::embedded();
     let date = match options::date(date)? {
         Some(d) => d,
-        None => table.last_date().ok_or_else(|| err(figures::NoRate::EmptyTable.into()))?,
+        None => table
+            .last_date()
+            .ok_or_else(|| err(figures::NoRate::EmptyTable.into()))?,
     };
     let c = table.convert(value, from, to, date).map_err(err)?;
     Ok(Conversion::new(&c, value, from, to))

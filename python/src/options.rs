@@ -58,7 +58,8 @@ pub(crate) fn date(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
         let part = |name: &str| value.getattr(name)?.extract::<i16>();
         let (y, m, d) = (part("year")?, part("month")?, part("day")?);
         // A Python date's parts are always in range; jiff's are wider.
-        let day = Date::new(y, m as i8, d as i8).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let day =
+            Date::new(y, m as i8, d as i8).map_err(|e| PyValueError::new_err(e.to_string()))?;
         return Ok(Some(day));
     }
     Err(PyTypeError::new_err(format!(

@@ -64,6 +64,8 @@ records = st.lists(
 SETTINGS = settings(
     max_examples=120,
     deadline=None,
+    # No example database left in the work tree; failures print their example.
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
