@@ -9,7 +9,7 @@ reference rates.
 $24 billion 24000000000 USD conversion consistent
 
 :func:`extract` and :func:`audit` read one text; :func:`extract_arrow` reads
-a table of articles (pyarrow, Polars, DuckDB: anything with the Arrow
+a table of articles (pyarrow, Polars, pandas 3: anything with the Arrow
 PyCapsule interface) with no Python loop; :mod:`figures.spark` runs it on
 Spark. :func:`convert` converts one amount.
 """
@@ -65,7 +65,7 @@ def extract_arrow(
     """The findings of a table of articles: one row per amount of money.
 
     ``table`` is Arrow data: a ``pyarrow.Table``, ``RecordBatch`` or
-    ``RecordBatchReader``, a Polars ``DataFrame``, a DuckDB relation... Its
+    ``RecordBatchReader``, a Polars or pandas 3 ``DataFrame``... Its
     column ``text`` holds the articles (null: none), ``id`` their ids (text
     or integers; null or no such column: the 1-based row number) and
     ``date`` their days (``date32``, or ``YYYY-MM-DD`` text, as

@@ -1,6 +1,6 @@
 //! Columnar extraction: Arrow record batches of articles in, one row per
 //! finding out, through the Arrow PyCapsule interface so that pyarrow,
-//! Polars, DuckDB and Spark hand over their buffers with no Python loop.
+//! Polars, pandas and Spark hand over their buffers with no Python loop.
 
 use std::sync::Arc;
 
@@ -72,6 +72,7 @@ struct Columns {
 }
 
 fn decimals() -> Decimal128Builder {
+    // 38 and 10 are valid, so the default (the same type) is never used.
     Decimal128Builder::new()
         .with_precision_and_scale(PRECISION, SCALE as i8)
         .unwrap_or_default()
@@ -355,6 +356,7 @@ impl<'a> Ids<'a> {
             DataType::UInt8 => a.as_primitive::<UInt8Type>().value(i).to_string(),
             DataType::UInt16 => a.as_primitive::<UInt16Type>().value(i).to_string(),
             DataType::UInt32 => a.as_primitive::<UInt32Type>().value(i).to_string(),
+            // `of` let only integers in: this is UInt64.
             _ => a.as_primitive::<UInt64Type>().value(i).to_string(),
         };
         Some(n)

@@ -25,6 +25,14 @@ def missing(why: str):
     pytest.skip(why)
 
 
+def need(module: str):
+    """The module, or a skip (a failure under FIGURES_CI=1) without it."""
+    try:
+        return __import__(module)
+    except ImportError:
+        missing(f"{module} is not installed")
+
+
 def _binary() -> Path | None:
     if os.environ.get("FIGURES_BIN"):
         path = Path(os.environ["FIGURES_BIN"])

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import figures
 from articles import corpus
-from conftest import as_cli, cell, cli_shape, jsonl
+from conftest import as_cli, cell, cli_shape, jsonl, need
 
 SYMBOLS = ["€", "$", "£", "¥", "Rs ", "CHF ", "kr ", "US$", "A$", "C$", "R$", "₹", ""]
 NUMBERS = ["21", "1.5", "0.75", "1,234", "1.234,5", "24", "500", "3", "12.5", "twenty-one", "a"]
@@ -110,7 +110,7 @@ def unfit(got, expected):
 @SETTINGS
 @given(recs=records)
 def test_extract_arrow_agrees_with_the_cli(cli, recs):
-    pa = pytest.importorskip("pyarrow")
+    pa = need("pyarrow")
     expected = [cli_shape(r) for r in cli(["extract", "--input", "jsonl"], jsonl(recs))]
     schema = pa.schema([("id", pa.string()), ("text", pa.string()), ("date", pa.string())])
     with warnings.catch_warnings():

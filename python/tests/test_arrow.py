@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 import figures
+from conftest import need
 
-pa = pytest.importorskip("pyarrow")
+pa = need("pyarrow")
 
 
 def articles(**columns):
@@ -116,13 +117,18 @@ def test_problems_are_warned_with_their_article():
     assert str(w).startswith("article x: ")
 
 
-def test_polars_and_pandas_read_it():
-    pl = pytest.importorskip("polars")
+def test_polars_reads_and_is_read():
+    pl = need("polars")
     frame = pl.DataFrame({"id": ["a"], "text": ["It cost €5m and $3bn."]})
     found = pl.from_arrow(figures.extract_arrow(frame))
     assert found["currency"].to_list() == ["EUR", "USD"]
-    pd = pytest.importorskip("pandas")
-    df = figures.extract_arrow(pa.table({"text": ["Rs 500 crore"]})).to_pandas()
+    assert found["amount"].to_list() == [Decimal(5 * 10**6), Decimal(3 * 10**9)]
+
+
+def test_pandas_reads_and_is_read():
+    pd = need("pandas")
+    articles = pd.DataFrame({"text": ["Rs 500 crore"]})
+    df = figures.extract_arrow(pa.Table.from_pandas(articles)).to_pandas()
     assert df.loc[0, "amount"] == Decimal(5 * 10**9)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 import figures
 import figures.spark
+from conftest import need
 
 
 def test_every_column_is_an_attribute_of_a_finding():
@@ -167,7 +168,7 @@ def test_bad_text_never_crashes():
 
 @pytest.mark.parametrize("module", [figures, figures._figures, figures.spark])
 def test_docstring_examples(module):
-    pytest.importorskip("pyarrow")
+    need("pyarrow")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
