@@ -4,6 +4,7 @@ command line's on the same articles."""
 import datetime
 import os
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -43,6 +44,14 @@ def test_schema_is_the_columns():
     assert names == figures.COLUMNS
     assert "`amount` DECIMAL(38,10)" in figures.spark.SCHEMA
     assert "`rate_date` DATE" in figures.spark.SCHEMA
+
+
+def test_neither_pyspark_nor_pyarrow_is_imported_until_used():
+    code = (
+        "import sys, figures, figures.spark; "
+        "assert not {'pyspark', 'pyarrow'} & set(sys.modules), sorted(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_bad_options_fail_on_the_driver():
