@@ -216,28 +216,7 @@ impl Finding {
 
 /// The names of a [`Pair`]'s attributes: `figures audit`'s columns but
 /// `source`.
-pub(crate) const PAIR_COLUMNS: [&str; 20] = [
-    "pair",
-    "line",
-    "figure_text",
-    "figure_amount",
-    "figure_currency",
-    "conversion_text",
-    "conversion_amount",
-    "conversion_currency",
-    "stated_rate",
-    "reference_rate",
-    "rate_date",
-    "deviation_pct",
-    "verdict",
-    "reason",
-    "date_basis",
-    "rate_source",
-    "rate_granularity",
-    "figure_currency_basis",
-    "conversion_currency_basis",
-    "writer_rate",
-];
+pub(crate) const PAIR_COLUMNS: &[&str] = AuditRow::COLUMNS.split_at(1).1;
 
 /// A stated conversion and the figure it converts, audited.
 ///
