@@ -201,15 +201,6 @@ impl Form {
 }
 
 #[derive(serde::Deserialize)]
-struct FormRow {
-    form: String,
-    code: String,
-    kind: String,
-    unit: String,
-    default: String,
-}
-
-#[derive(serde::Deserialize)]
 struct CodeRow {
     code: String,
     minor_units: String,
@@ -251,10 +242,27 @@ impl Table {
         }
         let mut by_text: Vec<(String, Form)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        // Fields by position and one record reused: serde's per-row strings
+        // were a fifth of the start-up.
         let mut reader = csv::Reader::from_reader(FORMS_CSV.as_bytes());
-        for row in reader.deserialize::<FormRow>().flatten() {
-            let Some(currency) = row
-                .code
+        let header = reader.headers().cloned().unwrap_or_default();
+        let column = |name: &str| header.iter().position(|c| c == name);
+        let columns = (
+            column("form"),
+            column("code"),
+            column("kind"),
+            column("unit"),
+            column("default"),
+        );
+        // A header without them reads no forms (a unit test reads the table).
+        let (Some(f_form), Some(f_code), Some(f_kind), Some(f_unit), Some(f_default)) = columns
+        else {
+            return Table::from_forms(codes, Vec::new(), index);
+        };
+        let mut row = csv::StringRecord::new();
+        while reader.read_record(&mut row).unwrap_or(false) {
+            let field = |i: usize| row.get(i).unwrap_or_default();
+            let Some(currency) = field(f_code)
                 .as_bytes()
                 .try_into()
                 .ok()
@@ -262,33 +270,42 @@ impl Table {
             else {
                 continue;
             };
-            let kind = match row.kind.as_str() {
-                "symbol" => FormKind::Symbol,
-                "name" => FormKind::Name,
-                _ => FormKind::Minor,
-            };
-            let at = match index.get(&row.form) {
+            let text = field(f_form);
+            let at = match index.get(text) {
                 Some(&at) => at,
                 None => {
-                    let unit = row.unit.parse().unwrap_or(Decimal::ONE);
+                    let kind = match field(f_kind) {
+                        "symbol" => FormKind::Symbol,
+                        "name" => FormKind::Name,
+                        _ => FormKind::Minor,
+                    };
                     let form = Form {
-                        text: row.form.clone(),
+                        text: text.to_string(),
                         kind,
-                        unit,
+                        unit: field(f_unit).parse().unwrap_or(Decimal::ONE),
                         candidates: Vec::new(),
                         default: None,
                     };
-                    index.insert(row.form.clone(), by_text.len());
-                    by_text.push((row.form, form));
+                    index.insert(text.to_string(), by_text.len());
+                    by_text.push((text.to_string(), form));
                     by_text.len() - 1
                 }
             };
             let form = &mut by_text[at].1;
             form.candidates.push(currency);
-            if row.default == "yes" {
+            if field(f_default) == "yes" {
                 form.default = Some(currency);
             }
         }
+        Table::from_forms(codes, by_text, index)
+    }
+
+    /// The table of `codes` and its forms, with the lookups over them.
+    fn from_forms(
+        codes: HashMap<Currency, CodeInfo>,
+        by_text: Vec<(String, Form)>,
+        index: HashMap<String, usize>,
+    ) -> Table {
         let mut symbols = Vec::new();
         let mut names = Vec::new();
         let mut short = Vec::new();
