@@ -588,38 +588,35 @@ impl Carried {
 }
 
 /// CSV or JSON-lines rows: a [`Row`] per finding for `extract`, an
-/// [`AuditRow`] per conversion for `audit`.
+/// [`AuditRow`] per conversion for `audit`, each with the carried columns.
 struct Rows<W: Write> {
     writer: RowWriter<W>,
     audit_only: bool,
-    names: Vec<String>,
-    /// The header, written once the first input's carried columns are known.
-    header: Option<HeaderPlan>,
+    /// The header is still to be written, once the first input's carried
+    /// columns are known.
+    header_due: bool,
     carried: Carried,
 }
 
-/// The header row's standard columns, before any carried ones.
-struct HeaderPlan {
-    columns: &'static [&'static str],
-}
-
 impl<W: Write> Rows<W> {
-    fn new(out: W, format: Format, audit_only: bool, header: Option<HeaderPlan>) -> Rows<W> {
+    fn new(out: W, format: Format, audit_only: bool, header_due: bool) -> Rows<W> {
         Rows {
             writer: RowWriter::headless(out, format),
             audit_only,
-            names: Vec::new(),
-            header,
+            header_due,
             carried: Carried::default(),
         }
     }
 
     /// Writes the header if it is still due.
     fn header(&mut self, names: &[String]) -> Result<(), Error> {
-        let Some(plan) = self.header.take() else {
+        if !std::mem::take(&mut self.header_due) {
             return Ok(());
+        }
+        let mut columns: Vec<&str> = match self.audit_only {
+            true => AuditRow::COLUMNS.to_vec(),
+            false => Row::COLUMNS.to_vec(),
         };
-        let mut columns: Vec<&str> = plan.columns.to_vec();
         columns.extend(names.iter().map(String::as_str));
         self.writer.write_header(&columns)
     }
@@ -635,9 +632,7 @@ impl<W: Write> Sink for Rows<W> {
         if !self.carried.admit(carried) {
             return Ok(false);
         }
-        self.header(carried)?;
-        self.names = carried.to_vec();
-        Ok(true)
+        self.header(carried).map(|()| true)
     }
 
     fn finding(
@@ -647,20 +642,20 @@ impl<W: Write> Sink for Rows<W> {
         article: Option<&str>,
         carried: &[String],
     ) -> Result<(), Error> {
+        let names = self.carried.first.as_deref().unwrap_or_default();
+        let with: Vec<(&str, &str)> = names
+            .iter()
+            .zip(carried)
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         if self.audit_only {
             return match AuditRow::new(name, found) {
-                Some(row) => self.writer.write_row(&row),
+                Some(row) => self.writer.write_row_with(&row, &with),
                 None => Ok(()),
             };
         }
         let mut row = Row::new(name, found);
         row.article = article.map(str::to_string);
-        let with: Vec<(&str, &str)> = self
-            .names
-            .iter()
-            .zip(carried)
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
         self.writer.write_row_with(&row, &with)
     }
 }
@@ -949,7 +944,6 @@ fn progress_bar(files: &[String], forced: Option<bool>) -> Option<indicatif::Pro
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         ),
     };
-    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     Some(bar)
 }
 
@@ -1076,17 +1070,11 @@ fn process(inputs: Inputs, audit_only: bool) -> Result<Outcome, Fail> {
                 FormatArg::Jsonl => Format::Jsonl,
                 _ => Format::Csv,
             };
-            let columns = if audit_only {
-                AuditRow::COLUMNS
-            } else {
-                Row::COLUMNS
-            };
-            let header = HeaderPlan { columns };
             let mut out = io::BufWriter::with_capacity(1 << 16, output);
             if inputs.bom && format == Format::Csv {
                 out.write_all("\u{feff}".as_bytes())?;
             }
-            let mut sink = Rows::new(out, format, audit_only, Some(header));
+            let mut sink = Rows::new(out, format, audit_only, true);
             match &run.pool {
                 Some(pool) if files.len() > 1 => spread_files(
                     &run,
@@ -1133,7 +1121,7 @@ fn spread_files<W: Write>(
                     // Rows wait in an unnamed temporary file, not in memory.
                     let mut spill = tempfile::tempfile()?;
                     let mut rows =
-                        Rows::new(io::BufWriter::new(&mut spill), format, audit_only, None);
+                        Rows::new(io::BufWriter::new(&mut spill), format, audit_only, false);
                     let mut outcome = one.file(name, &mut rows);
                     let carried = rows.carried.first.clone();
                     if let Err(e) = rows.finish().and_then(|mut w| Ok(w.flush()?)) {

@@ -200,8 +200,7 @@ pub struct HtmlReport {
     tolerance: Tolerance,
     articles: u64,
     inputs: u64,
-    /// The first and last articles' inputs, to count inputs across a merge.
-    first_source: Option<String>,
+    /// The last article's input, to count inputs.
     last_source: Option<String>,
     amounts: u64,
     /// The articles that have pairs, in order.
@@ -236,7 +235,6 @@ impl HtmlReport {
             tolerance: Tolerance::default(),
             articles: 0,
             inputs: 0,
-            first_source: None,
             last_source: None,
             amounts: 0,
             shown: Vec::new(),
@@ -285,9 +283,6 @@ impl HtmlReport {
         if self.last_source.as_deref() != Some(article.source.as_str()) {
             self.inputs += 1;
             self.last_source = Some(article.source.clone());
-        }
-        if self.first_source.is_none() {
-            self.first_source = Some(article.source.clone());
         }
         self.pending = Some(article);
         self.current = None;
@@ -352,56 +347,6 @@ impl HtmlReport {
             audit: audit.clone(),
             band: percent(self.tolerance) + widened,
         });
-    }
-
-    /// Appends `later`, the page of the inputs after this one's: pages made
-    /// apart, one per input, and merged in input order are the page made
-    /// in one.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use figures::{Section, HtmlReport, Report};
-    /// let report = Report::new();
-    /// let (mut whole, mut a, mut b) = (HtmlReport::new(), HtmlReport::new(), HtmlReport::new());
-    /// for (name, text, part) in [("a.txt", "€1 ($1.14)", &mut a), ("b.txt", "£2 ($3)", &mut b)] {
-    ///     whole.article(Section::new(name));
-    ///     part.article(Section::new(name));
-    ///     for found in report.findings_in(text) {
-    ///         let found = found?;
-    ///         whole.add(&found);
-    ///         part.add(&found);
-    ///     }
-    /// }
-    /// a.merge(b);
-    /// let (mut one, mut two) = (Vec::new(), Vec::new());
-    /// whole.write(&mut one)?;
-    /// a.write(&mut two)?;
-    /// assert_eq!(one, two);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn merge(&mut self, later: HtmlReport) {
-        let same_input = self.last_source.is_some() && self.last_source == later.first_source;
-        self.inputs += later.inputs - u64::from(same_input && later.inputs > 0);
-        self.articles += later.articles;
-        self.amounts += later.amounts;
-        if self.first_source.is_none() {
-            self.first_source = later.first_source;
-        }
-        if later.last_source.is_some() {
-            self.last_source = later.last_source;
-        }
-        let offset = self.shown.len();
-        self.shown.extend(later.shown);
-        self.entries
-            .extend(later.entries.into_iter().map(|e| Entry {
-                article: e.article + offset,
-                ..e
-            }));
-        if later.pending.is_some() || later.current.is_some() {
-            self.pending = later.pending;
-            self.current = later.current.map(|i| i + offset);
-        }
     }
 
     /// Writes the page to `out`.
@@ -802,40 +747,6 @@ mod tests {
         // The article without pairs has no heading.
         assert!(!html.contains("article 2</span>"));
         assert!(html.contains("<ol class=\"pairs\" start=\"2\">"));
-    }
-
-    #[test]
-    fn merged_pages_are_the_page_made_in_one() {
-        let report = Report::new().date("2025-03-06".parse().unwrap());
-        let inputs = [
-            ("a.txt", "€1 ($1.08) and €2bn ($9bn)"),
-            ("b.txt", "none"),
-            ("c.txt", "£250 million ($320 million)"),
-        ];
-        let mut whole = HtmlReport::new();
-        let mut merged = HtmlReport::new();
-        for (name, text) in inputs {
-            let mut part = HtmlReport::new();
-            whole.article(Section::new(name));
-            part.article(Section::new(name));
-            for found in report.findings_in(text) {
-                let found = found.unwrap();
-                whole.add(&found);
-                part.add(&found);
-            }
-            merged.merge(part);
-        }
-        let write = |p: &HtmlReport| {
-            let mut out = Vec::new();
-            p.write(&mut out).unwrap();
-            out
-        };
-        assert_eq!(write(&whole), write(&merged));
-        assert!(
-            String::from_utf8(write(&merged))
-                .unwrap()
-                .contains("id=\"pair-3\"")
-        );
     }
 
     #[test]

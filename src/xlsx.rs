@@ -87,7 +87,10 @@ impl Default for Spreadsheet {
 /// One sheet's columns and the worksheets written so far.
 struct Sheet {
     name: &'static str,
+    /// The row's columns, then the carried ones.
     columns: Vec<String>,
+    /// How many of `columns` are the row's.
+    standard: usize,
     /// The worksheet being filled, once a row is written.
     current: Option<Worksheet>,
     rows: u32,
@@ -99,15 +102,16 @@ impl Sheet {
         Sheet {
             name,
             columns: columns.iter().map(|c| c.to_string()).collect(),
+            standard: columns.len(),
             current: None,
             rows: 0,
             full: Vec::new(),
         }
     }
 
-    /// The worksheet for the next row: a new one with its header when none
-    /// is open or the open one is full.
-    fn worksheet(&mut self, book: &mut Workbook) -> std::result::Result<&mut Worksheet, XlsxError> {
+    /// Opens a worksheet with its header for the next row, when none is
+    /// open or the open one is full.
+    fn open(&mut self, book: &mut Workbook) -> std::result::Result<(), XlsxError> {
         if self.rows == ROWS
             && let Some(done) = self.current.take()
         {
@@ -128,7 +132,7 @@ impl Sheet {
             self.current = Some(sheet);
             self.rows = 1;
         }
-        Ok(self.current.as_mut().expect("opened above"))
+        Ok(())
     }
 
     /// The header filtered over the rows written.
@@ -140,7 +144,7 @@ impl Sheet {
 
     fn close(mut self, book: &mut Workbook) -> std::result::Result<(), XlsxError> {
         if self.current.is_none() {
-            self.worksheet(book)?;
+            self.open(book)?;
         }
         if let Some(open) = self.current.take() {
             let done = self.finish(open)?;
@@ -152,7 +156,8 @@ impl Sheet {
         Ok(())
     }
 
-    /// Writes `row`'s cells, then `carried`, as the next row.
+    /// Writes `row`'s cells, then `carried` (cut or padded to the carried
+    /// columns), as the next row.
     fn write<T: Serialize>(
         &mut self,
         book: &mut Workbook,
@@ -163,7 +168,7 @@ impl Sheet {
         let value = serde_json::to_value(row).map_err(std::io::Error::from)?;
         let mut notes = Vec::new();
         let mut cells: Vec<Cell> = Vec::with_capacity(self.columns.len());
-        for name in &self.columns[..self.columns.len() - carried.len()] {
+        for name in &self.columns[..self.standard] {
             cells.push(match &value[name.as_str()] {
                 serde_json::Value::Null => Cell::Empty,
                 serde_json::Value::Number(n) => match n.as_u64() {
@@ -175,7 +180,9 @@ impl Sheet {
                 other => Cell::Text(other.to_string()),
             });
         }
-        cells.extend(carried.iter().map(|c| Cell::Text(c.clone())));
+        let more = self.columns.len() - self.standard;
+        cells.extend(carried.iter().take(more).map(|c| Cell::Text(c.clone())));
+        cells.resize_with(self.columns.len(), || Cell::Empty);
         for cell in &mut cells {
             if let Cell::Text(t) = cell
                 && t.chars().count() > CHARS
@@ -203,7 +210,7 @@ impl Sheet {
             }
             cells[at] = Cell::Text(reason);
         }
-        self.worksheet(book).map_err(failed)?;
+        self.open(book).map_err(failed)?;
         let r = self.rows;
         let sheet = self.current.as_mut().expect("opened above");
         for (col, cell) in cells.iter().enumerate() {
@@ -329,7 +336,7 @@ impl Spreadsheet {
     /// ```
     #[must_use]
     pub fn carrying(mut self, names: &[String]) -> Spreadsheet {
-        self.mentions.columns.truncate(Row::COLUMNS.len());
+        self.mentions.columns.truncate(self.mentions.standard);
         self.mentions.columns.extend(names.iter().cloned());
         self
     }
@@ -360,11 +367,8 @@ impl Spreadsheet {
     ) -> Result<()> {
         let mut row = Row::new(source, finding);
         row.article = article.map(str::to_string);
-        let want = self.mentions.columns.len() - Row::COLUMNS.len();
-        let mut values = carried.to_vec();
-        values.resize(want, String::new());
         self.mentions
-            .write(&mut self.book, &self.date, &row, &values)?;
+            .write(&mut self.book, &self.date, &row, carried)?;
         if let Some(pairs) = &mut self.pairs
             && let Some(row) = AuditRow::new(source, finding)
         {

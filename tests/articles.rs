@@ -108,3 +108,32 @@ fn csv_inputs_carry_their_columns_and_must_share_them() {
         );
     }
 }
+
+#[test]
+fn audit_rows_carry_the_columns_their_header_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.csv"),
+        "text,desk\n€21 billion ($24 billion),world\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = run(
+        &[
+            "audit",
+            "--input",
+            "csv",
+            "--keep-columns",
+            "--date",
+            "2025-04-11",
+            "-q",
+            "a.csv",
+        ],
+        d,
+    );
+    assert_eq!(code, Some(0));
+    let mut rows = csv::Reader::from_reader(&stdout[..]);
+    assert_eq!(rows.headers().unwrap().iter().next_back(), Some("desk"));
+    let row = rows.records().next().unwrap().unwrap();
+    assert_eq!(row.iter().next_back(), Some("world"));
+}
