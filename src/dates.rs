@@ -42,7 +42,7 @@ pub(crate) fn written(text: &str, head: bool, lang: &dyn Fn() -> Option<Lang>) -
     let bytes = text.as_bytes();
     let mut unlabelled = None;
     let mut at = 0;
-    while let Some(i) = bytes[at..].iter().position(u8::is_ascii_digit) {
+    while let Some(i) = crate::swar::find(&bytes[at..], b'0', b'9') {
         let start = at + i;
         let run = bytes[start..]
             .iter()

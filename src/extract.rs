@@ -371,6 +371,7 @@ impl Extractor {
             first_line,
             cursor: RefCell::new(Cursor::new(first_line, first_column)),
             language: OnceCell::new(),
+            carried: None,
             mentioned: RefCell::new(Vec::new()),
             found: None,
         }
@@ -432,6 +433,8 @@ pub struct Mentions<'t> {
     cursor: RefCell<Cursor>,
     /// The paragraph's language, detected when a mention first needs it.
     language: OnceCell<Option<Lang>>,
+    /// The language an earlier block of the same paragraph was detected in.
+    carried: Option<Lang>,
     /// Whether the article so far gives evidence of a currency, by currency.
     mentioned: RefCell<Vec<(Currency, bool)>>,
     /// Every place an amount may start from a point on, found already by
@@ -500,6 +503,21 @@ impl<'t> Mentions<'t> {
             Ok((after, _)) => rest.len() - after.len(),
             Err(_) => rest.chars().next().map_or(1, char::len_utf8),
         }
+    }
+
+    /// Reads this block in `lang`, detected in an earlier block of its
+    /// paragraph, unless one of its scale words belongs to another language:
+    /// a paragraph is detected once, however many blocks it is read in.
+    pub(crate) fn carrying(mut self, lang: Option<Lang>) -> Self {
+        self.carried = lang;
+        self
+    }
+
+    /// The language to carry to the next block of the paragraph: the one
+    /// this block was detected in when the detector was sure, else the
+    /// one it was given.
+    pub(crate) fn language_to_carry(&self) -> Option<Lang> {
+        self.language.get().copied().flatten().or(self.carried)
     }
 
     /// The evidence found in this paragraph so far, and its marked dollar,
@@ -648,11 +666,35 @@ impl<'t> Mentions<'t> {
     /// The language the paragraph is read in: the extractor's, else the
     /// detected one, once per paragraph and only where a mention asks.
     fn language(&self) -> Option<Lang> {
-        self.extractor.lang.or_else(|| {
-            *self
-                .language
-                .get_or_init(|| crate::detect::language(self.text))
-        })
+        self.extractor
+            .lang
+            .or_else(|| match (self.language.get(), self.carried) {
+                (Some(own), _) => *own,
+                (None, Some(carried)) => Some(carried),
+                (None, None) => self.detected(),
+            })
+    }
+
+    fn detected(&self) -> Option<Lang> {
+        *self
+            .language
+            .get_or_init(|| crate::detect::language(self.text))
+    }
+
+    /// A block carried in one language is detected on its own where a scale
+    /// word is read so only in another (`Bio.`, `mil`): the block may
+    /// quote that language.
+    fn check_carried(&self, parsed: &Parsed<'_>) {
+        let Some(carried) = self.carried else {
+            return;
+        };
+        let sides = std::iter::once(&parsed.first).chain(&parsed.second);
+        let other = sides
+            .filter_map(|s| s.quantity.scale)
+            .any(|s| s.needs_language && s.lang != carried);
+        if other && self.extractor.lang.is_none() {
+            self.detected();
+        }
     }
 
     /// The mention at `start` and its end.
@@ -665,6 +707,7 @@ impl<'t> Mentions<'t> {
         let text = self.text;
         let (rest, parsed) = mention(&text[start..], joins).ok()?;
         let end = text.len() - rest.len();
+        self.check_carried(&parsed);
         if context::weight(before, &parsed)
             || context::unit_of_prices(before, &parsed)
             || context::goes_on_from(before, &parsed)

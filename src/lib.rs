@@ -112,6 +112,7 @@ mod resolve;
 mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
+mod swar;
 mod wordset;
 mod work;
 mod xlsx;

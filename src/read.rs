@@ -31,6 +31,9 @@ pub(crate) struct Chunk {
     pub problems: Vec<Error>,
     /// The chunk starts inside a word or number that a forced cut split.
     pub continues: bool,
+    /// The chunk goes on with the paragraph of the chunk before it: that
+    /// one ended at a quiet point or a forced cut, not at a blank line.
+    pub follows: bool,
     /// Where the search for its quiet point started, and the places an
     /// amount may start that it found from there to the chunk's end.
     pub candidates: Option<(usize, Vec<usize>)>,
@@ -57,6 +60,8 @@ pub(crate) struct Chunks<R> {
     eof: bool,
     /// The last chunk was cut inside a word or number.
     split: bool,
+    /// The last chunk was cut inside its paragraph.
+    inside: bool,
 }
 
 /// ASCII SUBSTITUTE: stands in for an invalid byte.
@@ -91,6 +96,7 @@ impl<R: Read> Chunks<R> {
             cap: cap.max(16),
             eof: false,
             split: false,
+            inside: false,
         }
     }
 
@@ -225,8 +231,9 @@ impl<R: Read> Chunks<R> {
     }
 
     /// Hands out the next `at` pending bytes, with `cut` reported if the
-    /// block was cut at no quiet point.
-    fn take(&mut self, at: usize, cut: Option<ErrorKind>) -> Chunk {
+    /// block was cut at no quiet point; `inside` when they end inside
+    /// their paragraph.
+    fn take(&mut self, at: usize, cut: Option<ErrorKind>, inside: bool) -> Chunk {
         let end = self.start + at;
         let bytes = self.buf[self.start..end].to_vec();
         let mut cursor = Cursor::new(self.line, self.column);
@@ -255,8 +262,10 @@ impl<R: Read> Chunks<R> {
             problems,
             text,
             continues: self.split,
+            follows: self.inside,
             candidates: None,
         };
+        self.inside = inside;
         let joins = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_whitespace());
         self.split = joins(self.buf[..end].last()) && joins(self.buf.get(end));
         let (line, column) = Cursor::new(self.line, self.column).at(chunk.text.as_bytes(), at);
@@ -279,28 +288,28 @@ impl<R: Read> Iterator for Chunks<R> {
             if let Some(end) = paragraph
                 && end - self.start <= TARGET
             {
-                return Some(Ok(self.take(end - self.start, None)));
+                return Some(Ok(self.take(end - self.start, None, false)));
             }
             if let Some(p) = self.quiet_point(paragraph) {
                 let candidates = self.quiet.take().map(QuietPoint::into_candidates);
-                let mut chunk = self.take(p, None);
+                let mut chunk = self.take(p, None, true);
                 chunk.candidates = candidates;
                 return Some(Ok(chunk));
             }
             if let Some(end) = paragraph {
-                return Some(Ok(self.take(end - self.start, None)));
+                return Some(Ok(self.take(end - self.start, None, false)));
             }
             let pending = self.decoded - self.start;
             if pending >= self.cap {
                 let at = self.forced_cut();
                 let cut = ErrorKind::UnquietCut { cap: self.cap };
-                return Some(Ok(self.take(at, Some(cut))));
+                return Some(Ok(self.take(at, Some(cut), true)));
             }
             if self.eof {
                 if pending == 0 {
                     return None;
                 }
-                return Some(Ok(self.take(pending, None)));
+                return Some(Ok(self.take(pending, None, false)));
             }
             if let Err(e) = self.fill() {
                 self.eof = true;

@@ -178,6 +178,8 @@ pub struct Findings<'r, R> {
     writer_rates: Vec<(Currency, Currency, Decimal, u64)>,
     /// The report's extractor set to this text's language, when given.
     extractor: Option<Extractor>,
+    /// The language the current paragraph was detected in, for its next block.
+    language: Option<Lang>,
 }
 
 impl Report {
@@ -369,6 +371,7 @@ impl Report {
             written: None,
             writer_rates: Vec::new(),
             extractor: None,
+            language: None,
         }
     }
 
@@ -547,7 +550,10 @@ impl<R> Findings<'_, R> {
         // Fields, not `self.extractor()`: `carried` is borrowed mutably beside it.
         let extractor = self.extractor.as_ref().unwrap_or(&report.extractor);
         let prior = self.carried.make_contiguous();
-        let mut found = extractor.mentions_in(text, prior, (chunk.line, chunk.column));
+        let carried = if chunk.follows { self.language } else { None };
+        let mut found = extractor
+            .mentions_in(text, prior, (chunk.line, chunk.column))
+            .carrying(carried);
         if chunk.continues {
             found = found.continuing();
         }
@@ -564,6 +570,7 @@ impl<R> Findings<'_, R> {
                 }
             }
         }
+        self.language = found.language_to_carry();
         let seen = found.into_evidence();
         self.look_for_date(&chunk);
         let (date, basis, note) = self.audit_date();
@@ -795,6 +802,60 @@ mod tests {
             let audit = found[1].audit.as_ref().unwrap();
             assert_eq!(audit.verdict, crate::Verdict::Consistent, "{text}");
         }
+    }
+
+    /// A paragraph read in two blocks: `first` and filler sentences without
+    /// a number up to [`crate::read::TARGET`], then `last`, whose block
+    /// starts at its first word.
+    fn two_blocks(first: &str, filler: &str, last: &str) -> String {
+        let mut text = first.to_string();
+        while text.len() + 1 < crate::read::TARGET {
+            text.push(' ');
+            text.push_str(filler);
+        }
+        let text = format!("{text} {last}");
+        let blocks: Vec<_> = Chunks::new(text.as_bytes())
+            .map(|c| c.unwrap().text)
+            .collect();
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert_eq!(blocks[1], last);
+        text
+    }
+
+    #[test]
+    fn a_paragraph_keeps_its_language_in_every_block() {
+        // The last block alone is too short to tell its language; its
+        // paragraph is German, so `$1.500` is fifteen hundred dollars.
+        let text = two_blocks(
+            "Die Regierung stellt jedem Haushalt 450 Euro bereit.",
+            "Die Minister wollen darüber in der kommenden Woche beraten.",
+            // Places only: too few words for the detector to be sure.
+            "Paris, Rom, Wien, Prag, Oslo, Madrid, Athen, Warschau, Budapest, Dublin, Amsterdam, Helsinki, Stockholm, Riga, Vilnius, Tallinn, Sofia, Bukarest, Zagreb: $1.500.",
+        );
+        let tail = text.rsplit_once(". ").unwrap().1;
+        assert_eq!(crate::detect::language(tail), None, "{tail}");
+        let (found, errors) = found(text.as_bytes());
+        assert!(errors.is_empty(), "{errors:?}");
+        let last = found.last().unwrap();
+        assert_eq!(last.text, "$1.500");
+        assert_eq!(last.mention.amount, Some(Decimal::from(1500)));
+        assert_eq!(last.mention.lang, Lang::De);
+    }
+
+    #[test]
+    fn a_block_with_another_languages_scale_is_detected_on_its_own() {
+        let text = two_blocks(
+            "The government pledged $4 billion on Monday.",
+            "Ministers will discuss the plan in parliament next week.",
+            "Wie das Ministerium am Dienstag in Berlin mitteilte, schuldet der Bund den Ländern inzwischen 1,2 Bio. Euro, mehr als je zuvor in der Geschichte der Republik.",
+        );
+        let (found, _) = found(text.as_bytes());
+        let last = found.last().unwrap();
+        assert_eq!(
+            last.mention.amount,
+            Some(Decimal::from(1_200_000_000_000u64))
+        );
+        assert_eq!(last.mention.lang, Lang::De);
     }
 
     #[test]
