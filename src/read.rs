@@ -138,8 +138,8 @@ impl<R: Read> Chunks<R> {
             while to < end && (self.buf[to] & 0xC0) == 0x80 {
                 to += 1;
             }
-            // Decoded bytes are UTF-8 by construction.
-            let text = std::str::from_utf8(&self.buf[self.start..to]).ok()?;
+            // Decoded bytes are UTF-8 by construction; checked again, fast.
+            let text = simdutf8::basic::from_utf8(&self.buf[self.start..to]).ok()?;
             if let Some(p) = quiet.find(text) {
                 return Some(p);
             }
@@ -207,7 +207,7 @@ impl<R: Read> Chunks<R> {
     /// cut by the end of the buffer waits for the rest, unless at the end.
     fn decode(&mut self) {
         loop {
-            match std::str::from_utf8(&self.buf[self.decoded..]) {
+            match simdutf8::compat::from_utf8(&self.buf[self.decoded..]) {
                 Ok(_) => {
                     self.decoded = self.buf.len();
                     return;
@@ -235,26 +235,28 @@ impl<R: Read> Chunks<R> {
     /// their paragraph.
     fn take(&mut self, at: usize, cut: Option<ErrorKind>, inside: bool) -> Chunk {
         let end = self.start + at;
-        let bytes = self.buf[self.start..end].to_vec();
+        let bytes = &self.buf[self.start..end];
         let mut cursor = Cursor::new(self.line, self.column);
         let mut problems = Vec::new();
         let here = self.invalid.partition_point(|&(p, _)| p < end);
         for (p, len) in self.invalid.drain(..here) {
             let local = p - self.start;
-            let (line, column) = cursor.at(&bytes, local);
+            let (line, column) = cursor.at(bytes, local);
             let location = Location::at(line, column, self.offset + local as u64);
             problems.push(Error::new(ErrorKind::InvalidUtf8 { len }, location));
         }
         if let Some(kind) = cut {
-            let (line, column) = cursor.at(&bytes, at);
+            let (line, column) = cursor.at(bytes, at);
             problems.push(Error::new(
                 kind,
                 Location::at(line, column, self.offset + at as u64),
             ));
         }
         // Decoded bytes are UTF-8: the fallback never runs.
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let text = match simdutf8::basic::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+        };
         let chunk = Chunk {
             offset: self.offset,
             line: self.line,
