@@ -41,41 +41,52 @@ struct Places {
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(|| {
-    let mut by_phrase: std::collections::BTreeMap<String, Entry> = Default::default();
+    // (phrase in small letters, written in capitals, currency), sorted and
+    // merged below: one entry per phrase with each of its currencies.
+    let mut rows: Vec<(String, bool, Option<Currency>)> = Vec::with_capacity(5000);
     let mut add = |phrase: &str, c: Option<Currency>| {
-        let capitals = phrase.chars().filter(char::is_ascii_uppercase).count() >= 2
+        let capitals = phrase.bytes().filter(u8::is_ascii_uppercase).count() >= 2
             && !phrase.chars().any(char::is_lowercase);
-        let entry = by_phrase
-            .entry(phrase.to_lowercase())
-            .or_insert_with(|| Entry {
-                phrase: phrase.to_lowercase(),
-                capitals,
-                currencies: Vec::new(),
-            });
-        if let Some(c) = c.filter(|c| !entry.currencies.contains(c)) {
-            entry.currencies.push(c);
-        }
+        rows.push((phrase.to_lowercase(), capitals, c));
     };
-    let rows = |csv: &'static str| {
+    // Fields by position into one reused record: no strings per row.
+    let each = |csv: &'static str, f: &mut dyn FnMut(&str, &str)| {
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
-        let rows: Vec<(String, String)> = reader
-            .records()
-            .flatten()
-            .filter_map(|r| Some((r.get(0)?.to_string(), r.get(1)?.to_string())))
-            .collect();
-        rows
+        let mut record = csv::StringRecord::new();
+        while reader.read_record(&mut record).unwrap_or(false) {
+            if let (Some(word), Some(code)) = (record.get(0), record.get(1)) {
+                f(word, code);
+            }
+        }
     };
-    for (word, code) in rows(PLACES_CSV) {
-        if let Some(c) = Currency::lookup(&code) {
-            add(&word, Some(c));
+    each(PLACES_CSV, &mut |word, code| {
+        if let Some(c) = Currency::lookup(code) {
+            add(word, Some(c));
         }
-    }
-    for (word, code) in rows(CURATED_CSV) {
+    });
+    each(CURATED_CSV, &mut |word, code| {
         if code == "-" && word.contains(' ') {
-            add(&word, None);
+            add(word, None);
+        }
+    });
+    // Stable: a phrase keeps the `capitals` of its first row, and its
+    // currencies their order, as they were.
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
+    for (phrase, capitals, c) in rows {
+        match entries.last_mut() {
+            Some(e) if e.phrase == phrase => {
+                if let Some(c) = c.filter(|c| !e.currencies.contains(c)) {
+                    e.currencies.push(c);
+                }
+            }
+            _ => entries.push(Entry {
+                phrase,
+                capitals,
+                currencies: c.into_iter().collect(),
+            }),
         }
     }
-    let entries: Vec<Entry> = by_phrase.into_values().collect();
     let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut firsts = WordHashes::new();
     for (i, e) in entries.iter().enumerate() {
