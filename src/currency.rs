@@ -6,12 +6,12 @@
 //! mean several currencies (`$`, `kr`, `dollars`) lists every candidate and
 //! at most one documented default.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, ErrorKind, Location};
 
@@ -229,7 +229,7 @@ pub(crate) static TABLE: LazyLock<Table> = LazyLock::new(Table::embedded);
 impl Table {
     fn embedded() -> Table {
         // The embedded files are checked by unit tests; a malformed row is skipped.
-        let mut codes = HashMap::new();
+        let mut codes = HashMap::default();
         let mut reader = csv::Reader::from_reader(CURRENCIES_CSV.as_bytes());
         for row in reader.deserialize::<CodeRow>().flatten() {
             if let Ok(bytes) = <[u8; 3]>::try_from(row.code.as_bytes()) {
@@ -240,8 +240,8 @@ impl Table {
                 codes.insert(Currency(bytes), info);
             }
         }
-        let mut by_text: Vec<(String, Form)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut forms: Vec<Form> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         // Fields by position and one record reused: serde's per-row strings
         // were a fifth of the start-up.
         let mut reader = csv::Reader::from_reader(FORMS_CSV.as_bytes());
@@ -286,30 +286,31 @@ impl Table {
                         candidates: Vec::new(),
                         default: None,
                     };
-                    index.insert(text.to_string(), by_text.len());
-                    by_text.push((text.to_string(), form));
-                    by_text.len() - 1
+                    index.insert(text.to_string(), forms.len());
+                    forms.push(form);
+                    forms.len() - 1
                 }
             };
-            let form = &mut by_text[at].1;
+            let form = &mut forms[at];
             form.candidates.push(currency);
             if field(f_default) == "yes" {
                 form.default = Some(currency);
             }
         }
-        Table::from_forms(codes, by_text, index)
+        Table::from_forms(codes, forms, index)
     }
 
     /// The table of `codes` and its forms, with the lookups over them.
     fn from_forms(
         codes: HashMap<Currency, CodeInfo>,
-        by_text: Vec<(String, Form)>,
+        forms: Vec<Form>,
         index: HashMap<String, usize>,
     ) -> Table {
         let mut symbols = Vec::new();
         let mut names = Vec::new();
         let mut short = Vec::new();
-        for (i, (text, form)) in by_text.iter().enumerate() {
+        for (i, form) in forms.iter().enumerate() {
+            let text = &form.text;
             if form.kind == FormKind::Symbol && !is_wordy(text) {
                 symbols.push((text.as_str(), i));
             } else if text.chars().count() <= 3 {
@@ -347,7 +348,7 @@ impl Table {
             symbols: Prefixes::new(symbols, false),
             short: Prefixes::new(short, false),
             names: Prefixes::new(names, true),
-            forms: by_text.into_iter().map(|(_, form)| form).collect(),
+            forms,
             regions,
         }
     }
