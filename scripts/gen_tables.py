@@ -612,7 +612,7 @@ def encode_rates(source, base, quote, granularity, columns, dates=None):
         dates = {d for col in columns.values() for d in col}
     dates = sorted(dates)
     index = {d: i for i, d in enumerate(dates)}
-    out = bytearray(b"FXR1")
+    out = bytearray(b"FXR2")
     out += bytes([len(source)]) + source.encode()
     out += base.encode() + quote + granularity
     out += varint(len(dates))
@@ -633,17 +633,20 @@ def encode_rates(source, base, quote, granularity, columns, dates=None):
                 runs[-1].append(i)
             else:
                 runs.append([i])
-        out += code.encode() + bytes([scale]) + varint(len(runs))
+        # The column's length in bytes first: a reader skips to the column it
+        # needs and decodes that one only.
+        body = bytearray(varint(len(runs)))
         pos, last = 0, 0
         for run in runs:
-            out += varint(run[0] - pos) + varint(len(run))
+            body += varint(run[0] - pos) + varint(len(run))
             for i in run:
                 sign, digits, exp = col[dates[i]].as_tuple()
                 m = int("".join(map(str, digits))) * 10 ** (scale + exp)
                 assert sign == 0 and 0 < m < 2 ** 62, (source, code, dates[i])
-                out += varint(zigzag(m - last))
+                body += varint(zigzag(m - last))
                 last = m
             pos = run[-1] + 1
+        out += code.encode() + bytes([scale]) + varint(len(body)) + body
     return bytes(out)
 
 

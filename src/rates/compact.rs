@@ -5,7 +5,7 @@
 //! The format, all integers unsigned LEB128 varints unless said:
 //!
 //! ```text
-//! "FXR1"                    magic and version
+//! "FXR2"                    magic and version
 //! u8 n, n bytes             the source's name (`nbp-a`)
 //! 3 bytes                   the base currency (`PLN`)
 //! 1 byte                    `U`: units per base; `B`: base per unit
@@ -13,12 +13,14 @@
 //! dates                     count; the first as zigzag days since
 //!                           1970-01-01; then the gaps in days (>= 1)
 //! columns                   count; each: 3-byte code, 1-byte scale (<= 28),
-//!                           runs: count; each: dates skipped since the
-//!                           last run, length, then per date the zigzag
-//!                           difference of value × 10^scale from the last
+//!                           its length in bytes, then its runs: count;
+//!                           each: dates skipped since the last run,
+//!                           length, then per date the zigzag difference
+//!                           of value × 10^scale from the last
 //! ```
 //!
-//! A value is decoded without trailing zeros, as its source wrote it (the
+//! A column is decoded when first asked (its length lets the others be
+//! skipped); a value without trailing zeros, as its source wrote it (the
 //! generator writes sources' values so; the ECB CSV has none).
 
 use std::collections::HashMap;
@@ -27,7 +29,7 @@ use std::sync::LazyLock;
 use jiff::ToSpan;
 use rust_decimal::Decimal;
 
-use super::series::{Quote, Series};
+use super::series::{Column, Quote, Series};
 use super::{Granularity, RateSource};
 use crate::currency::Currency;
 
@@ -66,7 +68,7 @@ pub(super) fn embedded(bytes: &[u8], source: RateSource) -> Series {
 /// The table in `bytes`; `None` unless it is well formed and of `source`.
 pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
     let mut r = Bytes { bytes };
-    if r.take(4)? != b"FXR1" {
+    if r.take(4)? != b"FXR2" {
         return None;
     }
     let name_len = usize::from(r.byte()?);
@@ -103,29 +105,11 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
     for _ in 0..r.count()? {
         let code = r.code()?;
         let scale = u32::from(r.byte()?);
-        let mut column: Vec<Option<Decimal>> = vec![None; count];
-        let (mut at, mut value) = (0usize, 0i64);
-        for _ in 0..r.count()? {
-            at = at.checked_add(r.count()?)?;
-            let len = r.count()?;
-            if len == 0 || at.checked_add(len)? > count {
-                return None;
-            }
-            for slot in &mut column[at..at + len] {
-                value = value.checked_add(r.signed()?)?;
-                if value <= 0 {
-                    return None;
-                }
-                // Without trailing zeros, as the source wrote the value
-                // (its column's scale is that of its longest value).
-                let (mut m, mut s) = (value, scale);
-                while s > 0 && m % 10 == 0 {
-                    (m, s) = (m / 10, s - 1);
-                }
-                *slot = Some(Decimal::try_from_i128_with_scale(i128::from(m), s).ok()?);
-            }
-            at += len;
+        if scale > 28 {
+            return None;
         }
+        let len = r.count()?;
+        let column = Column::encoded(r.take(len)?, scale, count);
         if code == base || columns.insert(code, column).is_some() {
             return None;
         }
@@ -141,6 +125,36 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
         dates,
         columns,
     })
+}
+
+/// A column's values, one per date of its table (`len` of them), from its
+/// compact bytes; `None` unless they are well formed.
+pub(super) fn column(bytes: &[u8], scale: u32, len: usize) -> Option<Vec<Option<Decimal>>> {
+    let mut r = Bytes { bytes };
+    let mut column: Vec<Option<Decimal>> = vec![None; len];
+    let (mut at, mut value) = (0usize, 0i64);
+    for _ in 0..r.count()? {
+        at = at.checked_add(r.count()?)?;
+        let run = r.count()?;
+        if run == 0 || at.checked_add(run)? > len {
+            return None;
+        }
+        for slot in &mut column[at..at + run] {
+            value = value.checked_add(r.signed()?)?;
+            if value <= 0 {
+                return None;
+            }
+            // Without trailing zeros, as the source wrote the value
+            // (its column's scale is that of its longest value).
+            let (mut m, mut s) = (value, scale);
+            while s > 0 && m % 10 == 0 {
+                (m, s) = (m / 10, s - 1);
+            }
+            *slot = Some(Decimal::try_from_i128_with_scale(i128::from(m), s).ok()?);
+        }
+        at += run;
+    }
+    r.bytes.is_empty().then_some(column)
 }
 
 /// The bytes of a table not read yet.
@@ -219,7 +233,7 @@ mod tests {
     fn nbp_anchors() {
         let at = |t: &Series, code: &str, day: &str| {
             let i = t.dates.binary_search(&d(day)).unwrap();
-            t.columns[&c(code)][i]
+            t.columns[&c(code)].values()[i]
         };
         assert_eq!(at(&NBP_A, "USD", "2025-04-10"), Some(dec!(3.8637)));
         assert_eq!(at(&NBP_A, "UAH", "2025-04-10"), Some(dec!(0.0933)));

@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::series::{Quote, Series};
+use super::series::{Column, Quote, Series};
 use super::{Granularity, RateSource, RatesProblem};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorKind, Location, Result, quoted};
@@ -158,10 +158,13 @@ fn parse(reader: impl BufRead, source: RateSource) -> Result<Series> {
         return Err(bad(Some((again, None)), problem));
     }
     let dates = order.iter().map(|&i| rows[i].0).collect();
-    let columns: HashMap<Currency, Vec<Option<Decimal>>> = codes
+    let columns: HashMap<Currency, Column> = codes
         .into_iter()
         .zip(values)
-        .map(|(code, column)| (code, order.iter().map(|&i| column[i]).collect()))
+        .map(|(code, column)| {
+            let sorted: Vec<_> = order.iter().map(|&i| column[i]).collect();
+            (code, sorted.into())
+        })
         .collect();
     Ok(Series {
         source,

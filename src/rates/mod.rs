@@ -826,7 +826,7 @@ mod tests {
         assert_eq!(bin_codes, codes);
         let (mut values, mut absent) = (0, 0);
         for code in codes {
-            let (b, c) = (&bin.columns[code], &csv.columns[code]);
+            let (b, c) = (bin.columns[code].values(), csv.columns[code].values());
             assert_eq!(b.len(), c.len(), "{code}");
             for ((day, b), c) in bin.dates.iter().zip(b).zip(c) {
                 // Equal as numbers and as written: mantissa and scale.

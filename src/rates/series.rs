@@ -3,6 +3,7 @@
 //! base, one table and one day at a time.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -31,7 +32,46 @@ pub(super) struct Series {
     /// Days ascending: business days, table days, or first days of months.
     pub(super) dates: Vec<Date>,
     /// Per currency, its value on each date (`None`: not published).
-    pub(super) columns: HashMap<Currency, Vec<Option<Decimal>>>,
+    pub(super) columns: HashMap<Currency, Column>,
+}
+
+/// A currency's value on each date of its table, decoded from the compact
+/// form only when first asked: a run reads the columns it needs.
+#[derive(Clone, Debug)]
+pub(super) struct Column {
+    values: OnceLock<Vec<Option<Decimal>>>,
+    /// The compact form's bytes of the column, its scale and its length.
+    encoded: Option<(Box<[u8]>, u32, usize)>,
+}
+
+impl Column {
+    /// A column still in the compact form (see [`super::compact`]).
+    pub(super) fn encoded(bytes: &[u8], scale: u32, len: usize) -> Column {
+        Column {
+            values: OnceLock::new(),
+            encoded: Some((bytes.into(), scale, len)),
+        }
+    }
+
+    /// The values, one per date of the table. A column that does not
+    /// decode (never an embedded one: a test decodes them all) has none.
+    pub(super) fn values(&self) -> &[Option<Decimal>] {
+        self.values.get_or_init(|| match &self.encoded {
+            Some((bytes, scale, len)) => {
+                super::compact::column(bytes, *scale, *len).unwrap_or_else(|| vec![None; *len])
+            }
+            None => Vec::new(),
+        })
+    }
+}
+
+impl From<Vec<Option<Decimal>>> for Column {
+    fn from(values: Vec<Option<Decimal>>) -> Column {
+        Column {
+            values: OnceLock::from(values),
+            encoded: None,
+        }
+    }
 }
 
 impl Series {
@@ -119,7 +159,7 @@ impl Series {
         if currency == self.base {
             return Ok(Decimal::ONE);
         }
-        let Some(column) = self.columns.get(&currency) else {
+        let Some(column) = self.columns.get(&currency).map(Column::values) else {
             return Err(NoRate::UnknownCurrency { currency });
         };
         if let Some(v) = column[day] {
@@ -155,8 +195,10 @@ mod tests {
         let mut s = Series::empty(RateSource::NbpA, granularity, c("PLN"));
         s.quote = Quote::OfBase;
         s.dates = vec![d("2025-04-09"), d("2025-04-16")];
-        s.columns.insert(c("USD"), vec![Some(dec!(3.8828)), None]);
-        s.columns.insert(c("NGN"), vec![Some(dec!(0.002499)), None]);
+        s.columns
+            .insert(c("USD"), vec![Some(dec!(3.8828)), None].into());
+        s.columns
+            .insert(c("NGN"), vec![Some(dec!(0.002499)), None].into());
         s
     }
 
@@ -197,7 +239,7 @@ mod tests {
         let mut s = Series::empty(RateSource::Hmrc, Granularity::Monthly, c("GBP"));
         s.dates = vec![d("2025-03-01"), d("2025-05-01")];
         s.columns
-            .insert(c("USD"), vec![Some(dec!(1.29)), Some(dec!(1.33))]);
+            .insert(c("USD"), vec![Some(dec!(1.29)), Some(dec!(1.33))].into());
         let r = s.rate(c("GBP"), c("USD"), d("2025-03-31")).unwrap();
         assert_eq!((r.value, r.date), (dec!(1.29), d("2025-03-01")));
         assert!(matches!(
