@@ -3,8 +3,23 @@
 
 use rust_decimal::Decimal;
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::{IResult, fail, word, ws};
 use crate::lang::en::{TENS, UNITS};
+use crate::wordset::hash_word;
+
+/// The words a number in words starts with, by hash: most places the
+/// grammar is tried start with none of them, and are turned away at once.
+static FIRST_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    let words = UNITS.iter().chain(TENS).map(|(w, _)| *w);
+    words
+        .chain(["half", "a", "an"])
+        .map(|w| hash_word(w.as_bytes()).0)
+        .collect()
+});
 
 /// A number read from words: its value and the value of its last word's
 /// place (the precision a reader may assume).
@@ -120,6 +135,10 @@ fn fraction(i: &str) -> IResult<'_, Decimal> {
 
 // words = fraction | cardinal [cardinal-tail] | "a" | "an"
 pub(crate) fn words(i: &str) -> IResult<'_, Words> {
+    let (h, len) = hash_word(i.as_bytes());
+    if len == 0 || !FIRST_WORDS.contains(&h) {
+        return fail(i);
+    }
     if let Ok((rest, value)) = fraction(i) {
         return Ok((
             rest,
