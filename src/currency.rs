@@ -413,6 +413,8 @@ struct Prefixes {
     fold: bool,
     /// The run of keys that start with each byte: the first, widest step.
     first: Box<[(u32, u32); 256]>,
+    /// The run of keys of two bytes or more that start with each pair.
+    pairs: HashMap<[u8; 2], (u32, u32)>,
 }
 
 impl Prefixes {
@@ -431,15 +433,26 @@ impl Prefixes {
         // Stable: of two equal forms the first given wins, as it did.
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         let mut first = Box::new([(0, 0); 256]);
+        let mut pairs: HashMap<[u8; 2], (u32, u32)> = HashMap::default();
         for (at, (key, _)) in keys.iter().enumerate() {
-            let run = &mut first[usize::from(key[0])];
             let at = u32::try_from(at).unwrap_or(u32::MAX);
-            *run = match *run {
-                (0, 0) => (at, at + 1),
-                (lo, _) => (lo, at + 1),
+            let widen = |run: &mut (u32, u32)| {
+                *run = match *run {
+                    (0, 0) => (at, at + 1),
+                    (lo, _) => (lo, at + 1),
+                };
             };
+            widen(&mut first[usize::from(key[0])]);
+            if let [a, b, ..] = **key {
+                widen(pairs.entry([a, b]).or_insert((0, 0)));
+            }
         }
-        Prefixes { keys, fold, first }
+        Prefixes {
+            keys,
+            fold,
+            first,
+            pairs,
+        }
     }
 
     /// The length and index of the longest form that `text` starts with.
@@ -453,7 +466,19 @@ impl Prefixes {
             .get(lo)
             .filter(|(key, _)| lo < hi && key.len() == 1)
             .map(|(_, i)| (1, *i));
-        for (k, &byte) in bytes.iter().enumerate().skip(1) {
+        // The second byte by the pairs' index, the rest by binary search.
+        let Some(&second) = bytes.get(1).filter(|_| lo < hi) else {
+            return found;
+        };
+        let pair = [fold(bytes[0]), fold(second)];
+        let Some(&(l, h)) = self.pairs.get(&pair) else {
+            return found;
+        };
+        (lo, hi) = (l as usize, h as usize);
+        if self.keys[lo].0.len() == 2 {
+            found = Some((2, self.keys[lo].1));
+        }
+        for (k, &byte) in bytes.iter().enumerate().skip(2) {
             if lo == hi {
                 break;
             }
