@@ -522,6 +522,12 @@ mod tests {
     }
 
     #[test]
+    fn no_form_starts_with_a_digit() {
+        // The grammar turns a digit away before any currency prefix.
+        assert!(TABLE.forms.iter().all(|f| !f.text.starts_with(|c: char| c.is_ascii_digit())));
+    }
+
+    #[test]
     fn dollar_sign_is_ambiguous_with_usd_default() {
         let (_, dollar) = found(TABLE.symbol_at("$5"));
         assert!(dollar.candidates.len() > 3);

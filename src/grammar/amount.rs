@@ -278,6 +278,10 @@ fn sign(i: &str) -> IResult<'_, &str> {
 }
 
 fn opt_sign(i: &str) -> (&str, bool) {
+    // Most places hold no sign: only `-`, `−` and `minus` start one.
+    if !i.starts_with(['-', '−', 'm', 'M']) {
+        return (i, false);
+    }
     match sign(i) {
         Ok((rest, _)) => (rest, true),
         Err(_) => (i, false),

@@ -265,6 +265,10 @@ fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
 
 // prefix = scaled | code-dollar | spaced-dollar | symbol | name    (* before the number *)
 pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
+    // No code, symbol or name starts with a digit (a unit test checks).
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
     if let Ok(ok) = scaled(i, true) {
         return Ok(ok);
     }
