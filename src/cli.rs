@@ -756,8 +756,8 @@ impl Run<'_> {
             undated: false,
             fatal: None,
         };
-        let input: Box<dyn io::Read> = if name == "-" {
-            Box::new(io::stdin().lock())
+        let input: Box<dyn io::Read + Send> = if name == "-" {
+            Box::new(io::stdin())
         } else {
             match std::fs::File::open(name) {
                 Ok(f) => Box::new(f),
@@ -797,13 +797,18 @@ impl Run<'_> {
     fn text(
         &self,
         name: &str,
-        input: Box<dyn io::Read>,
+        input: Box<dyn io::Read + Send>,
         sink: &mut dyn Sink,
         outcome: &mut FileOutcome,
     ) -> Result<(), Error> {
         sink.begin(&[])?;
         sink.article(name, None);
-        for item in self.report.findings(input).named(name) {
+        // With threads to spare, one thread reads and cuts the text ahead.
+        let findings = match self.pool {
+            Some(_) => self.report.findings_ahead(input),
+            None => self.report.findings(input),
+        };
+        for item in findings.named(name) {
             match item {
                 Ok(found) => settle_finding(name, &found, None, &[], sink, outcome)?,
                 // A read error ends the input.

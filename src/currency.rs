@@ -524,7 +524,12 @@ mod tests {
     #[test]
     fn no_form_starts_with_a_digit() {
         // The grammar turns a digit away before any currency prefix.
-        assert!(TABLE.forms.iter().all(|f| !f.text.starts_with(|c: char| c.is_ascii_digit())));
+        assert!(
+            TABLE
+                .forms
+                .iter()
+                .all(|f| !f.text.starts_with(|c: char| c.is_ascii_digit()))
+        );
     }
 
     #[test]

@@ -321,6 +321,59 @@ impl<R: Read> Iterator for Chunks<R> {
     }
 }
 
+/// Blocks this many ahead of their reader at most: memory stays flat.
+const AHEAD: usize = 8;
+
+/// The [`Chunks`] of an input, read, checked and cut on a thread of their
+/// own while the thread that takes them analyses the ones before: the same
+/// chunks in the same order, so every result is that of reading inline.
+pub(crate) struct Ahead {
+    receiver: std::sync::mpsc::Receiver<Option<Result<Chunk>>>,
+    ended: bool,
+}
+
+impl Ahead {
+    pub(crate) fn new<R: Read + Send + 'static>(chunks: Chunks<R>) -> Ahead {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(AHEAD);
+        std::thread::spawn(move || {
+            for chunk in chunks {
+                // The taker is gone: stop reading.
+                if sender.send(Some(chunk)).is_err() {
+                    return;
+                }
+            }
+            let _ = sender.send(None);
+        });
+        Ahead {
+            receiver,
+            ended: false,
+        }
+    }
+}
+
+impl Iterator for Ahead {
+    type Item = Result<Chunk>;
+
+    fn next(&mut self) -> Option<Result<Chunk>> {
+        if self.ended {
+            return None;
+        }
+        match self.receiver.recv() {
+            Ok(Some(chunk)) => Some(chunk),
+            Ok(None) => {
+                self.ended = true;
+                None
+            }
+            // The reading thread ended without saying so: never a silent end.
+            Err(_) => {
+                self.ended = true;
+                let lost = std::io::Error::other("the thread reading the input stopped");
+                Some(Err(lost.into()))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,7 +160,7 @@ pub struct Sentence {
 #[must_use = "findings are read only as the iterator is"]
 pub struct Findings<'r, R> {
     report: &'r Report,
-    chunks: Chunks<R>,
+    chunks: Source<R>,
     source: Option<String>,
     next_pair: u64,
     /// Earlier blocks within [`EVIDENCE_REACH`], for their evidence.
@@ -180,6 +180,25 @@ pub struct Findings<'r, R> {
     extractor: Option<Extractor>,
     /// The language the current paragraph was detected in, for its next block.
     language: Option<Lang>,
+}
+
+/// Where a [`Findings`] takes its blocks from.
+enum Source<R> {
+    /// Read as they are needed.
+    Here(Chunks<R>),
+    /// Read on a thread of their own.
+    Ahead(crate::read::Ahead),
+}
+
+impl<R: Read> Iterator for Source<R> {
+    type Item = Result<Chunk>;
+
+    fn next(&mut self) -> Option<Result<Chunk>> {
+        match self {
+            Source::Here(chunks) => chunks.next(),
+            Source::Ahead(ahead) => ahead.next(),
+        }
+    }
 }
 
 impl Report {
@@ -356,12 +375,38 @@ impl Report {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn findings<R: Read>(&self, input: R) -> Findings<'_, R> {
+        self.findings_from(Source::Here(self.chunks(input)))
+    }
+
+    /// As [`Report::findings`], the input read, checked as UTF-8 and cut
+    /// into blocks on a thread of its own, a few blocks ahead: on two cores
+    /// a large input takes less time. The findings are the same, in the
+    /// same order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let file = std::io::Cursor::new("Rs 500 crore and $5 ($4)");
+    /// let report = figures::Report::new();
+    /// let here: Vec<_> = report.findings(file.clone()).map(|f| f.unwrap().text).collect();
+    /// let ahead: Vec<_> = report.findings_ahead(file).map(|f| f.unwrap().text).collect();
+    /// assert_eq!(here, ahead);
+    /// ```
+    pub fn findings_ahead<R: Read + Send + 'static>(&self, input: R) -> Findings<'_, R> {
+        self.findings_from(Source::Ahead(crate::read::Ahead::new(self.chunks(input))))
+    }
+
+    fn chunks<R: Read>(&self, input: R) -> Chunks<R> {
+        match self.chunk_limit {
+            Some(limit) => Chunks::with_cap(input, limit),
+            None => Chunks::new(input),
+        }
+    }
+
+    fn findings_from<R: Read>(&self, chunks: Source<R>) -> Findings<'_, R> {
         Findings {
             report: self,
-            chunks: match self.chunk_limit {
-                Some(limit) => Chunks::with_cap(input, limit),
-                None => Chunks::new(input),
-            },
+            chunks,
             source: None,
             next_pair: 1,
             carried: VecDeque::new(),
