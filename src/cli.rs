@@ -739,6 +739,10 @@ struct Run<'a> {
     progress: Option<&'a indicatif::ProgressBar>,
 }
 
+/// A text file this large or larger, or standard input, is read ahead on
+/// a thread of its own when there are threads to spare.
+const READ_AHEAD_FROM: u64 = 1 << 20;
+
 /// Articles analysed at once per thread: enough to keep the threads busy,
 /// few enough that memory stays flat.
 const ARTICLES_PER_THREAD: usize = 8;
@@ -772,7 +776,13 @@ impl Run<'_> {
             None => input,
         };
         let result = match self.layout {
-            Layout::Text => self.text(name, input, sink, &mut outcome),
+            Layout::Text => {
+                // A thread reading ahead pays for itself on large inputs only.
+                let large = name == "-"
+                    || std::fs::metadata(name).is_ok_and(|m| m.len() >= READ_AHEAD_FROM);
+                let ahead = self.pool.is_some() && large;
+                self.text(name, input, ahead, sink, &mut outcome)
+            }
             Layout::Jsonl => self.articles(name, Articles::jsonl(input), sink, &mut outcome),
             Layout::Csv(layout) => match Articles::csv(input, layout.clone()) {
                 Ok(articles) => self.articles(name, articles, sink, &mut outcome),
@@ -798,15 +808,17 @@ impl Run<'_> {
         &self,
         name: &str,
         input: Box<dyn io::Read + Send>,
+        ahead: bool,
         sink: &mut dyn Sink,
         outcome: &mut FileOutcome,
     ) -> Result<(), Error> {
         sink.begin(&[])?;
         sink.article(name, None);
-        // With threads to spare, one thread reads and cuts the text ahead.
-        let findings = match self.pool {
-            Some(_) => self.report.findings_ahead(input),
-            None => self.report.findings(input),
+        // With a thread to spare, it reads and cuts the text ahead.
+        let findings = if ahead {
+            self.report.findings_ahead(input)
+        } else {
+            self.report.findings(input)
         };
         for item in findings.named(name) {
             match item {

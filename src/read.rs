@@ -39,6 +39,23 @@ pub(crate) struct Chunk {
     pub candidates: Option<(usize, Vec<usize>)>,
 }
 
+impl Chunk {
+    /// The chunk with every place an amount may start in it listed, not
+    /// only those its quiet point search found.
+    fn with_every_candidate(mut self) -> Chunk {
+        let all = match self.candidates.take() {
+            Some((from, rest)) => {
+                let mut all = crate::scan::candidates(&self.text, from);
+                all.extend(rest);
+                all
+            }
+            None => crate::scan::candidates(&self.text, self.text.len()),
+        };
+        self.candidates = Some((0, all));
+        self
+    }
+}
+
 /// Splits a reader into [`Chunk`]s.
 pub(crate) struct Chunks<R> {
     reader: R,
@@ -337,6 +354,9 @@ impl Ahead {
         let (sender, receiver) = std::sync::mpsc::sync_channel(AHEAD);
         std::thread::spawn(move || {
             for chunk in chunks {
+                // The places an amount may start are found here too: the
+                // taker only parses them.
+                let chunk = chunk.map(Chunk::with_every_candidate);
                 // The taker is gone: stop reading.
                 if sender.send(Some(chunk)).is_err() {
                     return;

@@ -192,6 +192,18 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
     None
 }
 
+/// Every place an amount may start in `text` before `to`, in order, as a
+/// [`QuietPoint`] search lists them.
+pub(crate) fn candidates(text: &str, to: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = next_candidate(text, pos).filter(|&c| c < to) {
+        found.push(c);
+        pos = c + text[c..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
 /// A quiet point is this far past the last place an amount may start:
 /// further than any mention runs past its last starting place.
 pub(crate) const QUIET_BEFORE: usize = 128;

@@ -1,7 +1,8 @@
 //! One large text on two threads: a thread reads and cuts it ahead of the
 //! one that analyses it, and the output is byte for byte that of one thread.
 
-use std::process::Command;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 /// A text of many paragraphs: amounts and conversions in several
 /// languages, blank lines and none, invalid bytes, dates, and a long
@@ -35,15 +36,21 @@ fn text() -> Vec<u8> {
 
 #[test]
 fn two_threads_read_one_text_as_one_does() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long.txt");
-    std::fs::write(&path, text()).unwrap();
+    // Standard input is read ahead whatever its size; a file from 1 MiB.
+    let text = text();
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_figures"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_figures"))
             .args(args)
-            .arg(&path)
-            .output()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = text.clone();
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
         (out.stdout, out.stderr, out.status.code())
     };
     for command in [
