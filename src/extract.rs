@@ -473,6 +473,13 @@ impl<'t> Mentions<'t> {
         self
     }
 
+    /// Uses `seen`, the evidence of the text as [`evidence::scan`] finds
+    /// it, found already.
+    pub(crate) fn with_evidence(self, seen: Vec<Seen>) -> Self {
+        let _ = self.seen.set(seen);
+        self
+    }
+
     /// The first place at or after `pos` an amount may start.
     fn next_candidate(&self) -> Option<usize> {
         match self.found {

@@ -37,6 +37,8 @@ pub(crate) struct Chunk {
     /// Where the search for its quiet point started, and the places an
     /// amount may start that it found from there to the chunk's end.
     pub candidates: Option<(usize, Vec<usize>)>,
+    /// Its evidence of where it is from, when found before it is read.
+    pub seen: Option<Vec<crate::evidence::Seen>>,
 }
 
 impl Chunk {
@@ -283,6 +285,7 @@ impl<R: Read> Chunks<R> {
             continues: self.split,
             follows: self.inside,
             candidates: None,
+            seen: None,
         };
         self.inside = inside;
         let joins = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_whitespace());
@@ -354,9 +357,13 @@ impl Ahead {
         let (sender, receiver) = std::sync::mpsc::sync_channel(AHEAD);
         std::thread::spawn(move || {
             for chunk in chunks {
-                // The places an amount may start are found here too: the
-                // taker only parses them.
-                let chunk = chunk.map(Chunk::with_every_candidate);
+                // The places an amount may start, and the evidence, are found
+                // here too: the taker only parses.
+                let chunk = chunk.map(|c| {
+                    let mut c = c.with_every_candidate();
+                    c.seen = Some(crate::evidence::scan(&c.text));
+                    c
+                });
                 // The taker is gone: stop reading.
                 if sender.send(Some(chunk)).is_err() {
                     return;

@@ -605,6 +605,9 @@ impl<R> Findings<'_, R> {
         if let Some((from, list)) = &chunk.candidates {
             found = found.with_candidates(*from, list);
         }
+        if let Some(seen) = chunk.seen.take() {
+            found = found.with_evidence(seen);
+        }
         let mut mentions = Vec::new();
         for m in found.by_ref() {
             match m {
