@@ -2,9 +2,12 @@
 //!
 //! Builds an input of at least 200 MB (default) by repeating
 //! ../shared/bench/news.txt, or generated text when that is absent, then
-//! times `figures extract` to /dev/null in CSV and in JSON lines next to
+//! times `figures extract` to /dev/null, on one thread (`-j 1`, CSV and
+//! JSON lines) and on two (`-j 2`, the text read ahead), next to
 //! `grep -c '[0-9]'` over the same file, as medians of 5 runs each, and
-//! prints MB/s and the ratio to grep. Build the binary first with
+//! prints MB/s, the ratio to grep and of `-j 2` to `-j 1`, whose outputs
+//! it checks are the same, and the peak memory of a `-j 2` run (through
+//! `/usr/bin/time`, where there is one). Build the binary first with
 //! `cargo build --release`.
 
 use std::fs::File;
@@ -35,20 +38,57 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // its count is read through a pipe.
     let grep = median(|| run("grep", &["-c", "[0-9]"], &path, Stdio::piped()))?;
     println!(
-        "{:<24} {:>8.3} s {:>9.0} MB/s",
+        "{:<36} {:>8.3} s {:>7.0} MB/s",
         "grep -c '[0-9]'",
         grep,
         mb / grep
     );
-    for format in ["csv", "jsonl"] {
-        let t = median(|| run(&bin, &["extract", "--format", format], &path, Stdio::null()))?;
+    let mut one = 0.0;
+    for (label, args) in [
+        ("extract -j 1 (csv)", &["extract", "-j", "1"][..]),
+        (
+            "extract -j 1 --format jsonl",
+            &["extract", "-j", "1", "--format", "jsonl"][..],
+        ),
+        ("extract -j 2 (csv)", &["extract", "-j", "2"][..]),
+    ] {
+        let t = median(|| run(&bin, args, &path, Stdio::null()))?;
+        if one == 0.0 {
+            one = t;
+        }
         println!(
-            "{:<24} {:>8.3} s {:>9.1} MB/s {:>6.1}x grep",
-            format!("figures extract {format}"),
+            "{:<36} {:>8.3} s {:>7.1} MB/s {:>6.1}x grep {:>5.2}x -j 1",
+            format!("figures {label}"),
             t,
             mb / t,
-            t / grep
+            t / grep,
+            t / one
         );
+    }
+    let output = |jobs: &str| {
+        Command::new(&bin)
+            .args(["extract", "-j", jobs])
+            .arg(&path)
+            .output()
+    };
+    if output("1")?.stdout != output("2")?.stdout {
+        return Err("-j 2 wrote other rows than -j 1".into());
+    }
+    println!("-j 2 output: byte-identical to -j 1");
+    match Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(&bin)
+        .args(["extract", "-j", "2"])
+        .arg(&path)
+        .stdout(Stdio::null())
+        .output()
+    {
+        Ok(out) => {
+            let err = String::from_utf8_lossy(&out.stderr);
+            let kb = err.lines().last().unwrap_or("?");
+            println!("peak RSS of -j 2: {kb} KB");
+        }
+        Err(_) => println!("peak RSS: /usr/bin/time is absent"),
     }
     std::fs::remove_file(&path)?;
     Ok(())

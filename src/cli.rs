@@ -126,8 +126,8 @@ struct Inputs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
-    /// Threads: files read at once, or the articles of one input; default:
-    /// all cores, at most 4 per core.
+    /// Threads: files read at once, the articles of one input, or a large
+    /// text read ahead; default: all cores, at most 4 per core.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     jobs: Option<u32>,
     /// Input files; standard input when none or `-`.

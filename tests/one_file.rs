@@ -1,8 +1,9 @@
 //! One large text on two threads: a thread reads and cuts it ahead of the
 //! one that analyses it, and the output is byte for byte that of one thread.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+
+use common::figures;
 
 /// A text of many paragraphs: amounts and conversions in several
 /// languages, blank lines and none, invalid bytes, dates, and a long
@@ -39,18 +40,7 @@ fn two_threads_read_one_text_as_one_does() {
     // Standard input is read ahead whatever its size; a file from 1 MiB.
     let text = text();
     let run = |args: &[&str]| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_figures"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let input = text.clone();
-        let writer = std::thread::spawn(move || stdin.write_all(&input));
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap().unwrap();
+        let out = figures(args, &text);
         (out.stdout, out.stderr, out.status.code())
     };
     for command in [
