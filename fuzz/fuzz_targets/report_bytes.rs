@@ -1,7 +1,8 @@
 //! The whole path over bytes, with invariants: spans index the input and
 //! equal the finding's text, `min <= amount <= max`, the output is
-//! deterministic, a 4 KiB chunk limit changes nothing unless a cut was
-//! reported, and the CSV written reads back with the header's field count.
+//! deterministic, reading ahead on a thread of its own and a 4 KiB chunk
+//! limit change nothing (the limit unless a cut was reported), and the CSV
+//! written reads back with the header's field count.
 #![no_main]
 
 use figures::{AuditRow, Finding, Format, Report, Row, RowWriter};
@@ -53,6 +54,11 @@ fuzz_target!(|data: &[u8]| {
     let report = Report::new().date("2025-04-11".parse().unwrap());
     let whole = run(report.clone(), data);
     assert_eq!(whole, run(report.clone(), data), "not deterministic");
+    let ahead: Items = report
+        .findings_ahead(std::io::Cursor::new(data.to_vec()))
+        .map(|i| i.map_err(|e| e.to_string()))
+        .collect();
+    assert_eq!(whole, ahead, "reading ahead changed the result");
     let small = run(report.chunk_limit(4096), data);
     let cut = small.iter().any(|i| {
         i.as_ref()
