@@ -130,23 +130,10 @@ pub(crate) fn scan(text: &str) -> Vec<Seen> {
     let mut found = Vec::new();
     let mut i = 0;
     let (mut counted, mut breaks) = (0, 0);
-    while i < bytes.len() {
-        // Eight bytes at a time, to the first capital letter.
-        if let Some(block) = bytes.get(i..i + 8) {
-            let capitals = crate::swar::within(
-                u64::from_le_bytes(block.try_into().unwrap_or_default()),
-                b'A',
-                b'Z',
-            );
-            if capitals == 0 {
-                i += 8;
-                continue;
-            }
-            i += capitals.trailing_zeros() as usize / 8;
-        }
-        let b = bytes[i];
-        let starts = b.is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1]));
-        if !starts {
+    // Eight bytes at a time, to each capital letter.
+    while let Some(k) = crate::swar::find(&bytes[i..], b'A', b'Z') {
+        i += k;
+        if i > 0 && is_word_byte(bytes[i - 1]) {
             i += 1;
             continue;
         }

@@ -692,14 +692,14 @@ impl<'t> Mentions<'t> {
     /// word is read so only in another (`Bio.`, `mil`): the block may
     /// quote that language.
     fn check_carried(&self, parsed: &Parsed<'_>) {
-        let Some(carried) = self.carried else {
+        let Some(carried) = self.carried.filter(|_| self.extractor.lang.is_none()) else {
             return;
         };
         let sides = std::iter::once(&parsed.first).chain(&parsed.second);
-        let other = sides
+        if sides
             .filter_map(|s| s.quantity.scale)
-            .any(|s| s.needs_language && s.lang != carried);
-        if other && self.extractor.lang.is_none() {
+            .any(|s| s.needs_language && s.lang != carried)
+        {
             self.detected();
         }
     }

@@ -199,9 +199,14 @@ pub(crate) fn candidates(text: &str, to: usize) -> Vec<usize> {
     let mut pos = 0;
     while let Some(c) = next_candidate(text, pos).filter(|&c| c < to) {
         found.push(c);
-        pos = c + text[c..].chars().next().map_or(1, char::len_utf8);
+        pos = past(text, c);
     }
     found
+}
+
+/// Where the search goes on after the candidate at `c`: its next character.
+fn past(text: &str, c: usize) -> usize {
+    c + text[c..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// A quiet point is this far past the last place an amount may start:
@@ -317,7 +322,7 @@ impl QuietPoint {
             }
             self.seen.1.push(next);
             self.lo = next + 1;
-            self.pos = next + text[next..].chars().next().map_or(1, char::len_utf8);
+            self.pos = past(text, next);
         }
         None
     }

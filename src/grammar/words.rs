@@ -1,10 +1,9 @@
 //! Numbers written in English words: `twenty-one`, `a`, `half a`,
 //! `one and a half`, `three quarters of a`, `one point three`.
 
-use rust_decimal::Decimal;
-
 use std::sync::LazyLock;
 
+use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 
 use super::{IResult, fail, word, ws};
