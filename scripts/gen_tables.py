@@ -25,7 +25,12 @@ Outputs (plain CSV with a header row, UTF-8, "\\n" line ends, sorted):
   data/currency-forms.csv  form,code,kind,unit,default
   data/regions.csv         region,code
   data/places.csv          word,code
-and, in the compact binary form below (not CSV):
+and, in compact binary forms (not CSV), what the binary embeds and reads in
+place at start-up, with no CSV to parse:
+  data/currency-forms.bin  currency-forms.csv's forms and their three lookups
+                           (the format and rules: src/currency.rs)
+  data/places.bin          places.csv and the curated stops of several words
+                           (the format: src/evidence.rs)
   data/rates-ecb.bin       the ECB's table, from data/eurofxref-hist.csv
   data/rates-nbp-a.bin, data/rates-nbp-b.bin, data/rates-hmrc.bin,
   data/rates-imf.bin       the rate tables asked after the ECB's
@@ -205,6 +210,7 @@ NAME_STOP = {"gold", "silver", "platinum", "palladium"}
 
 FORM_FIELDS = ["form", "code", "kind", "unit", "default"]
 KINDS = {"symbol", "name", "minor"}
+FORM_KIND_BYTES = {"symbol": "S", "name": "N", "minor": "M"}
 
 PLACE_LANGS = ["en", "de", "fr", "es", "it", "nl", "pt"]
 PLACE_FIELDS = ["word", "code"]
@@ -650,6 +656,101 @@ def encode_rates(source, base, quote, granularity, columns, dates=None):
     return bytes(out)
 
 
+def packed_str(text):
+    data = text.encode("utf-8")
+    return varint(len(data)) + data
+
+
+def is_alphabetic(ch):
+    """Rust's char::is_alphabetic: letters, letter numbers and the marks
+    that write a vowel (Other_Alphabetic, as Devanagari's)."""
+    cat = unicodedata.category(ch)
+    return cat[0] == "L" or cat in ("Nl", "Mc") or (
+        cat == "Mn" and "VOWEL SIGN" in unicodedata.name(ch, ""))
+
+
+def is_wordy(text):
+    """A form that starts or ends with a letter is matched with the names."""
+    last = text.rstrip(".")
+    return is_alphabetic(text[0]) or (bool(last) and is_alphabetic(last[-1]))
+
+
+def ascii_lower(data):
+    return bytes(b + 32 if 65 <= b <= 90 else b for b in data)
+
+
+def encode_forms(forms_text, codes):
+    """currency-forms.bin (the format: src/currency.rs) from the rows of
+    currency-forms.csv: one entry per form in the rows' order, and the three
+    lookups over them, each sorted by its keys' bytes."""
+    forms, index = [], {}
+    for r in csv.DictReader(io.StringIO(forms_text)):
+        if r["code"] not in codes:
+            continue
+        if r["form"] not in index:
+            index[r["form"]] = len(forms)
+            forms.append([r["form"], r["kind"], r["unit"], [], None])
+        form = forms[index[r["form"]]]
+        form[3].append(r["code"])
+        if r["default"] == "yes":
+            form[4] = len(form[3]) - 1
+    symbols, short, names = [], [], []
+    for i, (text, kind, *_rest) in enumerate(forms):
+        if kind == "symbol" and not is_wordy(text):
+            symbols.append((text.encode(), i))
+        elif len(text) <= 3:
+            # Short lettered forms are matched exactly: `p` is pence, `P`
+            # pula; a short name also as a sentence or a heading writes it
+            # (`Yen`, `YEN`).
+            short.append((text.encode(), i))
+            if kind == "name" and all("a" <= c <= "z" for c in text):
+                for variant in (text[0].upper() + text[1:], text.upper()):
+                    if variant not in index:
+                        short.append((variant.encode(), i))
+        else:
+            names.append((ascii_lower(text.encode()), i))
+    out = bytearray(b"CFM1")
+    out += varint(len(forms))
+    for text, kind, unit, cands, default in forms:
+        out += packed_str(text) + FORM_KIND_BYTES[kind].encode()
+        out += packed_str("" if unit == "1" else unit)
+        out += varint(len(cands)) + "".join(cands).encode()
+        out += bytes([0 if default is None else default + 1])
+    for keys in (symbols, short, names):
+        # Stable: of two equal keys the first given wins.
+        keys.sort(key=lambda k: k[0])
+        out += varint(len(keys))
+        for key, i in keys:
+            out += varint(len(key)) + key + varint(i)
+    return bytes(out)
+
+
+def encode_places(places_text, curated_path, codes):
+    """places.bin (the format: src/evidence.rs): one entry per phrase in
+    small letters, sorted by its bytes, with each of its codes in the rows'
+    order; the stops of curated-places.csv that hold a space (`Latin
+    America`) are entries with no code, matched only to be read past."""
+    rows = [(r["word"], r["code"]) for r in csv.DictReader(io.StringIO(places_text))
+            if r["code"] in codes]
+    with open(curated_path, encoding="utf-8", newline="") as f:
+        rows += [(r["word"], None) for r in csv.DictReader(f)
+                 if r["code"] == "-" and " " in r["word"]]
+    entries = {}
+    for word, code in sorted(rows, key=lambda r: r[0].lower().encode()):
+        # Written in capitals (`US`, `UAE`): matched only so, never `Us`.
+        capitals = (sum(1 for c in word if "A" <= c <= "Z") >= 2
+                    and not any(c.islower() for c in word))
+        entry = entries.setdefault(word.lower(), (capitals, []))
+        if code is not None and code not in entry[1]:
+            entry[1].append(code)
+    out = bytearray(b"PLC1")
+    out += varint(len(entries))
+    for phrase, (capitals, cands) in entries.items():
+        out += packed_str(phrase) + bytes([capitals])
+        out += varint(len(cands)) + "".join(cands).encode()
+    return bytes(out)
+
+
 def exact(text):
     """A rate as written, without trailing zeros; None if not positive."""
     try:
@@ -891,11 +992,15 @@ def main():
     currencies, iso = build_currencies(shared)
     forms = build_forms(shared, repo, iso)
     current = current_currencies(shared, iso)
+    places = build_places(shared, repo, iso, forms, current)
+    codes = {r["code"] for r in csv.DictReader(io.StringIO(currencies))}
     outputs = {
         "data/currencies.csv": currencies,
         "data/currency-forms.csv": forms,
         "data/regions.csv": build_regions(current),
-        "data/places.csv": build_places(shared, repo, iso, forms, current),
+        "data/places.csv": places,
+        "data/currency-forms.bin": encode_forms(forms, codes),
+        "data/places.bin": encode_places(places, repo / "data" / "curated-places.csv", codes),
         "data/scale-words.csv": build_scale_words(shared, repo),
         "data/lexicon-scales.csv": build_lexicon_scales(shared),
         **build_rates(shared, repo, iso),

@@ -14,9 +14,11 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::packed::Bytes;
 
 static CURRENCIES_CSV: &str = include_str!("../data/currencies.csv");
-static FORMS_CSV: &str = include_str!("../data/currency-forms.csv");
+/// `data/currency-forms.csv` in the compact form below, with its lookups.
+static FORMS_BIN: &[u8] = include_bytes!("../data/currency-forms.bin");
 static REGIONS_CSV: &str = include_str!("../data/regions.csv");
 
 /// An ISO 4217 currency code known to the embedded table (active or historic).
@@ -181,7 +183,7 @@ pub(crate) enum FormKind {
 #[derive(Debug)]
 pub(crate) struct Form {
     /// The form as written in the table.
-    pub text: String,
+    pub text: &'static str,
     pub kind: FormKind,
     /// Value of one of this form in major units (0.01 for cents).
     pub unit: Decimal,
@@ -228,7 +230,8 @@ pub(crate) static TABLE: LazyLock<Table> = LazyLock::new(Table::embedded);
 
 impl Table {
     fn embedded() -> Table {
-        // The embedded files are checked by unit tests; a malformed row is skipped.
+        // The embedded files are checked by unit tests: a malformed code row
+        // is skipped, a damaged forms table reads no forms.
         let mut codes = HashMap::default();
         let mut reader = csv::Reader::from_reader(CURRENCIES_CSV.as_bytes());
         for row in reader.deserialize::<CodeRow>().flatten() {
@@ -240,97 +243,7 @@ impl Table {
                 codes.insert(Currency(bytes), info);
             }
         }
-        let mut forms: Vec<Form> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::default();
-        // Fields by position and one record reused: serde's per-row strings
-        // were a fifth of the start-up.
-        let mut reader = csv::Reader::from_reader(FORMS_CSV.as_bytes());
-        let header = reader.headers().cloned().unwrap_or_default();
-        let column = |name: &str| header.iter().position(|c| c == name);
-        let columns = (
-            column("form"),
-            column("code"),
-            column("kind"),
-            column("unit"),
-            column("default"),
-        );
-        // A header without them reads no forms (a unit test reads the table).
-        let (Some(f_form), Some(f_code), Some(f_kind), Some(f_unit), Some(f_default)) = columns
-        else {
-            return Table::from_forms(codes, Vec::new(), index);
-        };
-        let mut row = csv::StringRecord::new();
-        while reader.read_record(&mut row).unwrap_or(false) {
-            let field = |i: usize| row.get(i).unwrap_or_default();
-            let Some(currency) = field(f_code)
-                .as_bytes()
-                .try_into()
-                .ok()
-                .and_then(|c| Currency::lookup_in(&codes, c))
-            else {
-                continue;
-            };
-            let text = field(f_form);
-            let at = match index.get(text) {
-                Some(&at) => at,
-                None => {
-                    let kind = match field(f_kind) {
-                        "symbol" => FormKind::Symbol,
-                        "name" => FormKind::Name,
-                        _ => FormKind::Minor,
-                    };
-                    let form = Form {
-                        text: text.to_string(),
-                        kind,
-                        unit: field(f_unit).parse().unwrap_or(Decimal::ONE),
-                        candidates: Vec::new(),
-                        default: None,
-                    };
-                    index.insert(text.to_string(), forms.len());
-                    forms.push(form);
-                    forms.len() - 1
-                }
-            };
-            let form = &mut forms[at];
-            form.candidates.push(currency);
-            if field(f_default) == "yes" {
-                form.default = Some(currency);
-            }
-        }
-        Table::from_forms(codes, forms, index)
-    }
-
-    /// The table of `codes` and its forms, with the lookups over them.
-    fn from_forms(
-        codes: HashMap<Currency, CodeInfo>,
-        forms: Vec<Form>,
-        index: HashMap<String, usize>,
-    ) -> Table {
-        let mut symbols = Vec::new();
-        let mut names = Vec::new();
-        let mut short = Vec::new();
-        for (i, form) in forms.iter().enumerate() {
-            let text = &form.text;
-            if form.kind == FormKind::Symbol && !is_wordy(text) {
-                symbols.push((text.as_str(), i));
-            } else if text.chars().count() <= 3 {
-                // Short lettered forms are matched exactly: `p` is pence, `P`
-                // pula; a short name also as a sentence or a heading writes it
-                // (`Yen`, `YEN`).
-                short.push((text.clone(), i));
-                if form.kind == FormKind::Name && text.chars().all(|c| c.is_ascii_lowercase()) {
-                    let mut capital = text.clone();
-                    capital[..1].make_ascii_uppercase();
-                    for variant in [capital, text.to_ascii_uppercase()] {
-                        if !index.contains_key(&variant) {
-                            short.push((variant, i));
-                        }
-                    }
-                }
-            } else {
-                names.push((text.as_str(), i));
-            }
-        }
+        let (forms, [symbols, short, names]) = decode_forms(FORMS_BIN, &codes).unwrap_or_default();
         let regions = REGIONS_CSV
             .lines()
             .skip(1)
@@ -342,7 +255,6 @@ impl Table {
                 ))
             })
             .collect();
-        let short = short.iter().map(|(t, i)| (t.as_str(), *i));
         Table {
             codes,
             symbols: Prefixes::new(symbols, false),
@@ -389,16 +301,72 @@ impl Currency {
     }
 }
 
-/// A form that starts or ends with a letter is matched with the names, where
-/// word boundaries and case folding apply (`kr`, `Rs.`, `zł`).
-fn is_wordy(text: &str) -> bool {
-    let first = text.chars().next().is_some_and(char::is_alphabetic);
-    let last = text
-        .trim_end_matches('.')
-        .chars()
-        .last()
-        .is_some_and(char::is_alphabetic);
-    first || last
+/// The keys of one lookup: a form's bytes (ASCII-lowercased where case is
+/// ignored) and its index.
+type Keys = Vec<(&'static [u8], usize)>;
+
+/// The forms of `currency-forms.bin` and its three lookups (symbols,
+/// short forms, names); `None` unless it is well formed. The format, as
+/// `crate::packed` reads it:
+///
+/// ```text
+/// "CFM1"
+/// forms      count; each: text, kind (`S`ymbol, `N`ame, `M`inor), unit
+///            (empty for 1), candidates (count, 3-byte codes), default
+///            (its place among the candidates + 1; 0 for none)
+/// lookups    symbols, short forms, names; each: count; each: key, form
+/// ```
+///
+/// `scripts/gen_tables.py` decides which lookup a form is in (a symbol
+/// that starts or ends with a letter is matched as a name; forms of up to
+/// three characters exactly, with a short lower-case name also as
+/// `Yen` and `YEN`) and sorts each by its keys.
+fn decode_forms(
+    bytes: &'static [u8],
+    codes: &HashMap<Currency, CodeInfo>,
+) -> Option<(Vec<Form>, [Keys; 3])> {
+    let mut r = Bytes::new(bytes, b"CFM1")?;
+    let count = r.count()?;
+    let mut forms = Vec::with_capacity(count);
+    for _ in 0..count {
+        let text = r.str()?;
+        let kind = match r.byte()? {
+            b'S' => FormKind::Symbol,
+            b'N' => FormKind::Name,
+            b'M' => FormKind::Minor,
+            _ => return None,
+        };
+        let unit = match r.str()? {
+            "" => Decimal::ONE,
+            unit => unit.parse().ok()?,
+        };
+        let n = r.count()?;
+        let candidates = (0..n)
+            .map(|_| Currency::lookup_in(codes, r.code()?))
+            .collect::<Option<Vec<Currency>>>()?;
+        let default = match r.byte()? {
+            0 => None,
+            at => Some(*candidates.get(usize::from(at) - 1)?),
+        };
+        forms.push(Form {
+            text,
+            kind,
+            unit,
+            candidates,
+            default,
+        });
+    }
+    let mut lookup = || -> Option<Keys> {
+        let n = r.count()?;
+        (0..n)
+            .map(|_| {
+                let key = r.bytes().filter(|k| !k.is_empty())?;
+                Some((key, r.count().filter(|&i| i < forms.len())?))
+            })
+            .collect()
+    };
+    let lookups = [lookup()?, lookup()?, lookup()?];
+    r.is_empty().then_some((forms, lookups))
 }
 
 /// Forms sorted by their bytes, for the longest one that starts a text.
@@ -409,7 +377,7 @@ fn is_wordy(text: &str) -> bool {
 /// links, which anchored searches never use, cost most of the start-up.
 struct Prefixes {
     /// Each form's bytes (ASCII-lowercased when folding) and its index.
-    keys: Vec<(Box<[u8]>, usize)>,
+    keys: Keys,
     fold: bool,
     /// The run of keys that start with each byte: the first, widest step.
     first: Box<[(u32, u32); 256]>,
@@ -418,20 +386,12 @@ struct Prefixes {
 }
 
 impl Prefixes {
-    fn new<'a>(forms: impl IntoIterator<Item = (&'a str, usize)>, fold: bool) -> Prefixes {
-        let mut keys: Vec<(Box<[u8]>, usize)> = forms
-            .into_iter()
-            .filter(|(text, _)| !text.is_empty())
-            .map(|(text, i)| {
-                let mut key = text.as_bytes().to_vec();
-                if fold {
-                    key.make_ascii_lowercase();
-                }
-                (key.into_boxed_slice(), i)
-            })
-            .collect();
-        // Stable: of two equal forms the first given wins, as it did.
-        keys.sort_by(|a, b| a.0.cmp(&b.0));
+    /// The lookup over `keys`; with `fold` they are in small letters and a
+    /// text's ASCII case is ignored.
+    fn new(mut keys: Keys, fold: bool) -> Prefixes {
+        // Stable, and linear on keys sorted already, as the table's are: of
+        // two equal forms the first given wins.
+        keys.sort_by(|a, b| a.0.cmp(b.0));
         let mut first = Box::new([(0, 0); 256]);
         let mut pairs: HashMap<[u8; 2], (u32, u32)> = HashMap::default();
         for (at, (key, _)) in keys.iter().enumerate() {
@@ -522,6 +482,24 @@ mod tests {
     }
 
     #[test]
+    fn the_forms_table_decodes_and_damage_is_none() {
+        let forms = decode_forms(FORMS_BIN, &TABLE.codes).map(|(f, _)| f.len());
+        assert!(forms.is_some_and(|n| n > 5000));
+        for cut in [0, 4, 5, 1000, FORMS_BIN.len() - 1] {
+            assert!(
+                decode_forms(&FORMS_BIN[..cut], &TABLE.codes).is_none(),
+                "{cut}"
+            );
+        }
+        let mut flipped = FORMS_BIN.to_vec();
+        for i in (0..flipped.len()).step_by(997) {
+            flipped[i] ^= 0xff;
+        }
+        let flipped: &'static [u8] = flipped.leak();
+        let _ = decode_forms(flipped, &TABLE.codes);
+    }
+
+    #[test]
     fn no_form_starts_with_a_digit() {
         // The grammar turns a digit away before any currency prefix.
         assert!(
@@ -568,13 +546,13 @@ mod tests {
     #[test]
     fn prefixes_find_the_longest_form_at_the_start() {
         let p = Prefixes::new(
-            [
-                ("US$", 0),
-                ("U", 1),
-                ("USD", 2),
-                ("$", 3),
-                ("US", 4),
-                ("US", 5),
+            vec![
+                (&b"us$"[..], 0),
+                (b"u", 1),
+                (b"usd", 2),
+                (b"$", 3),
+                (b"us", 4),
+                (b"us", 5),
             ],
             true,
         );
@@ -589,7 +567,7 @@ mod tests {
         assert_eq!(p.longest("$"), Some((1, 3)));
         assert_eq!(p.longest("x$"), None);
         assert_eq!(p.longest(""), None);
-        let exact = Prefixes::new([("kr", 0), ("Kr", 1)], false);
+        let exact = Prefixes::new(vec![(&b"kr"[..], 0), (b"Kr", 1)], false);
         assert_eq!(exact.longest("Kr 5"), Some((2, 1)));
         assert_eq!(exact.longest("KR 5"), None);
     }

@@ -13,18 +13,20 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::currency::Currency;
+use crate::packed::Bytes;
 use crate::wordset::{WordHashes, hash_word};
 
-static PLACES_CSV: &str = include_str!("../data/places.csv");
-/// Its stop rows (code `-`): phrases that hold evidence words but are none
-/// (`Latin America`, `Indian Ocean`), read past without a decision.
-static CURATED_CSV: &str = include_str!("../data/curated-places.csv");
+/// `data/places.csv` in the compact form `decode` reads, with the stops of
+/// `data/curated-places.csv` that hold a space: phrases that hold evidence
+/// words but are none (`Latin America`, `Indian Ocean`), read past without
+/// a decision.
+static PLACES_BIN: &[u8] = include_bytes!("../data/places.bin");
 
 /// One evidence phrase and the currencies it points to (none for a mask).
 #[derive(Debug)]
 struct Entry {
     /// Lower-cased, as matched (ASCII case is ignored).
-    phrase: String,
+    phrase: &'static str,
     /// Written in capitals (`US`, `UAE`): matched only so, never `Us`.
     capitals: bool,
     currencies: Vec<Currency>,
@@ -40,70 +42,66 @@ struct Places {
     firsts: WordHashes,
 }
 
-static PLACES: LazyLock<Places> = LazyLock::new(|| {
-    // (phrase in small letters, written in capitals, currency), sorted and
-    // merged below: one entry per phrase with each of its currencies.
-    let mut rows: Vec<(String, bool, Option<Currency>)> = Vec::with_capacity(5000);
-    let mut add = |phrase: &str, c: Option<Currency>| {
-        let capitals = phrase.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-            && !phrase.chars().any(char::is_lowercase);
-        rows.push((phrase.to_lowercase(), capitals, c));
-    };
-    // Fields by position into one reused record: no strings per row.
-    let each = |csv: &'static str, f: &mut dyn FnMut(&str, &str)| {
-        let mut reader = csv::Reader::from_reader(csv.as_bytes());
-        let mut record = csv::StringRecord::new();
-        while reader.read_record(&mut record).unwrap_or(false) {
-            if let (Some(word), Some(code)) = (record.get(0), record.get(1)) {
-                f(word, code);
-            }
+/// The embedded table: checked by a unit test, so a damaged one reads no
+/// evidence rather than panic.
+static PLACES: LazyLock<Places> =
+    LazyLock::new(|| Places::new(decode(PLACES_BIN).unwrap_or_default()));
+
+/// The entries of `places.bin`; `None` unless it is well formed. The
+/// format, as `crate::packed` reads it:
+///
+/// ```text
+/// "PLC1"
+/// entries    count; each: phrase in small letters, 1 if written in
+///            capitals (else 0), currencies (count, 3-byte codes)
+/// ```
+///
+/// `scripts/gen_tables.py` writes one entry per phrase, a phrase's codes
+/// in the order of its rows (the first row's writing decides `capitals`).
+fn decode(bytes: &'static [u8]) -> Option<Vec<Entry>> {
+    let mut r = Bytes::new(bytes, b"PLC1")?;
+    let count = r.count()?;
+    let mut entries = Vec::with_capacity(count);
+    for _ in 0..count {
+        let phrase = r.str()?;
+        let capitals = match r.byte()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let n = r.count()?;
+        let currencies = (0..n)
+            .map(|_| Currency::lookup(std::str::from_utf8(&r.code()?).ok()?))
+            .collect::<Option<Vec<Currency>>>()?;
+        entries.push(Entry {
+            phrase,
+            capitals,
+            currencies,
+        });
+    }
+    r.is_empty().then_some(entries)
+}
+
+impl Places {
+    fn new(entries: Vec<Entry>) -> Places {
+        let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut firsts = WordHashes::new();
+        for (i, e) in entries.iter().enumerate() {
+            // A phrase that starts with no ASCII letter is never matched.
+            let (h, _) = hash_word(e.phrase.as_bytes());
+            firsts.insert_hash(h);
+            by_first.entry(h).or_default().push(i as u32);
         }
-    };
-    each(PLACES_CSV, &mut |word, code| {
-        if let Some(c) = Currency::lookup(code) {
-            add(word, Some(c));
+        for ids in by_first.values_mut() {
+            ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
         }
-    });
-    each(CURATED_CSV, &mut |word, code| {
-        if code == "-" && word.contains(' ') {
-            add(word, None);
-        }
-    });
-    // Stable: a phrase keeps the `capitals` of its first row, and its
-    // currencies their order, as they were.
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
-    for (phrase, capitals, c) in rows {
-        match entries.last_mut() {
-            Some(e) if e.phrase == phrase => {
-                if let Some(c) = c.filter(|c| !e.currencies.contains(c)) {
-                    e.currencies.push(c);
-                }
-            }
-            _ => entries.push(Entry {
-                phrase,
-                capitals,
-                currencies: c.into_iter().collect(),
-            }),
+        Places {
+            entries,
+            by_first,
+            firsts,
         }
     }
-    let mut by_first: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut firsts = WordHashes::new();
-    for (i, e) in entries.iter().enumerate() {
-        // A phrase that starts with no ASCII letter is never matched.
-        let (h, _) = hash_word(e.phrase.as_bytes());
-        firsts.insert_hash(h);
-        by_first.entry(h).or_default().push(i as u32);
-    }
-    for ids in by_first.values_mut() {
-        ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
-    }
-    Places {
-        entries,
-        by_first,
-        firsts,
-    }
-});
+}
 
 /// A phrase of evidence found in a text: its byte range and entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -263,6 +261,19 @@ mod tests {
         assert_eq!(words("Nigeria's budget"), ["Nigeria"]);
         assert_eq!(words("Us and the US"), ["US"]);
         assert_eq!(words("across Latin America"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_table_decodes_and_damage_is_none() {
+        assert!(decode(PLACES_BIN).is_some_and(|e| e.len() > 3000));
+        for cut in [0, 4, 5, 100, PLACES_BIN.len() - 1] {
+            assert!(decode(&PLACES_BIN[..cut]).is_none(), "{cut}");
+        }
+        let mut flipped = PLACES_BIN.to_vec();
+        for i in (0..flipped.len()).step_by(331) {
+            flipped[i] ^= 0xff;
+        }
+        let _ = decode(flipped.leak());
     }
 
     #[test]

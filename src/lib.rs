@@ -104,6 +104,7 @@ mod html;
 mod lang;
 mod lines;
 mod output;
+mod packed;
 mod pair;
 mod rates;
 mod read;

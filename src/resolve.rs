@@ -34,7 +34,7 @@ pub(crate) struct Settings<'s> {
 /// its evidenced currencies share, and whether it is money only so (`N`).
 fn read_by_evidence(t: &Cur<'_>) -> Option<(&'static str, bool)> {
     match t.what {
-        CurRef::Form(id) => lang::en::evidence_form(&TABLE.forms[id].text),
+        CurRef::Form(id) => lang::en::evidence_form(TABLE.forms[id].text),
         CurRef::Code(_) => None,
     }
 }

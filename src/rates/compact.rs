@@ -32,6 +32,7 @@ use rust_decimal::Decimal;
 use super::series::{Column, Quote, Series};
 use super::{Granularity, RateSource};
 use crate::currency::Currency;
+use crate::packed::Bytes;
 
 static NBP_A: LazyLock<Series> = LazyLock::new(|| {
     embedded(
@@ -67,15 +68,12 @@ pub(super) fn embedded(bytes: &[u8], source: RateSource) -> Series {
 
 /// The table in `bytes`; `None` unless it is well formed and of `source`.
 pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
-    let mut r = Bytes { bytes };
-    if r.take(4)? != b"FXR2" {
-        return None;
-    }
+    let mut r = Bytes::new(bytes, b"FXR2")?;
     let name_len = usize::from(r.byte()?);
     if r.take(name_len)? != source.as_str().as_bytes() {
         return None;
     }
-    let base = r.code()?;
+    let base = code(&mut r)?;
     let quote = match r.byte()? {
         b'U' => Quote::PerBase,
         b'B' => Quote::OfBase,
@@ -103,7 +101,7 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
     }
     let mut columns = HashMap::new();
     for _ in 0..r.count()? {
-        let code = r.code()?;
+        let code = code(&mut r)?;
         let scale = u32::from(r.byte()?);
         if scale > 28 {
             return None;
@@ -114,7 +112,7 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
             return None;
         }
     }
-    if !r.bytes.is_empty() {
+    if !r.is_empty() {
         return None;
     }
     Some(Series {
@@ -130,7 +128,7 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
 /// A column's values, one per date of its table (`len` of them), from its
 /// compact bytes; `None` unless they are well formed.
 pub(super) fn column(bytes: &[u8], scale: u32, len: usize) -> Option<Vec<Option<Decimal>>> {
-    let mut r = Bytes { bytes };
+    let mut r = Bytes::part(bytes);
     let mut column: Vec<Option<Decimal>> = vec![None; len];
     let (mut at, mut value) = (0usize, 0i64);
     for _ in 0..r.count()? {
@@ -154,51 +152,14 @@ pub(super) fn column(bytes: &[u8], scale: u32, len: usize) -> Option<Vec<Option<
         }
         at += run;
     }
-    r.bytes.is_empty().then_some(column)
+    r.is_empty().then_some(column)
 }
 
-/// The bytes of a table not read yet.
-struct Bytes<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Bytes<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.bytes.split_at_checked(n)?;
-        self.bytes = rest;
-        Some(head)
-    }
-
-    fn byte(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    fn varint(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    fn signed(&mut self) -> Option<i64> {
-        let v = self.varint()?;
-        // Zigzag: 0, -1, 1, -2, ... as 0, 1, 2, 3, ...
-        Some((v >> 1) as i64 ^ -((v & 1) as i64))
-    }
-
-    fn count(&mut self) -> Option<usize> {
-        usize::try_from(self.varint()?).ok()
-    }
-
-    fn code(&mut self) -> Option<Currency> {
-        let code = std::str::from_utf8(self.take(3)?).ok()?;
-        Currency::lookup(code).filter(|c| c.as_str() == code)
-    }
+/// A currency code of the table.
+fn code(r: &mut Bytes) -> Option<Currency> {
+    let bytes = r.code()?;
+    let code = std::str::from_utf8(&bytes).ok()?;
+    Currency::lookup(code).filter(|c| c.as_str() == code)
 }
 
 #[cfg(test)]
