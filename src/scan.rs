@@ -209,6 +209,40 @@ fn past(text: &str, c: usize) -> usize {
     c + text[c..].chars().next().map_or(1, char::len_utf8)
 }
 
+/// The first run of more than [`LONGEST_GAP`] whitespace bytes that starts
+/// in `at..stop` (one under way at `at` counted from there), and its
+/// length. Such a run covers every byte [`LONGEST_GAP`] past its start, so
+/// one byte in that many is looked at, not every one.
+fn long_gap(bytes: &[u8], mut at: usize, stop: usize) -> Option<(usize, usize)> {
+    let ws = |i: usize| bytes[i].is_ascii_whitespace();
+    while at < stop {
+        let probe = at + LONGEST_GAP;
+        if probe >= bytes.len() {
+            return None;
+        }
+        if !ws(probe) {
+            at = probe + 1;
+            continue;
+        }
+        let mut start = probe;
+        while start > at && ws(start - 1) {
+            start -= 1;
+        }
+        if start >= stop {
+            return None;
+        }
+        let run = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if run > LONGEST_GAP {
+            return Some((start, run));
+        }
+        at = start + run;
+    }
+    None
+}
+
 /// A quiet point is this far past the last place an amount may start:
 /// further than any mention runs past its last starting place.
 pub(crate) const QUIET_BEFORE: usize = 128;
@@ -295,22 +329,12 @@ impl QuietPoint {
             crate::work::add(stop - self.pos);
             // Long runs of whitespace before the next candidate are obstacles too.
             let mut at = self.pos;
-            while let Some(ws) = bytes[at..stop].iter().position(u8::is_ascii_whitespace) {
-                let run_start = at + ws;
-                let run = bytes[run_start..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_whitespace())
-                    .count();
-                if run > LONGEST_GAP {
-                    if let Some(p) = self.quiet_in(bytes, run_start) {
-                        return Some(p);
-                    }
-                    self.lo = run_start + run;
+            while let Some((run_start, run)) = long_gap(bytes, at, stop) {
+                if let Some(p) = self.quiet_in(bytes, run_start) {
+                    return Some(p);
                 }
-                at = (run_start + run).min(stop);
-                if at >= stop {
-                    break;
-                }
+                self.lo = run_start + run;
+                at = run_start + run;
             }
             if next >= limit {
                 let found = self.quiet_in(bytes, limit);
@@ -354,6 +378,47 @@ mod tests {
             pos = at + text[at..].chars().next().map_or(1, char::len_utf8);
         }
         out
+    }
+
+    #[test]
+    fn long_gaps_are_found_as_a_walk_over_every_byte_finds_them() {
+        // Every run of whitespace from `at`, the first counted from `at`.
+        let walk = |bytes: &[u8], mut at: usize, stop: usize| {
+            while let Some(w) = bytes[at..stop].iter().position(u8::is_ascii_whitespace) {
+                let start = at + w;
+                let run = bytes[start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+                if run > LONGEST_GAP {
+                    return Some((start, run));
+                }
+                at = start + run;
+                if at >= stop {
+                    break;
+                }
+            }
+            None
+        };
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut text = Vec::new();
+            while text.len() < 120 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let run = (seed >> 33) as usize % 24;
+                let byte = [b' ', b'\n', b'x', b'\t'][(seed >> 20) as usize % 4];
+                text.extend(std::iter::repeat_n(byte, run));
+            }
+            let at = (seed >> 40) as usize % 60;
+            let stop = at + (seed >> 50) as usize % 60;
+            assert_eq!(
+                long_gap(&text, at, stop),
+                walk(&text, at, stop),
+                "{text:?} {at} {stop}"
+            );
+        }
     }
 
     #[test]

@@ -340,12 +340,14 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
         None => (rest, None),
     };
     // `75 USD million`: a scale after the code.
-    let rest = match ws(rest).and_then(|(r, _)| scale(r)) {
-        Ok((after, s)) if quantity.scale.is_none() && suffix.is_some_and(|c| c.is_code()) => {
+    let code_first = quantity.scale.is_none() && suffix.is_some_and(|c| c.is_code());
+    let scaled = code_first.then(|| ws(rest).and_then(|(r, _)| scale(r)).ok());
+    let rest = match scaled.flatten() {
+        Some((after, s)) => {
             quantity.scale = Some(s);
             after
         }
-        _ => rest,
+        None => rest,
     };
     let side = Side {
         negative: negative_before || negative_after,

@@ -2,7 +2,7 @@
 
 use super::{IResult, at_word_end, fail};
 use crate::lang::en::LETTERS;
-use crate::lang::{Lang, SCALE_STARTS, SCALES, ScaleWord, eq_ignore_case};
+use crate::lang::{Lang, SCALES_BY_LETTER, ScaleWord, eq_ignore_case};
 
 /// A power of ten that multiplies the number before it, the language of
 /// its word (whose separators the number is read with) and the word.
@@ -48,19 +48,14 @@ impl Scale {
 
 // scale = a scale word of a lexicon: "thousand" | "million" | "bn" | "Milliarden" | "mil millones" | ...
 pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
-    if !i
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| SCALE_STARTS[usize::from(b)])
-    {
+    let first = i.as_bytes().first().map(u8::to_ascii_lowercase);
+    let Some(words) = first
+        .filter(u8::is_ascii_lowercase)
+        .map(|b| &SCALES_BY_LETTER[usize::from(b - b'a')])
+    else {
         return fail(i);
-    }
-    let first = i.as_bytes()[0].to_ascii_lowercase();
-    for s in SCALES.iter() {
-        // Every lexicon's scale words start with an ASCII letter.
-        if s.word.as_bytes()[0].to_ascii_lowercase() != first {
-            continue;
-        }
+    };
+    for s in words {
         if let Some(head) = i.get(..s.word.len()) {
             let rest = &i[s.word.len()..];
             if eq_ignore_case(s.word, head) && (s.word.ends_with('.') || at_word_end(rest)) {
@@ -183,6 +178,16 @@ mod tests {
         // English reads `billion` first; French and German are asked later.
         assert_eq!(scale("billion").unwrap().1, Scale::BILLION);
         assert_eq!(scale("millones").unwrap().1.lang, Lang::Es);
+    }
+
+    #[test]
+    fn every_scale_word_is_indexed_by_its_ascii_first_letter() {
+        let indexed: usize = SCALES_BY_LETTER.iter().map(Vec::len).sum();
+        assert_eq!(indexed, crate::lang::SCALES.len());
+        assert!(crate::lang::SCALES.iter().all(|s| {
+            let first = s.word.as_bytes()[0].to_ascii_lowercase();
+            SCALES_BY_LETTER[usize::from(first - b'a')].contains(s)
+        }));
     }
 
     #[test]

@@ -243,17 +243,22 @@ pub(crate) fn scale_in(word: &str, lang: Lang) -> Option<ScaleWord> {
         .copied()
 }
 
-/// The first bytes of every scale word in either case: most text is no
-/// scale, and fails on its first byte.
-pub(crate) static SCALE_STARTS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
-    let mut starts = [false; 256];
-    for s in SCALES.iter() {
-        let b = s.word.as_bytes()[0];
-        starts[usize::from(b.to_ascii_lowercase())] = true;
-        starts[usize::from(b.to_ascii_uppercase())] = true;
-    }
-    starts
-});
+/// [`SCALES`] by the first letter of their word (small), each list in that
+/// order: most text is no scale, and fails on its first byte; a scale is
+/// looked for among the few words of its letter only.
+pub(crate) static SCALES_BY_LETTER: std::sync::LazyLock<[Vec<ScaleWord>; 26]> =
+    std::sync::LazyLock::new(|| {
+        let mut by: [Vec<ScaleWord>; 26] = Default::default();
+        // Every lexicon's scale words start with an ASCII letter (a unit
+        // test checks).
+        for s in SCALES.iter() {
+            let first = s.word.as_bytes()[0].to_ascii_lowercase();
+            if first.is_ascii_lowercase() {
+                by[usize::from(first - b'a')].push(*s);
+            }
+        }
+        by
+    });
 
 /// True when `word` is one of `list`, ignoring ASCII case.
 pub(crate) fn is_one_of(list: &[&str], word: &str) -> bool {
