@@ -21,13 +21,15 @@ static CHANGES: std::sync::LazyLock<WordSet> =
 /// few bytes are read), and where it starts.
 fn last_word_at(before: &str) -> (&str, usize) {
     let trimmed = before.trim_end_matches([' ', '\t']);
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take(20)
-        .take_while(|(_, c)| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
-        .last()
-        .map_or(trimmed.len(), |(i, _)| i);
+    // By bytes: the word's characters are ASCII, and no byte of another
+    // character is one.
+    let start = trimmed.len()
+        - trimmed
+            .bytes()
+            .rev()
+            .take(20)
+            .take_while(|b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\''))
+            .count();
     let word = &trimmed[start..];
     let cut = trimmed[..start]
         .chars()
@@ -310,6 +312,17 @@ mod tests {
         assert_eq!(last_word("prices rose "), "rose");
         assert_eq!(last_word("x2"), "");
         assert_eq!(last_word("today's "), "today's");
+        assert_eq!(
+            last_word_at("für über "),
+            ("", 7),
+            "a word of other letters"
+        );
+        assert_eq!(last_word_at("für between\t"), ("between", 5));
+        assert_eq!(last_word_at("€-zone "), ("-zone", 3));
+        // Twenty characters are read at most: a longer word is cut, so none.
+        let long = "a".repeat(25) + " ";
+        assert_eq!(last_word_at(&long), ("", 5));
+        assert_eq!(last_word_at(&long[5..]), (&long[5..25], 0));
     }
 
     #[test]
