@@ -323,17 +323,29 @@ pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
     Ok((rest, cur))
 }
 
-/// The capitals after `$ ` that may name its country (`$ CA`, `$ US`): two,
-/// ending the word.
+/// The letters after `$ ` that may name its country: two capitals (`$ CA`,
+/// `$ US`), or one letter as tokenised text writes it (`$ c`), ending the
+/// word. Never `a` (`10 $ a month`), nor a letter an apostrophe elides
+/// (`10 $ l'unité`, `l ' unité`).
 fn country_after(rest: &str) -> Option<(&str, &str)> {
     let r = rest.strip_prefix(' ')?;
-    let len = r.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(r.len());
-    (len == 2 && super::at_word_end(&r[len..])).then(|| (&r[len..], &r[..len]))
+    let capitals = r.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(r.len());
+    let len = match capitals {
+        2 => 2,
+        _ if r.starts_with(|c: char| c.is_ascii_alphabetic() && !matches!(c, 'a' | 'A')) => 1,
+        _ => return None,
+    };
+    let after = &r[len..];
+    let elided = after
+        .trim_start_matches(' ')
+        .starts_with(['\'', '\u{2019}']);
+    (super::at_word_end(after) && !elided).then(|| (after, &r[..len]))
 }
 
-/// The form of the dollar prefixed by `country` (`CA` → `CA$`), if any.
+/// The form of the dollar prefixed by `country` (`CA` → `CA$`, `c` →
+/// `C$`), if any.
 fn prefixed_dollar(country: &str) -> Option<usize> {
-    let joined = format!("{country}$");
+    let joined = format!("{}$", country.to_ascii_uppercase());
     TABLE
         .name_at(&joined)
         .filter(|&(len, _)| len == joined.len())
@@ -390,6 +402,42 @@ mod tests {
         assert!(code("USDA", true).is_err());
         assert!(code("Usd", true).is_err());
         assert_eq!(code("usd.", false).unwrap().1.as_str(), "USD");
+    }
+
+    #[test]
+    fn a_country_after_a_spaced_dollar() {
+        // The raw text, the form read (and its currency) and the rest.
+        let read = |i: &'static str| {
+            suffix(i, false).map(|(rest, c)| {
+                let form = match c.what {
+                    CurRef::Form(id) => {
+                        let form = &TABLE.forms[id];
+                        (form.text, form.default.or(form.definite()))
+                    }
+                    CurRef::Code(_) => ("", None),
+                };
+                (c.raw, form, rest)
+            })
+        };
+        let cad = Currency::lookup("CAD");
+        assert_eq!(read("$ CA de plus"), Ok(("$ CA", ("CA$", cad), " de plus")));
+        assert_eq!(
+            read("$ c aux revenus"),
+            Ok(("$ c", ("C$", cad), " aux revenus"))
+        );
+        assert_eq!(read("$ C."), Ok(("$ C", ("C$", cad), ".")));
+        // A word, an article, an elided letter, or no dollar of that letter.
+        for text in [
+            "$ a month",
+            "$ l'unité",
+            "$ l ' unité",
+            "$ c'est",
+            "$ e 20",
+            "$ cada",
+        ] {
+            let (raw, _, _) = read(text).unwrap();
+            assert_eq!(raw, "$", "{text}");
+        }
     }
 
     #[test]
