@@ -128,7 +128,13 @@ impl Currency {
     /// Looks a code up in the table: exactly three ASCII letters, any case.
     pub(crate) fn lookup(code: &str) -> Option<Currency> {
         let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-        Currency::lookup_in(&TABLE.codes, bytes.map(|b| b.to_ascii_uppercase()))
+        Currency::exact(bytes.map(|b| b.to_ascii_uppercase()))
+    }
+
+    /// The code of the table written exactly so (in capitals), as the
+    /// compact tables write it.
+    pub(crate) fn exact(code: [u8; 3]) -> Option<Currency> {
+        Currency::lookup_in(&TABLE.codes, code)
     }
 }
 
@@ -326,9 +332,7 @@ fn decode_forms(
     codes: &HashMap<Currency, CodeInfo>,
 ) -> Option<(Vec<Form>, [Keys; 3])> {
     let mut r = Bytes::new(bytes, b"CFM1")?;
-    let count = r.count()?;
-    let mut forms = Vec::with_capacity(count);
-    for _ in 0..count {
+    let forms = r.list(|r| {
         let text = r.str()?;
         let kind = match r.byte()? {
             b'S' => FormKind::Symbol,
@@ -340,30 +344,24 @@ fn decode_forms(
             "" => Decimal::ONE,
             unit => unit.parse().ok()?,
         };
-        let n = r.count()?;
-        let candidates = (0..n)
-            .map(|_| Currency::lookup_in(codes, r.code()?))
-            .collect::<Option<Vec<Currency>>>()?;
+        let candidates = r.list(|r| Currency::lookup_in(codes, r.code()?))?;
         let default = match r.byte()? {
             0 => None,
             at => Some(*candidates.get(usize::from(at) - 1)?),
         };
-        forms.push(Form {
+        Some(Form {
             text,
             kind,
             unit,
             candidates,
             default,
-        });
-    }
-    let mut lookup = || -> Option<Keys> {
-        let n = r.count()?;
-        (0..n)
-            .map(|_| {
-                let key = r.bytes().filter(|k| !k.is_empty())?;
-                Some((key, r.count().filter(|&i| i < forms.len())?))
-            })
-            .collect()
+        })
+    })?;
+    let mut lookup = || {
+        r.list(|r| {
+            let key = r.bytes().filter(|k| !k.is_empty())?;
+            Some((key, r.count().filter(|&i| i < forms.len())?))
+        })
     };
     let lookups = [lookup()?, lookup()?, lookup()?];
     r.is_empty().then_some((forms, lookups))

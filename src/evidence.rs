@@ -60,25 +60,20 @@ static PLACES: LazyLock<Places> =
 /// in the order of its rows (the first row's writing decides `capitals`).
 fn decode(bytes: &'static [u8]) -> Option<Vec<Entry>> {
     let mut r = Bytes::new(bytes, b"PLC1")?;
-    let count = r.count()?;
-    let mut entries = Vec::with_capacity(count);
-    for _ in 0..count {
+    let entries = r.list(|r| {
         let phrase = r.str()?;
         let capitals = match r.byte()? {
             0 => false,
             1 => true,
             _ => return None,
         };
-        let n = r.count()?;
-        let currencies = (0..n)
-            .map(|_| Currency::lookup(std::str::from_utf8(&r.code()?).ok()?))
-            .collect::<Option<Vec<Currency>>>()?;
-        entries.push(Entry {
+        let currencies = r.list(|r| Currency::exact(r.code()?))?;
+        Some(Entry {
             phrase,
             capitals,
             currencies,
-        });
-    }
+        })
+    })?;
     r.is_empty().then_some(entries)
 }
 

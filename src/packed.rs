@@ -70,6 +70,17 @@ impl<'a> Bytes<'a> {
     pub fn code(&mut self) -> Option<[u8; 3]> {
         self.take(3)?.try_into().ok()
     }
+
+    /// Items led by their count, each read by `item`.
+    pub fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let count = self.count()?;
+        // A damaged count reserves no more than the bytes left could hold.
+        let mut items = Vec::with_capacity(count.min(self.bytes.len()));
+        for _ in 0..count {
+            items.push(item(self)?);
+        }
+        Some(items)
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +95,9 @@ mod tests {
         assert_eq!(r.str(), Some("abc"));
         assert_eq!(r.code(), Some(*b"EUR"));
         assert!(r.is_empty());
+        let mut r = Bytes::part(b"\x02\x01a\x02bc");
+        assert_eq!(r.list(Bytes::str), Some(vec!["a", "bc"]));
+        assert_eq!(Bytes::part(b"\x03\x01a").list(Bytes::str), None);
         assert_eq!(r.byte(), None);
     }
 

@@ -231,16 +231,18 @@ fn long_gap(bytes: &[u8], mut at: usize, stop: usize) -> Option<(usize, usize)> 
         if start >= stop {
             return None;
         }
-        let run = bytes[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
+        let run = whitespace_run(&bytes[start..]);
         if run > LONGEST_GAP {
             return Some((start, run));
         }
         at = start + run;
     }
     None
+}
+
+/// The length of the run of ASCII whitespace that starts `bytes`.
+fn whitespace_run(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_whitespace()).count()
 }
 
 /// A quiet point is this far past the last place an amount may start:
@@ -375,7 +377,7 @@ mod tests {
         let mut pos = 0;
         while let Some(at) = next_candidate(text, pos) {
             out.push(&text[at..]);
-            pos = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            pos = past(text, at);
         }
         out
     }
@@ -386,10 +388,7 @@ mod tests {
         let walk = |bytes: &[u8], mut at: usize, stop: usize| {
             while let Some(w) = bytes[at..stop].iter().position(u8::is_ascii_whitespace) {
                 let start = at + w;
-                let run = bytes[start..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_whitespace())
-                    .count();
+                let run = whitespace_run(&bytes[start..]);
                 if run > LONGEST_GAP {
                     return Some((start, run));
                 }

@@ -7,7 +7,7 @@ use super::{IResult, fail};
 use crate::lang::en::{
     PENCE_AFTER, QUARTER_LETTERS, SHOUTED_CODES, WORDLIKE_CODES, WORDLIKE_NAMES,
 };
-use crate::lang::is_one_of;
+use crate::lang::{is_letter_word, is_one_of};
 
 /// Which currency a piece of text names: a code, or a form of the table
 /// (by index in `TABLE.forms`).
@@ -242,13 +242,12 @@ fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
         .unwrap_or(i.len());
     // One letter is a word too often (`a $5 fee`, `plan b $1`, `vitamin C
     // $5`): it is a prefix only as tokenised text writes it, `c $ 45`.
-    let lone = letters == 1 && (i.starts_with(['a', 'A']) || !i[1..].starts_with(" $ "));
+    let lone = letters == 1 && (i.starts_with(is_letter_word) || !i[1..].starts_with(" $ "));
     if !(1..=4).contains(&letters) || lone || !i[letters..].starts_with(" $") {
         return fail(i);
     }
-    let joined = format!("{}$", i[..letters].to_ascii_uppercase());
-    match TABLE.name_at(&joined) {
-        Some((len, id)) if len == joined.len() => {
+    match prefixed_dollar(&i[..letters]) {
+        Some(id) => {
             let end = letters + 2;
             Ok((
                 &i[end..],
@@ -259,7 +258,7 @@ fn spaced_dollar(i: &str) -> IResult<'_, Cur<'_>> {
                 },
             ))
         }
-        _ => fail(i),
+        None => fail(i),
     }
 }
 
@@ -325,14 +324,14 @@ pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
 
 /// The letters after `$ ` that may name its country: two capitals (`$ CA`,
 /// `$ US`), or one letter as tokenised text writes it (`$ c`), ending the
-/// word. Never `a` (`10 $ a month`), nor a letter an apostrophe elides
-/// (`10 $ l'unité`, `l ' unité`).
+/// word. Never a letter that is a word (`10 $ a month`), nor one an
+/// apostrophe elides (`10 $ l'unité`, `l ' unité`).
 fn country_after(rest: &str) -> Option<(&str, &str)> {
     let r = rest.strip_prefix(' ')?;
     let capitals = r.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(r.len());
     let len = match capitals {
         2 => 2,
-        _ if r.starts_with(|c: char| c.is_ascii_alphabetic() && !matches!(c, 'a' | 'A')) => 1,
+        _ if r.starts_with(|c: char| c.is_ascii_alphabetic() && !is_letter_word(c)) => 1,
         _ => return None,
     };
     let after = &r[len..];
@@ -343,7 +342,7 @@ fn country_after(rest: &str) -> Option<(&str, &str)> {
 }
 
 /// The form of the dollar prefixed by `country` (`CA` → `CA$`, `c` →
-/// `C$`), if any.
+/// `C$`, `nz` → `NZ$`), if any.
 fn prefixed_dollar(country: &str) -> Option<usize> {
     let joined = format!("{}$", country.to_ascii_uppercase());
     TABLE

@@ -345,6 +345,28 @@ pub(crate) static LEADS: std::sync::LazyLock<Vec<(&'static str, Lead)>> =
         all
     });
 
+/// Whether `c` alone is a word of some lexicon (`a`, `y`, `e`): then it is
+/// that word, never the initial of a dollar's country (`10 $ a month`).
+pub(crate) fn is_letter_word(c: char) -> bool {
+    static LETTERS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let words = Lang::ALL
+            .iter()
+            .flat_map(|l| l.lexicon().and.iter().chain(l.lexicon().links))
+            .chain(en::OPENERS)
+            .chain(en::AFTER_AMOUNTS);
+        let mut letters: Vec<char> = words
+            .filter_map(|w| match w.as_bytes() {
+                &[b] if b.is_ascii_alphabetic() => Some(char::from(b)),
+                _ => None,
+            })
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        letters
+    });
+    LETTERS.contains(&c.to_ascii_lowercase())
+}
+
 /// Every language's `and` (`und`, `et`, `y`, `e`, `en`).
 pub(crate) static AND: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     Lang::ALL
@@ -438,3 +460,18 @@ pub(crate) static DATE_LINKS: std::sync::LazyLock<Vec<&'static str>> =
             .flat_map(|l| l.lexicon().date_links.iter().copied())
             .collect()
     });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_letters_that_are_words_come_from_the_lexicons() {
+        for c in ['a', 'A', 'y', 'e'] {
+            assert!(is_letter_word(c), "{c}");
+        }
+        for c in ['c', 'S', 'n', 'z'] {
+            assert!(!is_letter_word(c), "{c}");
+        }
+    }
+}

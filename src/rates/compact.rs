@@ -73,7 +73,7 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
     if r.take(name_len)? != source.as_str().as_bytes() {
         return None;
     }
-    let base = code(&mut r)?;
+    let base = Currency::exact(r.code()?)?;
     let quote = match r.byte()? {
         b'U' => Quote::PerBase,
         b'B' => Quote::OfBase,
@@ -86,7 +86,7 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
         _ => return None,
     };
     let count = r.count()?;
-    let mut dates = Vec::with_capacity(count);
+    let mut dates = Vec::new();
     let epoch = jiff::civil::date(1970, 1, 1);
     let mut day = epoch.checked_add(r.signed()?.days()).ok()?;
     for i in 0..count {
@@ -101,13 +101,12 @@ pub(super) fn decode(bytes: &[u8], source: RateSource) -> Option<Series> {
     }
     let mut columns = HashMap::new();
     for _ in 0..r.count()? {
-        let code = code(&mut r)?;
+        let code = Currency::exact(r.code()?)?;
         let scale = u32::from(r.byte()?);
         if scale > 28 {
             return None;
         }
-        let len = r.count()?;
-        let column = Column::encoded(r.take(len)?, scale, count);
+        let column = Column::encoded(r.bytes()?, scale, count);
         if code == base || columns.insert(code, column).is_some() {
             return None;
         }
@@ -153,13 +152,6 @@ pub(super) fn column(bytes: &[u8], scale: u32, len: usize) -> Option<Vec<Option<
         at += run;
     }
     r.is_empty().then_some(column)
-}
-
-/// A currency code of the table.
-fn code(r: &mut Bytes) -> Option<Currency> {
-    let bytes = r.code()?;
-    let code = std::str::from_utf8(&bytes).ok()?;
-    Currency::lookup(code).filter(|c| c.as_str() == code)
 }
 
 #[cfg(test)]
