@@ -122,6 +122,12 @@ fn glued_number(glued: &OneWord, word: &[u8], rest: &str) -> bool {
 /// The next place at or after `pos` where an amount may start; never inside
 /// a word or a number.
 pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
+    let found = scan_from(text, pos);
+    crate::work::add(found.unwrap_or(text.len()) - pos);
+    found
+}
+
+fn scan_from(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let glued = crate::lang::one_word();
     let mut i = pos;
@@ -257,6 +263,10 @@ const LONGEST_GAP: usize = 16;
 /// How far the scanner may read past a place to classify it (an article
 /// and the word after it).
 const LOOKAHEAD: usize = 64;
+/// How far past the first place a quiet point may be the search looks for
+/// candidates at a time: far enough for a sentence start, near enough that
+/// the candidates it finds past the quiet point cost little.
+const STEP: usize = 256;
 
 /// Finds, in a text that may still grow, the first quiet point at or after
 /// `from`: the start of a sentence (after `.`, `!` or `?` and a space or
@@ -277,6 +287,9 @@ pub(crate) struct QuietPoint {
     /// since: all of them up to the quiet point, so that the reader of the
     /// block need not scan that stretch again.
     seen: (usize, Vec<usize>),
+    /// No quiet point is before this: every sentence start before it was
+    /// looked at already.
+    ruled_out: usize,
 }
 
 impl QuietPoint {
@@ -287,6 +300,7 @@ impl QuietPoint {
             lo,
             pos: lo,
             seen: (lo, Vec::new()),
+            ruled_out: 0,
         }
     }
 
@@ -326,9 +340,17 @@ impl QuietPoint {
         }
         let window = &text[..window];
         while self.pos < limit {
-            let next = next_candidate(window, self.pos).unwrap_or(window.len());
-            let stop = next.min(limit);
-            crate::work::add(stop - self.pos);
+            // No further than the first quiet point could need: a candidate
+            // beyond it is found again by the reader of the block.
+            let first = (self.lo + QUIET_BEFORE).max(self.from).max(self.pos);
+            let bound = (first + QUIET_AFTER + STEP).min(limit);
+            let mut reach = bound + LOOKAHEAD;
+            while !window.is_char_boundary(reach.min(window.len())) {
+                reach += 1;
+            }
+            let ahead = &window[..reach.min(window.len())];
+            let next = next_candidate(ahead, self.pos).filter(|&c| c < bound);
+            let stop = next.unwrap_or(bound);
             // Long runs of whitespace before the next candidate are obstacles too.
             let mut at = self.pos;
             while let Some((run_start, run)) = long_gap(bytes, at, stop) {
@@ -338,11 +360,15 @@ impl QuietPoint {
                 self.lo = run_start + run;
                 at = run_start + run;
             }
-            if next >= limit {
-                let found = self.quiet_in(bytes, limit);
-                self.pos = limit.max(self.lo.min(limit));
-                return found;
-            }
+            let Some(next) = next else {
+                let found = self.quiet_in(bytes, bound);
+                if found.is_some() || bound == limit {
+                    self.pos = bound.max(self.lo.min(bound));
+                    return found;
+                }
+                self.pos = bound;
+                continue;
+            };
             if let Some(p) = self.quiet_in(bytes, next) {
                 return Some(p);
             }
@@ -355,16 +381,24 @@ impl QuietPoint {
 
     /// The first sentence start in the stretch from `lo` to an obstacle
     /// (or the end of what is known) at `hi`.
-    fn quiet_in(&self, bytes: &[u8], hi: usize) -> Option<usize> {
-        let first = (self.lo + QUIET_BEFORE).max(self.from).max(2);
+    fn quiet_in(&mut self, bytes: &[u8], hi: usize) -> Option<usize> {
+        let first = (self.lo + QUIET_BEFORE)
+            .max(self.from)
+            .max(self.ruled_out)
+            .max(2);
         let last = hi.checked_sub(QUIET_AFTER)?;
         if first > last {
             return None;
         }
         let hay = &bytes[first - 2..last - 1];
-        memchr::memchr3_iter(b'.', b'!', b'?', hay)
+        let found = memchr::memchr3_iter(b'.', b'!', b'?', hay)
             .find(|&i| matches!(hay.get(i + 1), Some(b' ' | b'\n')))
-            .map(|i| first + i)
+            .map(|i| first + i);
+        // No sentence starts before `last` here, and obstacles only add up.
+        if found.is_none() {
+            self.ruled_out = last;
+        }
+        found
     }
 }
 
@@ -507,6 +541,64 @@ mod tests {
         // A long run of spaces is never in the stretch before.
         let spaced = format!("5{}dollars {}", " ".repeat(300), prose.repeat(8));
         assert!(quiet(&spaced, 0).unwrap() >= 301 + "dollars ".len() + QUIET_BEFORE);
+    }
+
+    #[test]
+    fn quiet_points_are_those_a_look_at_every_obstacle_finds() {
+        // The first sentence start far enough from every candidate and long
+        // run of whitespace before the scanner's look ahead, found from the
+        // whole list of them at once.
+        let reference = |text: &str| {
+            let bytes = text.as_bytes();
+            let end = bytes.len().checked_sub(LOOKAHEAD)?;
+            let limit = bytes[..end].iter().rposition(u8::is_ascii_whitespace)? + 1;
+            let mut obstacles: Vec<(usize, usize)> = candidates(text, limit)
+                .iter()
+                .map(|&c| (c, c + 1))
+                .collect();
+            let mut at = 0;
+            while let Some((start, run)) = long_gap(bytes, at, limit) {
+                obstacles.push((start, start + run));
+                at = start + run;
+            }
+            obstacles.sort_unstable();
+            obstacles.push((limit, limit));
+            let mut lo = 0;
+            for (start, end) in obstacles {
+                let first = (lo + QUIET_BEFORE).max(2);
+                let found = (first..start.saturating_sub(QUIET_AFTER))
+                    .find(|&q| matches!(bytes[q - 2..q], [b'.' | b'!' | b'?', b' ' | b'\n']));
+                if found.is_some() {
+                    return found;
+                }
+                lo = lo.max(end);
+            }
+            None
+        };
+        let parts = [
+            "It fell. ",
+            "$5 ",
+            "one ",
+            "words and more words ",
+            "\n",
+            "                    ",
+            "Ends here! ",
+            "x",
+            "7.5 million. ",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            while text.len() < 3000 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                // Mostly prose, so that quiet points exist.
+                let pick = (seed >> 33) as usize % 24;
+                text.push_str(parts[if pick < parts.len() { pick } else { 3 }]);
+            }
+            assert_eq!(QuietPoint::new(0).find(&text), reference(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -100,3 +100,13 @@ fn points_before_spaced_pairs_of_digits() {
     assert_linear("1. 11 1. 11 ...", "1. 11 ", 5_000);
     assert_linear("1, 11 1, 11 ...", "1, 11 ", 5_000);
 }
+
+#[test]
+fn prose_without_amounts_is_scanned_about_once() {
+    // Sentences and no amount: the search for a place to cut the text
+    // must not read far past the place it cuts, block after block.
+    let unit = "The council met on the river bank and talked until late. ";
+    let text = unit.repeat(20_000);
+    let per_byte = work(text.as_bytes()) as f64 / text.len() as f64;
+    assert!(per_byte < 5.0, "{per_byte:.1} units of work per byte");
+}
