@@ -498,14 +498,13 @@ mod tests {
     }
 
     #[test]
-    fn no_form_starts_with_a_digit() {
-        // The grammar turns a digit away before any currency prefix.
-        assert!(
-            TABLE
-                .forms
-                .iter()
-                .all(|f| !f.text.starts_with(|c: char| c.is_ascii_digit()))
-        );
+    fn no_form_starts_with_a_digit_or_a_space() {
+        // The grammar turns a digit away before any currency prefix, and a
+        // space before any currency after a number.
+        assert!(TABLE.forms.iter().all(|f| {
+            !f.text
+                .starts_with(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        }));
     }
 
     #[test]

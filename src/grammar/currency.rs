@@ -119,6 +119,10 @@ pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
     if !(upper || lower) || is_ascii_letter(rest.chars().next()) {
         return fail(i);
     }
+    // The code first: most three-letter words are none.
+    let Some(c) = Currency::lookup(head) else {
+        return fail(i);
+    };
     if is_one_of(WORDLIKE_CODES, head)
         && (lower || before_number && is_one_of(SHOUTED_CODES, head) && !unlike_a_heading(rest))
     {
@@ -132,10 +136,7 @@ pub(crate) fn code(i: &str, before_number: bool) -> IResult<'_, Currency> {
     {
         return fail(i);
     }
-    match Currency::lookup(head) {
-        Some(c) => Ok((rest, c)),
-        None => fail(i),
-    }
+    Ok((rest, c))
 }
 
 // code-dollar = code [sp "$"]     (* NZD$15, NZD $100, CUC$, cad$ *)
@@ -295,6 +296,10 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
 
 // suffix = scaled | code-dollar | symbol | name    (* after the number *)
 pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
+    // No code, symbol or name starts with a space (a unit test checks).
+    if i.starts_with(char::is_whitespace) {
+        return fail(i);
+    }
     if let Ok(ok) = scaled(i, false) {
         return Ok(ok);
     }
