@@ -12,7 +12,7 @@ use crate::currency::{Currency, TABLE};
 use crate::decode::{Reading, in_language, values};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Evidence, Seen};
-use crate::grammar::amount::{Joins, Parsed, mention};
+use crate::grammar::amount::{Joins, Parsed, Side, mention_after, side};
 use crate::grammar::number::digits;
 use crate::grammar::qualifier::Lead;
 use crate::lang::Lang;
@@ -633,6 +633,9 @@ impl<'t> Mentions<'t> {
     }
 
     fn try_at(&self, start: usize) -> Option<(usize, Result<Mention>)> {
+        // Most places are no amount from their first side on: the context
+        // before is read only where one is.
+        let first = side(&self.text[start..]).ok()?;
         let before = Before::of(&self.text[..start]);
         let joins = Joins {
             dash: true,
@@ -643,7 +646,7 @@ impl<'t> Mentions<'t> {
             or: true,
             cents_before_words: false,
         };
-        let found = self.parse_at(start, &before, joins)?;
+        let found = self.parse_at(start, first, &before, joins)?;
         // `15 dólares 50 você`: cents before more words, where the
         // paragraph's language writes them so.
         if let (end, Ok(m)) = &found
@@ -657,14 +660,14 @@ impl<'t> Mentions<'t> {
                 cents_before_words: true,
                 ..joins
             };
-            if let Some(again) = self.parse_at(start, &before, joins) {
+            if let Some(again) = self.parse_at(start, first, &before, joins) {
                 return Some(again);
             }
         }
         match &found {
             // "thirty - five dollars" is no range from 30 down to 5.
             (_, Ok(m)) if m.min > m.max && m.is_range() => {
-                self.parse_at(start, &before, Joins::NONE)
+                self.parse_at(start, first, &before, Joins::NONE)
             }
             _ => Some(found),
         }
@@ -708,11 +711,12 @@ impl<'t> Mentions<'t> {
     fn parse_at(
         &self,
         start: usize,
+        first: (&'t str, Side<'t>),
         before: &Before<'_>,
         joins: Joins,
     ) -> Option<(usize, Result<Mention>)> {
         let text = self.text;
-        let (rest, parsed) = mention(&text[start..], joins).ok()?;
+        let (rest, parsed) = mention_after(&text[start..], first, joins).ok()?;
         let end = text.len() - rest.len();
         self.check_carried(&parsed);
         if context::weight(before, &parsed)

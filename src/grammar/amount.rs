@@ -617,8 +617,19 @@ fn compatible(a: &Side<'_>, b: &Side<'_>) -> bool {
 }
 
 // mention = side [connector side] [cents]
+#[cfg(test)]
 pub(crate) fn mention(i: &str, joins: Joins) -> IResult<'_, Parsed<'_>> {
-    let (rest, first) = side(i)?;
+    let first = side(i)?;
+    mention_after(i, first, joins)
+}
+
+/// The mention of `i` whose first side is read already (`rest` after it):
+/// one reading of it serves every set of joins tried.
+pub(crate) fn mention_after<'a>(
+    i: &'a str,
+    (rest, first): (&'a str, Side<'a>),
+    joins: Joins,
+) -> IResult<'a, Parsed<'a>> {
     let joined = connector(rest, joins).and_then(|(r, _)| side(r));
     if let Ok((after, second)) = joined {
         let some_currency = first.has_currency() || second.has_currency();
