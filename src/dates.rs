@@ -189,18 +189,7 @@ fn month(s: &str) -> Option<(u8, &str)> {
     if len > 12 {
         return None;
     }
-    // Most words are ASCII: made small on the stack, not in a new string.
-    let mut small = [0u8; 12];
-    let word = &s[..len];
-    let m = match word.is_ascii() {
-        true => {
-            small[..len].copy_from_slice(word.as_bytes());
-            small[..len].make_ascii_lowercase();
-            let small = std::str::from_utf8(&small[..len]).ok()?;
-            *lang::MONTHS.get(small)?
-        }
-        false => *lang::MONTHS.get(word.to_lowercase().as_str())?,
-    };
+    let m = lang::in_small_letters(&s[..len], |w| lang::MONTHS.get(w).copied())?;
     let rest = &s[len..];
     Some((m, rest.strip_prefix('.').unwrap_or(rest)))
 }

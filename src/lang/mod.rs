@@ -415,10 +415,24 @@ pub(crate) fn number_word(i: &str) -> Option<(&str, i64)> {
     }
     let (head, rest) = i.split_at(len);
     let value = match head.bytes().all(|b| b.is_ascii_lowercase()) {
-        true => NUMBER_VALUES.get(head),
-        false => NUMBER_VALUES.get(&head.to_lowercase()),
-    };
-    value.map(|&n| (rest, n))
+        true => NUMBER_VALUES.get(head).copied(),
+        false => in_small_letters(head, |w| NUMBER_VALUES.get(w).copied()),
+    }?;
+    Some((rest, value))
+}
+
+/// `f` of `word` in small letters: an ASCII word (most are) made small on
+/// the stack, any other in a new string.
+#[inline]
+pub(crate) fn in_small_letters<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut small = [0u8; 16];
+    if word.is_ascii() && word.len() <= small.len() {
+        let small = &mut small[..word.len()];
+        small.copy_from_slice(word.as_bytes());
+        small.make_ascii_lowercase();
+        return f(std::str::from_utf8(small).unwrap_or_default());
+    }
+    f(&word.to_lowercase())
 }
 
 /// Equal ignoring case: ASCII first, and letter by letter only for a word
@@ -464,6 +478,16 @@ pub(crate) static DATE_LINKS: std::sync::LazyLock<Vec<&'static str>> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_looked_up_in_small_letters() {
+        let small = |w: &str| in_small_letters(w, str::to_string);
+        assert_eq!(small("Russian"), "russian");
+        assert_eq!(small("FÜNF"), "fünf");
+        assert_eq!(small(&"AB".repeat(12)), "ab".repeat(12));
+        assert_eq!(number_word("Fünf Milliarden"), Some((" Milliarden", 5)));
+        assert_eq!(number_word("DOS mil"), Some((" mil", 2)));
+    }
 
     #[test]
     fn the_letters_that_are_words_come_from_the_lexicons() {
