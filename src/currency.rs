@@ -440,6 +440,15 @@ impl Prefixes {
             if lo == hi {
                 break;
             }
+            if hi - lo == 1 {
+                // One form left: the rest of it is compared, not searched.
+                let (key, i) = self.keys[lo];
+                let tail = bytes.get(k..key.len());
+                if tail.is_some_and(|t| t.iter().zip(&key[k..]).all(|(&t, &c)| fold(t) == c)) {
+                    found = Some((key.len(), i));
+                }
+                break;
+            }
             let b = fold(byte);
             let run = &self.keys[lo..hi];
             let start = run.partition_point(|(key, _)| key.len() <= k || key[k] < b);
@@ -567,6 +576,11 @@ mod tests {
         let exact = Prefixes::new(vec![(&b"kr"[..], 0), (b"Kr", 1)], false);
         assert_eq!(exact.longest("Kr 5"), Some((2, 1)));
         assert_eq!(exact.longest("KR 5"), None);
+        // Where one form is left, the rest of the text must be all of it.
+        let one = Prefixes::new(vec![(&b"swiss francs"[..], 0), (b"sw", 1)], true);
+        assert_eq!(one.longest("SWISS FRANCS!"), Some((12, 0)));
+        assert_eq!(one.longest("Swiss franc"), Some((2, 1)));
+        assert_eq!(one.longest("Swiss frank"), Some((2, 1)));
     }
 
     #[test]
