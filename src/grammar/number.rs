@@ -174,6 +174,10 @@ pub(crate) fn digits(i: &str) -> IResult<'_, Digits<'_>> {
 }
 
 fn digits_uncounted(i: &str) -> IResult<'_, Digits<'_>> {
+    // Every reading starts with a digit or a point: words are turned away at once.
+    if !i.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return fail(i);
+    }
     if let Ok((rest, (_, frac))) = fraction(".")(i) {
         return finish(
             rest,
@@ -267,6 +271,14 @@ mod tests {
             group,
             decimal,
         }
+    }
+
+    #[test]
+    fn words_are_no_digits() {
+        for text in ["one", "economy", "-5", " 5", "", "\u{a0}5"] {
+            assert!(digits(text).is_err(), "{text:?}");
+        }
+        assert_eq!(digits(".5 of").unwrap().0, " of");
     }
 
     #[test]
