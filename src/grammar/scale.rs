@@ -58,7 +58,9 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
     for s in words {
         if let Some(head) = i.get(..s.word.len()) {
             let rest = &i[s.word.len()..];
-            if eq_ignore_case(s.word, head) && (s.word.ends_with('.') || at_word_end(rest)) {
+            // Where the word would end first: most words of the letter are
+            // longer or shorter than the text's.
+            if (s.word.ends_with('.') || at_word_end(rest)) && eq_ignore_case(s.word, head) {
                 return Ok((rest, Scale::from(*s)));
             }
         }
