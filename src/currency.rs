@@ -367,6 +367,10 @@ fn decode_forms(
     r.is_empty().then_some((forms, lookups))
 }
 
+/// So many forms left that start as a text does are compared with it one
+/// by one rather than searched.
+const FEW: usize = 8;
+
 /// Forms sorted by their bytes, for the longest one that starts a text.
 ///
 /// The forms that begin with a text's first `k` bytes are one run of the
@@ -440,12 +444,15 @@ impl Prefixes {
             if lo == hi {
                 break;
             }
-            if hi - lo == 1 {
-                // One form left: the rest of it is compared, not searched.
-                let (key, i) = self.keys[lo];
-                let tail = bytes.get(k..key.len());
-                if tail.is_some_and(|t| t.iter().zip(&key[k..]).all(|(&t, &c)| fold(t) == c)) {
-                    found = Some((key.len(), i));
+            if hi - lo <= FEW {
+                // A few forms left: the rest of each is compared, not searched.
+                for &(key, i) in &self.keys[lo..hi] {
+                    let tail = bytes.get(k..key.len());
+                    let whole =
+                        tail.is_some_and(|t| t.iter().zip(&key[k..]).all(|(&t, &c)| fold(t) == c));
+                    if whole && found.is_none_or(|(len, _)| key.len() > len) {
+                        found = Some((key.len(), i));
+                    }
                 }
                 break;
             }
@@ -576,7 +583,8 @@ mod tests {
         let exact = Prefixes::new(vec![(&b"kr"[..], 0), (b"Kr", 1)], false);
         assert_eq!(exact.longest("Kr 5"), Some((2, 1)));
         assert_eq!(exact.longest("KR 5"), None);
-        // Where one form is left, the rest of the text must be all of it.
+        // Where a few forms are left, the longest that all of starts the
+        // text wins.
         let one = Prefixes::new(vec![(&b"swiss francs"[..], 0), (b"sw", 1)], true);
         assert_eq!(one.longest("SWISS FRANCS!"), Some((12, 0)));
         assert_eq!(one.longest("Swiss franc"), Some((2, 1)));
