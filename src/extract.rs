@@ -18,7 +18,7 @@ use crate::grammar::qualifier::Lead;
 use crate::lang::Lang;
 use crate::lines::{self, Cursor};
 use crate::resolve::{self, Nearby, Settings};
-use crate::scan::next_candidate;
+use crate::scan::{Listed, next_candidate};
 
 /// One amount of money found in text.
 ///
@@ -439,7 +439,7 @@ pub struct Mentions<'t> {
     mentioned: RefCell<Vec<(Currency, bool)>>,
     /// Every place an amount may start from a point on, found already by
     /// the reader's search for a quiet point.
-    found: Option<(usize, &'t [usize])>,
+    found: Option<&'t Listed>,
 }
 
 impl Iterator for Mentions<'_> {
@@ -465,11 +465,11 @@ impl Iterator for Mentions<'_> {
 }
 
 impl<'t> Mentions<'t> {
-    /// Uses `candidates`, every place an amount may start from `from` on, as
-    /// the reader's search for a quiet point found them, instead of scanning
+    /// Uses `listed`, every place an amount may start in a stretch, as the
+    /// reader's search for a quiet point found them, instead of scanning
     /// that stretch again.
-    pub(crate) fn with_candidates(mut self, from: usize, candidates: &'t [usize]) -> Self {
-        self.found = Some((from, candidates));
+    pub(crate) fn with_candidates(mut self, listed: &'t Listed) -> Self {
+        self.found = Some(listed);
         self
     }
 
@@ -483,9 +483,12 @@ impl<'t> Mentions<'t> {
     /// The first place at or after `pos` an amount may start.
     fn next_candidate(&self) -> Option<usize> {
         match self.found {
-            Some((from, list)) if self.pos >= from => {
-                let at = list.partition_point(|&c| c < self.pos);
-                list.get(at).copied()
+            Some(l) if (l.from..l.to).contains(&self.pos) => {
+                let at = l.at.partition_point(|&c| c < self.pos);
+                // Past the last one listed, the scan goes on where the list ends.
+                l.at.get(at)
+                    .copied()
+                    .or_else(|| next_candidate(self.text, l.to))
             }
             _ => next_candidate(self.text, self.pos),
         }

@@ -12,7 +12,7 @@ use std::io::{ErrorKind as IoKind, Read};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::lines::Cursor;
-use crate::scan::QuietPoint;
+use crate::scan::{Listed, QuietPoint, candidates};
 
 /// A block of input: text, where it starts, and problems found in it.
 #[derive(Debug)]
@@ -34,9 +34,9 @@ pub(crate) struct Chunk {
     /// The chunk goes on with the paragraph of the chunk before it: that
     /// one ended at a quiet point or a forced cut, not at a blank line.
     pub follows: bool,
-    /// Where the search for its quiet point started, and the places an
-    /// amount may start that it found from there to the chunk's end.
-    pub candidates: Option<(usize, Vec<usize>)>,
+    /// The places an amount may start that the search for its quiet point
+    /// found, in the stretch it searched.
+    pub candidates: Option<crate::scan::Listed>,
     /// Its evidence of where it is from, when found before it is read.
     pub seen: Option<Vec<crate::evidence::Seen>>,
 }
@@ -45,15 +45,16 @@ impl Chunk {
     /// The chunk with every place an amount may start in it listed, not
     /// only those its quiet point search found.
     fn with_every_candidate(mut self) -> Chunk {
-        let all = match self.candidates.take() {
-            Some((from, rest)) => {
-                let mut all = crate::scan::candidates(&self.text, from);
-                all.extend(rest);
-                all
-            }
-            None => crate::scan::candidates(&self.text, self.text.len()),
-        };
-        self.candidates = Some((0, all));
+        let len = self.text.len();
+        let Listed { from, to, at } = self.candidates.take().unwrap_or_default();
+        let mut all = candidates(&self.text, 0, from);
+        all.extend(at);
+        all.extend(candidates(&self.text, to, len));
+        self.candidates = Some(Listed {
+            from: 0,
+            to: len,
+            at: all,
+        });
         self
     }
 }
@@ -284,7 +285,7 @@ impl<R: Read> Chunks<R> {
             text,
             continues: self.split,
             follows: self.inside,
-            candidates: None,
+            candidates: self.quiet.take().and_then(|q| q.into_listed(at)),
             seen: None,
         };
         self.inside = inside;
@@ -313,10 +314,7 @@ impl<R: Read> Iterator for Chunks<R> {
                 return Some(Ok(self.take(end - self.start, None, false)));
             }
             if let Some(p) = self.quiet_point(paragraph) {
-                let candidates = self.quiet.take().map(QuietPoint::into_candidates);
-                let mut chunk = self.take(p, None, true);
-                chunk.candidates = candidates;
-                return Some(Ok(chunk));
+                return Some(Ok(self.take(p, None, true)));
             }
             if let Some(end) = paragraph {
                 return Some(Ok(self.take(end - self.start, None, false)));

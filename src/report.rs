@@ -602,8 +602,8 @@ impl<R> Findings<'_, R> {
         if chunk.continues {
             found = found.continuing();
         }
-        if let Some((from, list)) = &chunk.candidates {
-            found = found.with_candidates(*from, list);
+        if let Some(listed) = &chunk.candidates {
+            found = found.with_candidates(listed);
         }
         if let Some(seen) = chunk.seen.take() {
             found = found.with_evidence(seen);

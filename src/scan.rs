@@ -198,16 +198,25 @@ fn scan_from(text: &str, pos: usize) -> Option<usize> {
     None
 }
 
-/// Every place an amount may start in `text` before `to`, in order, as a
+/// Every place an amount may start in `text` in `from..to`, in order, as a
 /// [`QuietPoint`] search lists them.
-pub(crate) fn candidates(text: &str, to: usize) -> Vec<usize> {
+pub(crate) fn candidates(text: &str, from: usize, to: usize) -> Vec<usize> {
     let mut found = Vec::new();
-    let mut pos = 0;
+    let mut pos = from;
     while let Some(c) = next_candidate(text, pos).filter(|&c| c < to) {
         found.push(c);
         pos = past(text, c);
     }
     found
+}
+
+/// Every place an amount may start in `from..to` of a block, found once:
+/// its reader scans only the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Listed {
+    pub from: usize,
+    pub to: usize,
+    pub at: Vec<usize>,
 }
 
 /// Where the search goes on after the candidate at `c`: its next character.
@@ -281,7 +290,7 @@ pub(crate) struct QuietPoint {
     /// Just past the last obstacle: a place an amount may start, or a long
     /// run of whitespace.
     lo: usize,
-    /// Scanned up to here (just after whitespace, or at `lo`).
+    /// Scanned up to here: every candidate before it is in `seen`.
     pos: usize,
     /// Where the scan started, and every place an amount may start found
     /// since: all of them up to the quiet point, so that the reader of the
@@ -304,10 +313,14 @@ impl QuietPoint {
         }
     }
 
-    /// Where the scan started and the candidates it found there, in order:
-    /// every one from that place to the quiet point found.
-    pub(crate) fn into_candidates(self) -> (usize, Vec<usize>) {
-        self.seen
+    /// The candidates found, for a block cut at `cut` (the quiet point
+    /// found, or any other place): every one from where the scan started
+    /// to where it stood, or to the cut.
+    pub(crate) fn into_listed(self, cut: usize) -> Option<Listed> {
+        let (from, mut at) = self.seen;
+        let to = self.pos.min(cut);
+        at.retain(|&c| c < to);
+        (from < to).then_some(Listed { from, to, at })
     }
 
     /// How far the search has read.
@@ -355,6 +368,8 @@ impl QuietPoint {
             let mut at = self.pos;
             while let Some((run_start, run)) = long_gap(bytes, at, stop) {
                 if let Some(p) = self.quiet_in(bytes, run_start) {
+                    // No candidate before `stop` is unlisted.
+                    self.pos = self.pos.max(p);
                     return Some(p);
                 }
                 self.lo = run_start + run;
@@ -370,6 +385,7 @@ impl QuietPoint {
                 continue;
             };
             if let Some(p) = self.quiet_in(bytes, next) {
+                self.pos = self.pos.max(p);
                 return Some(p);
             }
             self.seen.1.push(next);
@@ -552,7 +568,7 @@ mod tests {
             let bytes = text.as_bytes();
             let end = bytes.len().checked_sub(LOOKAHEAD)?;
             let limit = bytes[..end].iter().rposition(u8::is_ascii_whitespace)? + 1;
-            let mut obstacles: Vec<(usize, usize)> = candidates(text, limit)
+            let mut obstacles: Vec<(usize, usize)> = candidates(text, 0, limit)
                 .iter()
                 .map(|&c| (c, c + 1))
                 .collect();

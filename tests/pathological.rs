@@ -110,3 +110,13 @@ fn prose_without_amounts_is_scanned_about_once() {
     let per_byte = work(text.as_bytes()) as f64 / text.len() as f64;
     assert!(per_byte < 5.0, "{per_byte:.1} units of work per byte");
 }
+
+#[test]
+fn a_long_paragraph_without_a_quiet_point_is_scanned_about_once() {
+    // A place an amount may start in every sentence: the text is never
+    // quiet enough to cut, and what the search for a cut listed is used.
+    let unit = "Russia's trade grew and it was big. ";
+    let text = unit.repeat(20_000);
+    let per_byte = work(text.as_bytes()) as f64 / text.len() as f64;
+    assert!(per_byte < 3.5, "{per_byte:.1} units of work per byte");
+}
