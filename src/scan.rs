@@ -422,6 +422,20 @@ impl QuietPoint {
 mod tests {
     use super::*;
 
+    /// A text of at least `len` bytes from pieces `piece` makes of a
+    /// reproducible run of numbers (a linear congruential generator, left
+    /// in `seed`): the same cases every run, no dependency.
+    fn random_text(seed: &mut u64, len: usize, piece: impl Fn(u64) -> String) -> String {
+        let mut text = String::new();
+        while text.len() < len {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(&piece(*seed));
+        }
+        text
+    }
+
     fn all(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         let mut pos = 0;
@@ -451,15 +465,11 @@ mod tests {
         };
         let mut seed = 7u64;
         for _ in 0..2000 {
-            let mut text = Vec::new();
-            while text.len() < 120 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                let run = (seed >> 33) as usize % 24;
-                let byte = [b' ', b'\n', b'x', b'\t'][(seed >> 20) as usize % 4];
-                text.extend(std::iter::repeat_n(byte, run));
-            }
+            let text = random_text(&mut seed, 120, |r| {
+                let c = [' ', '\n', 'x', '\t'][(r >> 20) as usize % 4];
+                c.to_string().repeat((r >> 33) as usize % 24)
+            });
+            let text = text.as_bytes();
             let at = (seed >> 40) as usize % 60;
             let stop = at + (seed >> 50) as usize % 60;
             assert_eq!(
@@ -604,15 +614,11 @@ mod tests {
         ];
         let mut seed = 11u64;
         for _ in 0..300 {
-            let mut text = String::new();
-            while text.len() < 3000 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                // Mostly prose, so that quiet points exist.
-                let pick = (seed >> 33) as usize % 24;
-                text.push_str(parts[if pick < parts.len() { pick } else { 3 }]);
-            }
+            // Mostly prose, so that quiet points exist.
+            let text = random_text(&mut seed, 3000, |r| {
+                let pick = (r >> 33) as usize % 24;
+                parts[if pick < parts.len() { pick } else { 3 }].to_string()
+            });
             assert_eq!(QuietPoint::new(0).find(&text), reference(&text), "{text:?}");
         }
     }

@@ -101,22 +101,26 @@ fn points_before_spaced_pairs_of_digits() {
     assert_linear("1, 11 1, 11 ...", "1, 11 ", 5_000);
 }
 
+/// Work per byte on 20,000 repetitions of `unit`, at most `most`.
+fn assert_work_per_byte(unit: &str, most: f64) {
+    let text = unit.repeat(20_000);
+    let per_byte = work(text.as_bytes()) as f64 / text.len() as f64;
+    assert!(per_byte < most, "{per_byte:.1} units of work per byte");
+}
+
 #[test]
 fn prose_without_amounts_is_scanned_about_once() {
     // Sentences and no amount: the search for a place to cut the text
     // must not read far past the place it cuts, block after block.
-    let unit = "The council met on the river bank and talked until late. ";
-    let text = unit.repeat(20_000);
-    let per_byte = work(text.as_bytes()) as f64 / text.len() as f64;
-    assert!(per_byte < 5.0, "{per_byte:.1} units of work per byte");
+    assert_work_per_byte(
+        "The council met on the river bank and talked until late. ",
+        5.0,
+    );
 }
 
 #[test]
 fn a_long_paragraph_without_a_quiet_point_is_scanned_about_once() {
     // A place an amount may start in every sentence: the text is never
     // quiet enough to cut, and what the search for a cut listed is used.
-    let unit = "Russia's trade grew and it was big. ";
-    let text = unit.repeat(20_000);
-    let per_byte = work(text.as_bytes()) as f64 / text.len() as f64;
-    assert!(per_byte < 3.5, "{per_byte:.1} units of work per byte");
+    assert_work_per_byte("Russia's trade grew and it was big. ", 3.5);
 }
