@@ -473,8 +473,8 @@ mod tests {
             let at = (seed >> 40) as usize % 60;
             let stop = at + (seed >> 50) as usize % 60;
             assert_eq!(
-                long_gap(&text, at, stop),
-                walk(&text, at, stop),
+                long_gap(text, at, stop),
+                walk(text, at, stop),
                 "{text:?} {at} {stop}"
             );
         }
