@@ -376,12 +376,11 @@ impl QuietPoint {
                 at = run_start + run;
             }
             let Some(next) = next else {
+                self.pos = bound;
                 let found = self.quiet_in(bytes, bound);
                 if found.is_some() || bound == limit {
-                    self.pos = bound.max(self.lo.min(bound));
                     return found;
                 }
-                self.pos = bound;
                 continue;
             };
             if let Some(p) = self.quiet_in(bytes, next) {
