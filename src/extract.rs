@@ -437,8 +437,8 @@ pub struct Mentions<'t> {
     carried: Option<Lang>,
     /// Whether the article so far gives evidence of a currency, by currency.
     mentioned: RefCell<Vec<(Currency, bool)>>,
-    /// Every place an amount may start from a point on, found already by
-    /// the reader's search for a quiet point.
+    /// Every place an amount may start in a stretch, found already by the
+    /// reader's search for a quiet point.
     found: Option<&'t Listed>,
 }
 

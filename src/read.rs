@@ -36,7 +36,7 @@ pub(crate) struct Chunk {
     pub follows: bool,
     /// The places an amount may start that the search for its quiet point
     /// found, in the stretch it searched.
-    pub candidates: Option<crate::scan::Listed>,
+    pub candidates: Option<Listed>,
     /// Its evidence of where it is from, when found before it is read.
     pub seen: Option<Vec<crate::evidence::Seen>>,
 }

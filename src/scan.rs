@@ -293,8 +293,8 @@ pub(crate) struct QuietPoint {
     /// Scanned up to here: every candidate before it is in `seen`.
     pos: usize,
     /// Where the scan started, and every place an amount may start found
-    /// since: all of them up to the quiet point, so that the reader of the
-    /// block need not scan that stretch again.
+    /// since, up to `pos`: the reader of the block need not scan that
+    /// stretch again.
     seen: (usize, Vec<usize>),
     /// No quiet point is before this: every sentence start before it was
     /// looked at already.
@@ -347,21 +347,13 @@ impl QuietPoint {
             + 1;
         // Read no further than the look ahead past `limit`: each call scans
         // new bytes only.
-        let mut window = limit + LOOKAHEAD;
-        while !text.is_char_boundary(window) {
-            window += 1;
-        }
-        let window = &text[..window];
+        let window = &text[..text.ceil_char_boundary(limit + LOOKAHEAD)];
         while self.pos < limit {
             // No further than the first quiet point could need: a candidate
             // beyond it is found again by the reader of the block.
             let first = (self.lo + QUIET_BEFORE).max(self.from).max(self.pos);
             let bound = (first + QUIET_AFTER + STEP).min(limit);
-            let mut reach = bound + LOOKAHEAD;
-            while !window.is_char_boundary(reach.min(window.len())) {
-                reach += 1;
-            }
-            let ahead = &window[..reach.min(window.len())];
+            let ahead = &window[..window.ceil_char_boundary(bound + LOOKAHEAD)];
             let next = next_candidate(ahead, self.pos).filter(|&c| c < bound);
             let stop = next.unwrap_or(bound);
             // Long runs of whitespace before the next candidate are obstacles too.

@@ -414,17 +414,18 @@ pub(crate) fn number_word(i: &str) -> Option<(&str, i64)> {
         return None;
     }
     let (head, rest) = i.split_at(len);
-    let value = match head.bytes().all(|b| b.is_ascii_lowercase()) {
-        true => NUMBER_VALUES.get(head).copied(),
-        false => in_small_letters(head, |w| NUMBER_VALUES.get(w).copied()),
-    }?;
+    let value = in_small_letters(head, |w| NUMBER_VALUES.get(w).copied())?;
     Some((rest, value))
 }
 
-/// `f` of `word` in small letters: an ASCII word (most are) made small on
-/// the stack, any other in a new string.
+/// `f` of `word` in small letters: a word in small ASCII letters as it
+/// is (most are), another ASCII word made small on the stack, any other in
+/// a new string.
 #[inline]
 pub(crate) fn in_small_letters<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return f(word);
+    }
     let mut small = [0u8; 16];
     if word.is_ascii() && word.len() <= small.len() {
         let small = &mut small[..word.len()];
