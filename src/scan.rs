@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::currency::TABLE;
 use crate::lang::OneWord;
 use crate::lang::en::{FOLLOWERS, OPENERS, TENS, UNITS};
-use crate::wordset::{WordHashes, hash_letters};
+use crate::wordset::{WordHashes, hash_letters, hash_word};
 
 /// Longest starter word worth looking up, in bytes.
 const MAX_WORD: usize = 24;
@@ -130,6 +130,7 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
 fn scan_from(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let glued = crate::lang::one_word();
+    let starters: &WordHashes = &STARTERS;
     let mut i = pos;
     // Was the previous character part of a word or number?
     let mut in_word = text[..pos]
@@ -154,13 +155,11 @@ fn scan_from(text: &str, pos: usize) -> Option<usize> {
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' => {
-                let end = i + bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphabetic())
-                    .unwrap_or(bytes.len() - i);
+                let (h, len) = hash_word(&bytes[i..]);
+                let end = i + len;
                 if !in_word
                     && !matches!(&bytes[..i], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
-                    && (is_starter(&bytes[i..end])
+                    && (len <= MAX_WORD && starters.contains_hash(h)
                         || end - i >= SHORTEST_GLUED
                             && glued_number(glued, &bytes[i..end], &text[i..]))
                     && (!is_article(&bytes[i..end]) || opens_phrase(&bytes[end..]))

@@ -6,8 +6,26 @@
 use rustc_hash::FxHashSet;
 
 /// The hash of the ASCII letters that start `text`, ignoring case, and how
-/// many there are.
+/// many there are. Most words fit in eight bytes, read at once: the word
+/// is where the letters run, and its hash that of `hash_letters`.
+#[inline]
 pub(crate) fn hash_word(text: &[u8]) -> (u64, usize) {
+    if let Some(first) = text.first_chunk::<8>() {
+        let x = u64::from_le_bytes(*first);
+        let others = !crate::swar::within(x | SMALL, b'a', b'z') & HIGH;
+        let len = others.trailing_zeros() as usize / 8;
+        if len < 8 {
+            let word = x & ((1 << (8 * len)) - 1);
+            return (
+                if len == 0 {
+                    0
+                } else {
+                    mix(len as u64, word | SMALL)
+                },
+                len,
+            );
+        }
+    }
     let len = text
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
@@ -15,13 +33,19 @@ pub(crate) fn hash_word(text: &[u8]) -> (u64, usize) {
     (hash_letters(&text[..len]), len)
 }
 
+const K: u64 = 0x517c_c1b7_2722_0a95;
+const SMALL: u64 = u64::from_le_bytes([0x20; 8]);
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
 /// The hash of a word of ASCII letters, ignoring case: eight letters at a
 /// time, each made small by its 0x20 bit.
 #[inline]
 pub(crate) fn hash_letters(word: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    const SMALL: u64 = u64::from_le_bytes([0x20; 8]);
-    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
     let mut h = word.len() as u64;
     let mut chunks = word.chunks_exact(8);
     for c in &mut chunks {
@@ -102,5 +126,46 @@ mod tests {
         set.insert("million");
         assert!(set.contains_hash(hash_word(b"MILLION").0));
         assert!(!set.contains_hash(hash_word(b"millions").0));
+    }
+
+    #[test]
+    fn a_word_read_eight_bytes_at_once_hashes_as_its_letters() {
+        let texts = [
+            "",
+            "a",
+            "A b",
+            "Euro",
+            "dollars,",
+            "eighteen",
+            "EIGHTEENS",
+            "twelve12",
+            "x@[`{",
+            "Zürich",
+            "mil\u{e9}",
+            "ab\ncd",
+            "abcdefg.",
+            "abcdefgh",
+            "abcdefghi jk",
+        ];
+        for text in texts {
+            for cut in 0..=text.len() {
+                let bytes = &text.as_bytes()[..cut];
+                let len = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    hash_word(bytes),
+                    (hash_letters(&bytes[..len]), len),
+                    "{bytes:?}"
+                );
+                let padded = [bytes, b" 12345678"].concat();
+                assert_eq!(
+                    hash_word(&padded),
+                    (hash_letters(&bytes[..len]), len),
+                    "{padded:?}"
+                );
+            }
+        }
     }
 }
