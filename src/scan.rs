@@ -1,11 +1,13 @@
-//! Where an amount may start: a byte-class scan that stops only at digits,
-//! signs, currency symbols and words that can open an amount (number words,
-//! ISO codes, the first word of a currency name), so the grammar runs at a
-//! small share of positions.
+//! Where an amount may start: a byte-class scan, sixteen bytes at a time,
+//! that stops only at digits, signs, currency symbols and words that can
+//! open an amount (number words, ISO codes, the first word of a currency
+//! name), so the grammar runs at a small share of positions. Each word is
+//! hashed once and most are turned down by a Bloom filter.
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet as HashSet;
+use wide::u8x16;
 
 use crate::currency::TABLE;
 use crate::lang::OneWord;
@@ -128,73 +130,160 @@ pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
 }
 
 fn scan_from(text: &str, pos: usize) -> Option<usize> {
+    let look = Look {
+        glued: crate::lang::one_word(),
+        starters: &STARTERS,
+    };
     let bytes = text.as_bytes();
-    let glued = crate::lang::one_word();
-    let starters: &WordHashes = &STARTERS;
-    let mut i = pos;
-    // Was the previous character part of a word or number?
-    let mut in_word = text[..pos]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric());
-    let mut after_point = pos > 0 && matches!(bytes[pos - 1], b'.' | b',');
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'0'..=b'9' => {
-                if !in_word
-                    && !after_point
-                    && !after_slash(&bytes[..i])
-                    && !continues_group(bytes, i)
-                {
-                    return Some(i);
-                }
-                i += 1;
-                in_word = true;
-                after_point = false;
-                continue;
+    Places::new(bytes, pos).find(|&p| {
+        // Most places are words most of which start nothing, and are asked
+        // no more than this.
+        let word = bytes[p]
+            .is_ascii_alphabetic()
+            .then(|| hash_word(&bytes[p..]));
+        word.is_none_or(|w| look.may_start_word(&bytes[p..], w)) && look.starts_at(text, p)
+    })
+}
+
+/// The places from `at` on worth a look, in order, found a block of
+/// [`BLOCK`] bytes at a time by [`worth_a_look`].
+struct Places<'a> {
+    bytes: &'a [u8],
+    /// The start of the block after the one in `places`.
+    at: usize,
+    /// The places of the block before `at` not yet given, a bit each.
+    places: u32,
+    /// The letters and digits of that block, a bit each.
+    alnum: u32,
+}
+
+/// Bytes classified at once.
+const BLOCK: usize = 16;
+
+impl Places<'_> {
+    fn new(bytes: &[u8], at: usize) -> Places<'_> {
+        // As if the block before ended with the byte before `at`.
+        let alnum = at.checked_sub(1).map_or(0, |p| {
+            u32::from(bytes[p].is_ascii_alphanumeric()) << (BLOCK - 1)
+        });
+        Places {
+            bytes,
+            at,
+            places: 0,
+            alnum,
+        }
+    }
+}
+
+impl Iterator for Places<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.places == 0 {
+            if self.at >= self.bytes.len() {
+                return None;
             }
+            let block = match self.bytes[self.at..].first_chunk::<BLOCK>() {
+                Some(block) => *block,
+                // Zeros, which no place is worth a look for.
+                None => {
+                    let mut block = [0; BLOCK];
+                    let rest = &self.bytes[self.at..];
+                    block[..rest.len()].copy_from_slice(rest);
+                    block
+                }
+            };
+            self.places = worth_a_look(u8x16::new(block), &mut self.alnum);
+            self.at += BLOCK;
+        }
+        let p = self.at - BLOCK + self.places.trailing_zeros() as usize;
+        self.places &= self.places - 1;
+        Some(p)
+    }
+}
+
+/// A bit for each byte of the block `x` where an amount may start,
+/// `alnum` holding in its bit 15 whether the byte before the block is a
+/// letter or digit, and left holding the block's: a superset of the places
+/// [`Look::starts_at`] takes, so that it is asked at few: the first letter
+/// or digit after no letter or digit, a sign or point there too, `$`, `~`,
+/// and the first byte of every non-ASCII character.
+#[inline]
+fn worth_a_look(x: u8x16, alnum: &mut u32) -> u32 {
+    let within = |x: u8x16, lo: u8, hi: u8| {
+        let from_lo = x - u8x16::splat(lo);
+        from_lo.min(u8x16::splat(hi - lo)).simd_eq(from_lo)
+    };
+    let is = |b: u8| x.simd_eq(u8x16::splat(b));
+    let letters_digits =
+        (within(x | u8x16::splat(0x20), b'a', b'z') | within(x, b'0', b'9')).to_bitmask();
+    let signs = within(x, b'-', b'.').to_bitmask();
+    let leads = x.max(u8x16::splat(0xc0)).simd_eq(x);
+    let symbols = (is(b'$') | is(b'~') | leads).to_bitmask();
+    let after_alnum = (letters_digits << 1 | *alnum >> (BLOCK - 1)) & 0xffff;
+    *alnum = letters_digits;
+    ((letters_digits | signs) & !after_alnum) | symbols
+}
+
+/// What the scanner asks of a place: the tables it reads, looked up once.
+struct Look<'a> {
+    glued: &'a OneWord,
+    starters: &'a WordHashes,
+}
+
+impl Look<'_> {
+    /// Might the word of `len` ASCII letters and hash `h` that starts
+    /// `rest` start an amount? False for most words, at once.
+    #[inline]
+    fn may_start_word(&self, rest: &[u8], (h, len): (u64, usize)) -> bool {
+        len <= MAX_WORD && self.starters.may_contain(h)
+            || len >= SHORTEST_GLUED && self.glued.may_be(&rest[..len], &rest[len..])
+    }
+
+    /// Does an amount start at `p`, a character boundary of `text`? Never
+    /// where the character before is a letter or digit: inside a word or a
+    /// number.
+    #[inline(never)]
+    fn starts_at(&self, text: &str, p: usize) -> bool {
+        let bytes = text.as_bytes();
+        match bytes[p] {
             b'a'..=b'z' | b'A'..=b'Z' => {
-                let (h, len) = hash_word(&bytes[i..]);
-                let end = i + len;
-                if !in_word
-                    && !matches!(&bytes[..i], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
-                    && (len <= MAX_WORD && starters.contains_hash(h)
-                        || end - i >= SHORTEST_GLUED
-                            && glued_number(glued, &bytes[i..end], &text[i..]))
-                    && (!is_article(&bytes[i..end]) || opens_phrase(&bytes[end..]))
-                {
-                    return Some(i);
-                }
-                i = end;
-                in_word = true;
-                after_point = false;
-                continue;
+                let (h, len) = hash_word(&bytes[p..]);
+                let word = &bytes[p..p + len];
+                (len <= MAX_WORD && self.starters.contains_hash(h)
+                    || len >= SHORTEST_GLUED && glued_number(self.glued, word, &text[p..]))
+                    && !in_word(text, p)
+                    && !matches!(&bytes[..p], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
+                    && (!is_article(word) || opens_phrase(&bytes[p + len..]))
             }
-            b'$' | b'~' => return Some(i),
-            b'-' | b'.' if !in_word => {
-                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                if next.is_ascii_digit() || (b == b'-' && (next == b'$' || next >= 0x80)) {
-                    return Some(i);
-                }
+            b'0'..=b'9' => {
+                !in_word(text, p)
+                    && !matches!(&bytes[..p], [.., b'.' | b','])
+                    && !after_slash(&bytes[..p])
+                    && !continues_group(bytes, p)
+            }
+            b'$' | b'~' => true,
+            b @ (b'-' | b'.') => {
+                let next = bytes.get(p + 1).copied().unwrap_or(b' ');
+                (next.is_ascii_digit() || (b == b'-' && (next == b'$' || next >= 0x80)))
+                    && !in_word(text, p)
             }
             0x80.. => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if FIRST_CHARS.contains(&c) && !(in_word && c.is_alphabetic()) {
-                    return Some(i);
-                }
-                i += c.len_utf8();
-                in_word = c.is_alphanumeric();
-                after_point = false;
-                continue;
+                let c = text[p..].chars().next().unwrap_or(' ');
+                FIRST_CHARS.contains(&c) && !(c.is_alphabetic() && in_word(text, p))
             }
-            _ => {}
+            _ => false,
         }
-        after_point = matches!(b, b'.' | b',');
-        in_word = false;
-        i += 1;
     }
-    None
+}
+
+/// Is the character before `p` a letter or digit?
+fn in_word(text: &str, p: usize) -> bool {
+    text[..p]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Every place an amount may start in `text` in `from..to`, in order, as a
@@ -434,6 +523,71 @@ mod tests {
             pos = past(text, at);
         }
         out
+    }
+
+    #[test]
+    fn the_places_worth_a_look_hold_every_place_an_amount_may_start() {
+        // A look at every character of random texts of the pieces that
+        // matter finds what a look at the places worth one finds.
+        let pieces = [
+            "a",
+            "an",
+            "A",
+            "A$",
+            " ",
+            "  ",
+            "five",
+            "fünf",
+            "dreihundertfünfzig",
+            "5",
+            "0",
+            "05",
+            ",",
+            ", ",
+            ".",
+            "-",
+            "−",
+            "$",
+            "~",
+            "/",
+            "/ ",
+            "€",
+            "ü",
+            "Zürich",
+            "US$",
+            "S$",
+            "s",
+            "'s",
+            "dollars",
+            "million",
+            "one",
+            "\n",
+            "x",
+            "settlement",
+            "1990",
+            "€5",
+            "¥",
+            "ventun",
+            "e",
+            "y",
+            "internationalisation",
+        ];
+        let look = Look {
+            glued: crate::lang::one_word(),
+            starters: &STARTERS,
+        };
+        let mut seed = 7;
+        for round in 0..4000 {
+            let text = random_text(&mut seed, 30 + round % 70, |r| {
+                pieces[(r >> 33) as usize % pieces.len()].to_string()
+            });
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let every = (pos..text.len())
+                    .filter(|&p| text.is_char_boundary(p))
+                    .find(|&p| look.starts_at(&text, p));
+                assert_eq!(scan_from(&text, pos), every, "{text:?} from {pos}");
+            }
+        }
     }
 
     #[test]

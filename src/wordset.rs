@@ -6,31 +6,48 @@
 use rustc_hash::FxHashSet;
 
 /// The hash of the ASCII letters that start `text`, ignoring case, and how
-/// many there are. Most words fit in eight bytes, read at once: the word
-/// is where the letters run, and its hash that of `hash_letters`.
+/// many there are: eight bytes at a time, the word running as far as the
+/// letters of a block do, its hash that of [`hash_letters`].
 #[inline]
 pub(crate) fn hash_word(text: &[u8]) -> (u64, usize) {
-    if let Some(first) = text.first_chunk::<8>() {
-        let x = u64::from_le_bytes(*first);
-        let others = !crate::swar::within(x | SMALL, b'a', b'z') & HIGH;
-        let len = others.trailing_zeros() as usize / 8;
-        if len < 8 {
-            let word = x & ((1 << (8 * len)) - 1);
-            return (
-                if len == 0 {
-                    0
-                } else {
-                    mix(len as u64, word | SMALL)
-                },
-                len,
-            );
+    // Most words are in their first eight bytes.
+    if let Some(block) = text.first_chunk::<8>() {
+        let x = u64::from_le_bytes(*block);
+        let letters = leading_letters(x);
+        if letters < 8 {
+            return (add_block(0, x, letters), letters);
         }
     }
-    let len = text
+    hash_long_word(text)
+}
+
+#[inline(never)]
+fn hash_long_word(text: &[u8]) -> (u64, usize) {
+    let mut h = 0;
+    let mut len = 0;
+    while let Some(block) = text[len..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*block);
+        let letters = leading_letters(x);
+        if letters < 8 {
+            return (add_block(h, x, letters), len + letters);
+        }
+        h = mix(h, x | SMALL);
+        len += 8;
+    }
+    let rest = &text[len..];
+    let letters = rest
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(text.len());
-    (hash_letters(&text[..len]), len)
+        .unwrap_or(rest.len());
+    (add_block(h, tail(&rest[..letters]), letters), len + letters)
+}
+
+/// How many of the bytes of `x`, the first lowest, are ASCII letters
+/// before the first that is not.
+#[inline]
+fn leading_letters(x: u64) -> usize {
+    let others = !crate::swar::within(x | SMALL, b'a', b'z') & HIGH;
+    others.trailing_zeros() as usize / 8
 }
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -42,27 +59,29 @@ fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
+/// `h` with the first `letters` (fewer than eight) bytes of `x` mixed in,
+/// the rest as 0x20 (which no small letter is, so words of different
+/// lengths mix different blocks); nothing where there are none.
+#[inline]
+fn add_block(h: u64, x: u64, letters: usize) -> u64 {
+    match letters {
+        0 => h,
+        n => mix(h, (x & ((1 << (8 * n)) - 1)) | SMALL),
+    }
+}
+
+/// Up to eight bytes as the low bytes of a number, the first lowest.
+fn tail(bytes: &[u8]) -> u64 {
+    bytes.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b))
+}
+
 /// The hash of a word of ASCII letters, ignoring case: eight letters at a
 /// time, each made small by its 0x20 bit.
-#[inline]
 pub(crate) fn hash_letters(word: &[u8]) -> u64 {
-    let mut h = word.len() as u64;
     let mut chunks = word.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(
-            h,
-            u64::from_le_bytes(c.try_into().unwrap_or_default()) | SMALL,
-        );
-    }
+    let h = (&mut chunks).fold(0, |h, c| mix(h, tail(c) | SMALL));
     let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let x = rest
-            .iter()
-            .rev()
-            .fold(0u64, |x, &b| (x << 8) | u64::from(b));
-        h = mix(h, x | SMALL);
-    }
-    h
+    add_block(h, tail(rest), rest.len())
 }
 
 const BLOOM_BITS: usize = 1 << 16;

@@ -209,22 +209,28 @@ impl OneWord {
     /// that ends as a part does, where `word` is all of it.
     #[inline]
     pub(crate) fn languages(&self, word: &[u8], i: &str) -> u8 {
-        let goes_on = i.as_bytes().get(word.len()).is_some_and(|b| !b.is_ascii());
-        if !goes_on {
-            let [.., a, b, c] = *word else {
-                return 0;
-            };
-            // ASCII letters, so their small forms are their 0x20 bit set.
-            let at = |x: u8| usize::from((x | 0x20).wrapping_sub(b'a'));
-            if !self
-                .ends
-                .get((at(a) * 26 + at(b)) * 26 + at(c))
-                .is_some_and(|&e| e)
-            {
-                return 0;
-            }
+        match self.may_be(word, &i.as_bytes()[word.len()..]) {
+            true => may_start(i, self.glued),
+            false => 0,
         }
-        may_start(i, self.glued)
+    }
+
+    /// Might the ASCII letters `word`, followed by `rest`, be a number
+    /// written as one word? Where they are all of the word, only if they
+    /// end as a part does.
+    #[inline]
+    pub(crate) fn may_be(&self, word: &[u8], rest: &[u8]) -> bool {
+        if rest.first().is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        let [.., a, b, c] = *word else {
+            return false;
+        };
+        // ASCII letters, so their small forms are their 0x20 bit set.
+        let at = |x: u8| usize::from((x | 0x20).wrapping_sub(b'a'));
+        self.ends
+            .get((at(a) * 26 + at(b)) * 26 + at(c))
+            .is_some_and(|&e| e)
     }
 }
 
