@@ -2,8 +2,7 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case};
-use nom::character::complete::digit1;
+use nom::bytes::complete::tag;
 use nom::sequence::terminated;
 use rust_decimal::Decimal;
 
@@ -11,7 +10,7 @@ use super::currency::{Cur, name, prefix, suffix};
 use super::number::{Digits, digits};
 use super::scale::{Scale, attached, letter, scale};
 use super::words::{Words, cardinal_tail, words};
-use super::{IResult, at_line_end, fail, sp, sp0, ws};
+use super::{IResult, at_line_end, digit1, fail, sp, sp0, tag_ci, ws};
 use crate::lang::en::{THINGS, WEIGHT_HYPHENED};
 use crate::lang::is_one_of;
 
@@ -252,13 +251,7 @@ fn spoken_point<'a>(rest: &'a str, d: Digits<'a>) -> (&'a str, Digits<'a>) {
     if d.decimal.is_some() {
         return (rest, d);
     }
-    let point = (
-        ws,
-        tag_no_case("point"),
-        ws,
-        nom::character::complete::digit1,
-    )
-        .parse(rest);
+    let point = (ws, |i| tag_ci(crate::lang::en::POINT, i), ws, digit1).parse(rest);
     match point {
         Ok((after, (_, _, _, frac))) if super::at_word_end(after) => (
             after,
@@ -274,7 +267,12 @@ fn spoken_point<'a>(rest: &'a str, d: Digits<'a>) -> (&'a str, Digits<'a>) {
 
 // sign = "-" | "−" | "minus" ws
 fn sign(i: &str) -> IResult<'_, &str> {
-    alt((tag("-"), tag("−"), terminated(tag_no_case("minus"), ws))).parse(i)
+    alt((
+        tag("-"),
+        tag("−"),
+        terminated(|i| tag_ci(crate::lang::en::MINUS, i), ws),
+    ))
+    .parse(i)
 }
 
 fn opt_sign(i: &str) -> (&str, bool) {
@@ -537,7 +535,7 @@ fn connector(i: &str, joins: Joins) -> IResult<'_, &str> {
 /// `w` between spaces.
 fn spaced<'a>(w: &'static str, i: &'a str) -> IResult<'a, &'a str> {
     let (i, _) = ws(i)?;
-    let (i, t) = tag_no_case(w).parse(i)?;
+    let (i, t) = tag_ci(w, i)?;
     let (i, _) = ws(i)?;
     Ok((i, t))
 }

@@ -80,6 +80,35 @@ pub(crate) fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
     (head.eq_ignore_ascii_case(word) && at_word_end(rest)).then_some(rest)
 }
 
+/// One or more ASCII digits, as nom's `digit1`, a byte at a time: the
+/// grammar asks this at nearly every number.
+pub(crate) fn digit1(i: &str) -> IResult<'_, &str> {
+    match i
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(i.len())
+    {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
+        n => Ok((&i[n..], &i[..n])),
+    }
+}
+
+/// The ASCII `word` at the start of `i`, in any ASCII case: nom's
+/// `tag_no_case` without its Unicode lowercasing, which reads the Kelvin
+/// sign as `k` and then panics slicing inside it.
+pub(crate) fn tag_ci<'a>(word: &'static str, i: &'a str) -> IResult<'a, &'a str> {
+    match i.get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word) => Ok((&i[word.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// A recoverable failure at `i`, for hand-written rules.
 pub(crate) fn fail<T>(i: &str) -> IResult<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(
@@ -112,6 +141,41 @@ mod tests {
         assert!(at_line_end("  \nnext"));
         assert!(at_line_end(""));
         assert!(!at_line_end(" x"));
+    }
+
+    #[test]
+    fn digits_and_tags_read_as_nom_reads_them() {
+        use nom::bytes::complete::tag_no_case;
+        use nom::character::complete::digit1 as nom_digit1;
+        for i in [
+            "",
+            "1990 x",
+            "12a",
+            "a12",
+            "٣4",
+            "5",
+            "Point 5",
+            "POINT",
+            "poi",
+            "\u{212a}m",
+            "minus 5",
+        ] {
+            assert_eq!(
+                digit1(i),
+                nom_digit1::<_, nom::error::Error<&str>>(i),
+                "{i:?}"
+            );
+            for w in ["point", "minus", "to"] {
+                let nom: IResult<'_, &str> = tag_no_case(w).parse(i);
+                assert_eq!(tag_ci(w, i).is_ok(), nom.is_ok(), "{w} in {i:?}");
+                assert_eq!(tag_ci(w, i).ok(), nom.ok(), "{w} in {i:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_kelvin_sign_is_no_k() {
+        assert!(tag_ci("k", "\u{212a}m").is_err());
     }
 
     #[test]

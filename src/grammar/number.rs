@@ -2,12 +2,12 @@
 
 use nom::Parser;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
-use nom::character::complete::{char as ch, digit1, one_of};
+use nom::character::complete::{char as ch, one_of};
 use nom::combinator::{not, peek, recognize};
 use nom::multi::many1;
 use nom::sequence::{preceded, terminated};
 
-use super::{IResult, fail};
+use super::{IResult, digit1, fail};
 
 /// A number as written: the integer part (digits and group separators) and
 /// the fraction digits, both borrowed from the input.

@@ -101,6 +101,12 @@ pub(crate) const AND: &[&str] = &["and"];
 /// of change.
 pub(crate) const TO: &str = "to";
 
+/// The spoken decimal point (`1 point 1 billion`).
+pub(crate) const POINT: &str = "point";
+
+/// The spoken minus sign (`minus 5 dollars`).
+pub(crate) const MINUS: &str = "minus";
+
 /// Qualifiers and range openers written before an amount, longest first
 /// where one ends another (`no more than` before `more than`).
 pub(crate) const LEADS: &[(&str, Lead)] = {
