@@ -12,7 +12,7 @@ use crate::currency::{Currency, TABLE};
 use crate::decode::{Reading, in_language, values};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Evidence, Seen};
-use crate::grammar::amount::{Joins, Parsed, Side, mention_after, side};
+use crate::grammar::amount::{Joins, Parsed, Side, may_start_mention, mention_after, side};
 use crate::grammar::number::digits;
 use crate::grammar::qualifier::Lead;
 use crate::lang::Lang;
@@ -639,6 +639,9 @@ impl<'t> Mentions<'t> {
         // Most places are no amount from their first side on: the context
         // before is read only where one is.
         let first = side(&self.text[start..]).ok()?;
+        if !may_start_mention(&self.text[start..], first) {
+            return None;
+        }
         let before = Before::of(&self.text[..start]);
         let joins = Joins {
             dash: true,

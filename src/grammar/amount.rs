@@ -507,6 +507,24 @@ impl Joins {
         or: false,
         cents_before_words: false,
     };
+
+    /// Every join the context may allow.
+    const ANY: Joins = Joins {
+        dash: true,
+        to: true,
+        and: true,
+        or: true,
+        cents_before_words: false,
+    };
+}
+
+/// Might `first`, the side that starts `i`, start a mention with some
+/// joins? One with a currency always does; one without only joined to a
+/// side that has one, which no joins the context allows can find where
+/// every join at once finds none (each join tried is one of those). So
+/// the context before need not be read where this is false.
+pub(crate) fn may_start_mention<'a>(i: &'a str, first: (&'a str, Side<'a>)) -> bool {
+    first.1.has_currency() || mention_after(i, first, Joins::ANY).is_ok()
 }
 
 fn connector(i: &str, joins: Joins) -> IResult<'_, &str> {
@@ -722,6 +740,48 @@ mod tests {
     fn raw(i: &str, and_ok: bool) -> (&str, &str) {
         let (rest, _) = mention(i, joins(and_ok)).unwrap();
         (&i[..i.len() - rest.len()], rest)
+    }
+
+    #[test]
+    fn no_joins_start_a_mention_where_every_join_at_once_does_not() {
+        let texts = [
+            "1990 economy",
+            "20 to 25 dollars",
+            "20 and 25 euros",
+            "50 or 60 billion euros",
+            "5-6 million dollars",
+            "one more",
+            "3 - 4",
+            "20 to 30",
+            "7 and $8",
+        ];
+        for text in texts {
+            let first = side(text).unwrap();
+            if may_start_mention(text, first) {
+                continue;
+            }
+            for bits in 0..16 {
+                let joins = Joins {
+                    dash: bits & 1 != 0,
+                    to: bits & 2 != 0,
+                    and: bits & 4 != 0,
+                    or: bits & 8 != 0,
+                    cents_before_words: false,
+                };
+                assert!(
+                    mention_after(text, first, joins).is_err(),
+                    "{text} {joins:?}"
+                );
+            }
+        }
+        assert!(may_start_mention(
+            "20 to 25 dollars",
+            side("20 to 25 dollars").unwrap()
+        ));
+        assert!(!may_start_mention(
+            "1990 economy",
+            side("1990 economy").unwrap()
+        ));
     }
 
     #[test]
