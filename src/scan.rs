@@ -12,7 +12,7 @@ use wide::u8x16;
 use crate::currency::TABLE;
 use crate::lang::OneWord;
 use crate::lang::en::{FOLLOWERS, OPENERS, TENS, UNITS};
-use crate::wordset::{WordHashes, hash_letters, hash_word};
+use crate::wordset::{WordHashes, hash_word};
 
 /// Longest starter word worth looking up, in bytes.
 const MAX_WORD: usize = 24;
@@ -88,7 +88,7 @@ fn is_article(word: &[u8]) -> bool {
 
 /// An article opens an amount only before a starter (`a million`,
 /// `a dollar`, `a US$4.7 billion`, `a grand`).
-fn opens_phrase(rest: &[u8]) -> bool {
+fn opens_phrase(starters: &WordHashes, rest: &[u8]) -> bool {
     if rest.first().is_some_and(|b| !b.is_ascii_whitespace()) {
         return true; // glued: A$190
     }
@@ -97,15 +97,18 @@ fn opens_phrase(rest: &[u8]) -> bool {
         .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         .unwrap_or(rest.len());
     let word = &rest[start..];
-    let end = word
-        .iter()
-        .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(word.len());
-    end > 0 && is_starter(&word[..end]) && !is_article(&word[..end])
+    let (h, len) = hash_word(word);
+    len > 0 && starter(starters, (h, len)) && !is_article(&word[..len])
 }
 
+/// Is the word of `len` ASCII letters and hash `h` a starter?
+fn starter(starters: &WordHashes, (h, len): (u64, usize)) -> bool {
+    len <= MAX_WORD && starters.contains_hash(h)
+}
+
+#[cfg(test)]
 fn is_starter(word: &[u8]) -> bool {
-    word.len() <= MAX_WORD && STARTERS.contains_hash(hash_letters(word))
+    starter(&STARTERS, hash_word(word))
 }
 
 /// The fewest ASCII letters that start a number written as one word and
@@ -135,13 +138,14 @@ fn scan_from(text: &str, pos: usize) -> Option<usize> {
         starters: &STARTERS,
     };
     let bytes = text.as_bytes();
-    Places::new(bytes, pos).find(|&p| {
-        // Most places are words most of which start nothing, and are asked
-        // no more than this.
-        let word = bytes[p]
-            .is_ascii_alphabetic()
-            .then(|| hash_word(&bytes[p..]));
-        word.is_none_or(|w| look.may_start_word(&bytes[p..], w)) && look.starts_at(text, p)
+    Places::new(bytes, pos).find(|&p| match bytes[p].is_ascii_alphabetic() {
+        // Most places are words, most of which start nothing: the Bloom
+        // filter says so at once.
+        true => {
+            let word = hash_word(&bytes[p..]);
+            look.may_start_word(&bytes[p..], word) && look.word_starts(text, p, word)
+        }
+        false => look.starts_at(text, p),
     })
 }
 
@@ -241,6 +245,19 @@ impl Look<'_> {
             || len >= SHORTEST_GLUED && self.glued.may_be(&rest[..len], &rest[len..])
     }
 
+    /// Does an amount start at `p`, the word of `len` ASCII letters and
+    /// hash `h` (see [`Look::starts_at`])?
+    #[inline(never)]
+    fn word_starts(&self, text: &str, p: usize, (h, len): (u64, usize)) -> bool {
+        let bytes = text.as_bytes();
+        let word = &bytes[p..p + len];
+        (starter(self.starters, (h, len))
+            || len >= SHORTEST_GLUED && glued_number(self.glued, word, &text[p..]))
+            && !in_word(text, p)
+            && !matches!(&bytes[..p], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
+            && (!is_article(word) || opens_phrase(self.starters, &bytes[p + len..]))
+    }
+
     /// Does an amount start at `p`, a character boundary of `text`? Never
     /// where the character before is a letter or digit: inside a word or a
     /// number.
@@ -248,15 +265,7 @@ impl Look<'_> {
     fn starts_at(&self, text: &str, p: usize) -> bool {
         let bytes = text.as_bytes();
         match bytes[p] {
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                let (h, len) = hash_word(&bytes[p..]);
-                let word = &bytes[p..p + len];
-                (len <= MAX_WORD && self.starters.contains_hash(h)
-                    || len >= SHORTEST_GLUED && glued_number(self.glued, word, &text[p..]))
-                    && !in_word(text, p)
-                    && !matches!(&bytes[..p], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
-                    && (!is_article(word) || opens_phrase(&bytes[p + len..]))
-            }
+            b'a'..=b'z' | b'A'..=b'Z' => self.word_starts(text, p, hash_word(&bytes[p..])),
             b'0'..=b'9' => {
                 !in_word(text, p)
                     && !matches!(&bytes[..p], [.., b'.' | b','])
@@ -788,9 +797,9 @@ mod tests {
             assert!(is_starter(w.as_bytes()), "{w}");
         }
         assert!(
-            opens_phrase(b" million dollars")
-                && opens_phrase(b" US$4.7")
-                && !opens_phrase(b" week")
+            opens_phrase(&STARTERS, b" million dollars")
+                && opens_phrase(&STARTERS, b" US$4.7")
+                && !opens_phrase(&STARTERS, b" week")
         );
         for w in ["the", "reached", "people"] {
             assert!(!is_starter(w.as_bytes()), "{w}");

@@ -7,24 +7,23 @@ use rustc_hash::FxHashSet;
 
 /// The hash of the ASCII letters that start `text`, ignoring case, and how
 /// many there are: eight bytes at a time, the word running as far as the
-/// letters of a block do, its hash that of [`hash_letters`].
+/// letters of a block do, mixed a block at a time (see `add_block`).
 #[inline]
 pub(crate) fn hash_word(text: &[u8]) -> (u64, usize) {
     // Most words are in their first eight bytes.
-    if let Some(block) = text.first_chunk::<8>() {
-        let x = u64::from_le_bytes(*block);
-        let letters = leading_letters(x);
-        if letters < 8 {
-            return (add_block(0, x, letters), letters);
-        }
+    match text.first_chunk::<8>().map(|b| u64::from_le_bytes(*b)) {
+        Some(x) => match leading_letters(x) {
+            8 => hash_rest(text, mix(0, x | SMALL), 8),
+            letters => (add_block(0, x, letters), letters),
+        },
+        None => hash_rest(text, 0, 0),
     }
-    hash_long_word(text)
 }
 
+/// [`hash_word`] of a word whose first `len` letters (a multiple of eight)
+/// hash to `h`.
 #[inline(never)]
-fn hash_long_word(text: &[u8]) -> (u64, usize) {
-    let mut h = 0;
-    let mut len = 0;
+fn hash_rest(text: &[u8], mut h: u64, mut len: usize) -> (u64, usize) {
     while let Some(block) = text[len..].first_chunk::<8>() {
         let x = u64::from_le_bytes(*block);
         let letters = leading_letters(x);
@@ -73,15 +72,6 @@ fn add_block(h: u64, x: u64, letters: usize) -> u64 {
 /// Up to eight bytes as the low bytes of a number, the first lowest.
 fn tail(bytes: &[u8]) -> u64 {
     bytes.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b))
-}
-
-/// The hash of a word of ASCII letters, ignoring case: eight letters at a
-/// time, each made small by its 0x20 bit.
-pub(crate) fn hash_letters(word: &[u8]) -> u64 {
-    let mut chunks = word.chunks_exact(8);
-    let h = (&mut chunks).fold(0, |h, c| mix(h, tail(c) | SMALL));
-    let rest = chunks.remainder();
-    add_block(h, tail(rest), rest.len())
 }
 
 const BLOOM_BITS: usize = 1 << 16;
@@ -136,6 +126,15 @@ fn bloom_bit(h: u64) -> usize {
 mod tests {
     use super::*;
 
+    /// The hash of a word of ASCII letters as [`hash_word`] is to give it:
+    /// eight letters at a time, each made small by its 0x20 bit.
+    fn hash_letters(word: &[u8]) -> u64 {
+        let mut chunks = word.chunks_exact(8);
+        let h = (&mut chunks).fold(0, |h, c| mix(h, tail(c) | SMALL));
+        let rest = chunks.remainder();
+        add_block(h, tail(rest), rest.len())
+    }
+
     #[test]
     fn case_is_ignored_and_only_letters_count() {
         assert_eq!(hash_word(b"Kenya's"), hash_word(b"KENYA"));
@@ -165,6 +164,8 @@ mod tests {
             "abcdefg.",
             "abcdefgh",
             "abcdefghi jk",
+            "Internationalisation's",
+            "abcdefghabcdefgh",
         ];
         for text in texts {
             for cut in 0..=text.len() {

@@ -75,9 +75,8 @@ pub(crate) fn at_word_end(rest: &str) -> bool {
 /// `word` at the start of `i`, ignoring ASCII case, at a word end: what
 /// follows it.
 pub(crate) fn word<'a>(i: &'a str, word: &str) -> Option<&'a str> {
-    let head = i.get(..word.len())?;
-    let rest = &i[word.len()..];
-    (head.eq_ignore_ascii_case(word) && at_word_end(rest)).then_some(rest)
+    let (rest, _) = tag_ci(word, i).ok()?;
+    at_word_end(rest).then_some(rest)
 }
 
 /// One or more ASCII digits, as nom's `digit1`, a byte at a time: the
@@ -99,7 +98,7 @@ pub(crate) fn digit1(i: &str) -> IResult<'_, &str> {
 /// The ASCII `word` at the start of `i`, in any ASCII case: nom's
 /// `tag_no_case` without its Unicode lowercasing, which reads the Kelvin
 /// sign as `k` and then panics slicing inside it.
-pub(crate) fn tag_ci<'a>(word: &'static str, i: &'a str) -> IResult<'a, &'a str> {
+pub(crate) fn tag_ci<'a>(word: &str, i: &'a str) -> IResult<'a, &'a str> {
     match i.get(..word.len()) {
         Some(head) if head.eq_ignore_ascii_case(word) => Ok((&i[word.len()..], head)),
         _ => Err(nom::Err::Error(nom::error::Error::new(
