@@ -209,9 +209,9 @@ pub(crate) fn in_words(sentence: &str) -> bool {
 /// no symbol or code says money.
 pub(crate) fn weight(before: &Before<'_>, p: &Parsed<'_>) -> bool {
     let pounds = p.first.prefix.is_none()
-        && p.first.suffix.is_some_and(|s| {
-            s.raw.eq_ignore_ascii_case("pounds") || s.raw.eq_ignore_ascii_case("pound")
-        });
+        && p.first
+            .suffix
+            .is_some_and(|s| is_one_of(crate::lang::en::WEIGHT_NAMES, s.raw));
     pounds && before.weighs()
 }
 

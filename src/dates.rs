@@ -131,7 +131,10 @@ fn numeric(s: &str, lang: &dyn Fn() -> Option<Lang>) -> Option<(Date, usize)> {
 fn day_month_year(s: &str) -> Option<(Date, usize)> {
     let (day, r) = number(s, 2)?;
     let r = r.strip_prefix('.').unwrap_or(r);
-    let r = r.strip_prefix("er").unwrap_or(r);
+    let r = lang::DAY_ENDS
+        .iter()
+        .find_map(|e| r.strip_prefix(e))
+        .unwrap_or(r);
     let r = links(space(r)?);
     let (month, r) = month(r)?;
     let r = links(space(r)?);

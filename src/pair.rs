@@ -68,10 +68,6 @@ pub struct Pair {
     pub restated: Vec<usize>,
 }
 
-/// Words that may sit between a figure and its conversion: `, or`,
-/// `(about`, `(equivalent to`, `/`.
-const GLUE_WORDS: &[&str] = &["or", "equivalent to", "roughly", "worth", "i.e.", "ie"];
-
 /// How the text between two mentions joins them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Join {
@@ -83,7 +79,9 @@ enum Join {
     Next,
 }
 
-fn join(gap: &str) -> Option<Join> {
+/// How `gap` joins two mentions, `glue` being the words of the first's
+/// language that may stand between a figure and its conversion.
+fn join(gap: &str, glue: &[&str]) -> Option<Join> {
     let mut rest = gap.trim_matches(is_space);
     let opens = rest.starts_with(['(', '[']);
     if opens {
@@ -97,16 +95,21 @@ fn join(gap: &str) -> Option<Join> {
     } else if let Some(r) = rest.strip_prefix('/') {
         return r.trim_matches(is_space).is_empty().then_some(Join::Or);
     }
-    let mut glued = false;
-    for word in GLUE_WORDS {
-        if rest
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-        {
-            rest = rest[word.len()..].trim_start_matches(is_space);
-            glued = true;
-            break;
-        }
+    // A glue word of the figure's language or English's (`, or`,
+    // `(soit`), the whole of what is left or before a bracket.
+    let glued_rest = glue
+        .iter()
+        .chain(crate::lang::en::GLUE)
+        .filter_map(|word| {
+            let head = rest.get(..word.len())?;
+            let after = rest[word.len()..].trim_start_matches(is_space);
+            let whole = matches!(after, "" | "(" | "[");
+            (head.eq_ignore_ascii_case(word) && whole).then_some(after)
+        })
+        .next();
+    let glued = glued_rest.is_some();
+    if let Some(after) = glued_rest {
+        rest = after;
     }
     // `€2bn, or ($2.2bn)`: a bracket after the word.
     if glued && !opens && matches!(rest, "(" | "[") {
@@ -276,7 +279,7 @@ pub(crate) fn pairs_around(text: &str, mentions: &[Mention], rates: &[WriterRate
             if in_rate[j] {
                 break;
             }
-            let joined = match join(gap) {
+            let joined = match join(gap, mentions[i].lang.lexicon().glue) {
                 Some(Join::Opens) if conversions.is_empty() => {
                     inside = true;
                     true
@@ -349,6 +352,35 @@ mod tests {
         assert_eq!(paired("€21 billion, or $24 billion, was"), one(0, &[1]));
         assert_eq!(paired("€21 billion or $24 billion"), one(0, &[1]));
         assert_eq!(paired("€21 billion / $24 billion"), one(0, &[1]));
+    }
+
+    /// A glue word of the text's language joins as `or` does in English;
+    /// another language's does not.
+    #[test]
+    fn each_language_glues_with_its_own_words() {
+        let paired_in = |lang: crate::Lang, text: &str| {
+            let found: Vec<Mention> = crate::Extractor::new()
+                .lang(lang)
+                .mentions(text)
+                .collect::<crate::Result<_>>()
+                .unwrap();
+            pairs(text, &found)
+        };
+        use crate::Lang::{De, En, Es, Fr, It, Nl, Pt};
+        for (lang, text) in [
+            (De, "3 Millionen Euro, umgerechnet 3,4 Millionen Dollar"),
+            (De, "3 Millionen Euro (umgerechnet 3,4 Millionen Dollar)"),
+            (Fr, "3 millions d'euros (soit 3,4 millions de dollars)"),
+            (Es, "3 millones de euros, es decir 3,4 millones de dólares"),
+            (It, "3 milioni di euro (pari a 3,4 milioni di dollari)"),
+            (Nl, "3 miljoen euro, ofwel 3,4 miljoen dollar"),
+            (Pt, "3 milhões de euros, ou seja 3,4 milhões de dólares"),
+            (Fr, "3 millions d'euros, or 3,4 millions de dollars"),
+        ] {
+            assert_eq!(paired_in(lang, text), one(0, &[1]), "{lang}: {text}");
+        }
+        assert!(paired_in(En, "€3m, soit $3.4m").is_empty());
+        assert!(paired_in(De, "3 Millionen Euro, soit 3,4 Millionen Dollar").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use wide::u8x16;
 
 use crate::currency::TABLE;
 use crate::lang::OneWord;
-use crate::lang::en::{FOLLOWERS, OPENERS, TENS, UNITS};
+use crate::lang::en::{ARTICLES, FOLLOWERS, OPENERS, TENS, UNITS};
 use crate::wordset::{WordHashes, hash_word};
 
 /// Longest starter word worth looking up, in bytes.
@@ -83,7 +83,9 @@ fn after_slash(before: &[u8]) -> bool {
 
 /// `a`, `an`: the commonest words, worth a second look before the grammar.
 fn is_article(word: &[u8]) -> bool {
-    word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an")
+    ARTICLES
+        .iter()
+        .any(|a| a.len() == word.len() && word.eq_ignore_ascii_case(a.as_bytes()))
 }
 
 /// An article opens an amount only before a starter (`a million`,

@@ -355,9 +355,11 @@ pub(crate) fn side(i: &str) -> IResult<'_, Side<'_>> {
     };
     if quantity.is_article()
         && quantity.scale.is_none()
-        && suffix.is_none_or(|s| s.is_wordlike() && s.raw != "grand")
+        && suffix.is_none_or(|s| s.is_wordlike() && s.unit() <= Decimal::ONE)
     {
-        return fail(i); // "a" or "half" alone is no number, nor "a real" or "a mark"
+        // "a" or "half" alone is no number, nor "a real" or "a mark"; "a
+        // grand" is, a name worth more than one.
+        return fail(i);
     }
     let symbol_suffix = suffix.is_some_and(|s| !s.raw.ends_with(char::is_alphabetic));
     let leads = quantity.is_article() && suffix.is_some() || symbol_suffix;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 
 use super::{IResult, fail, word, ws};
-use crate::lang::en::{TENS, UNITS};
+use crate::lang::en::{AND, ARTICLES, HALF, HUNDRED, OF, POINT, QUARTER, QUARTERS, TENS, UNITS};
 use crate::wordset::hash_word;
 
 /// The words a number in words starts with, by hash: most places the
@@ -15,7 +15,8 @@ use crate::wordset::hash_word;
 static FIRST_WORDS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     let words = UNITS.iter().chain(TENS).map(|(w, _)| *w);
     words
-        .chain(["half", "a", "an"])
+        .chain(ARTICLES.iter().copied())
+        .chain([HALF])
         .map(|w| hash_word(w.as_bytes()).0)
         .collect()
 });
@@ -31,6 +32,16 @@ pub(crate) struct Words {
     /// In the words of another lexicon than English's (`zwei`, `treinta y
     /// dos`).
     pub foreign: bool,
+}
+
+/// `a` or `an`.
+fn article(i: &str) -> Option<&str> {
+    ARTICLES.iter().find_map(|a| word(i, a))
+}
+
+/// `and`.
+fn and(i: &str) -> Option<&str> {
+    AND.iter().find_map(|a| word(i, a))
 }
 
 fn lookup<'a>(i: &'a str, table: &[(&str, i64)]) -> Option<(&'a str, i64)> {
@@ -69,13 +80,10 @@ fn below100(i: &str) -> IResult<'_, i64> {
 // cardinal = below100 [ws "hundred" [ws "and"] [ws below100]]   (* 1 to 999 *)
 fn cardinal(i: &str) -> IResult<'_, (i64, i64)> {
     let (rest, n) = below100(i)?;
-    let Some(after) = ws(rest).ok().and_then(|(r, _)| word(r, "hundred")) else {
+    let Some(after) = ws(rest).ok().and_then(|(r, _)| word(r, HUNDRED)) else {
         return Ok((rest, (n, 1)));
     };
-    let tail = ws(after)
-        .ok()
-        .and_then(|(r, _)| word(r, "and"))
-        .unwrap_or(after);
+    let tail = ws(after).ok().and_then(|(r, _)| and(r)).unwrap_or(after);
     match ws(tail).and_then(|(r, _)| below100(r)) {
         Ok((rest, m)) => Ok((rest, (n * 100 + m, 1))),
         Err(_) => Ok((after, (n * 100, 100))),
@@ -85,18 +93,18 @@ fn cardinal(i: &str) -> IResult<'_, (i64, i64)> {
 /// `and a half`, `point three`: a fraction after a cardinal.
 pub(crate) fn cardinal_tail(i: &str) -> Option<(&str, Decimal, Decimal)> {
     let (r, _) = ws(i).ok()?;
-    if let Some(r) = word(r, "and") {
+    if let Some(r) = and(r) {
         let r = ws(r).ok()?.0;
-        let r = word(r, "a").and_then(|r| ws(r).ok()).map_or(r, |(r, _)| r);
-        if let Some(r) = word(r, "half") {
+        let r = article(r).and_then(|r| ws(r).ok()).map_or(r, |(r, _)| r);
+        if let Some(r) = word(r, HALF) {
             return Some((r, Decimal::new(5, 1), Decimal::new(5, 1)));
         }
-        if let Some(r) = word(r, "quarter") {
+        if let Some(r) = word(r, QUARTER) {
             return Some((r, Decimal::new(25, 2), Decimal::new(25, 2)));
         }
         return None;
     }
-    let r = word(r, "point")?;
+    let r = word(r, POINT)?;
     let (r, _) = ws(r).ok()?;
     let (rest, n) = below100(r).ok()?;
     // "point three" is 0.3, "point twenty-five" 0.25.
@@ -107,28 +115,22 @@ pub(crate) fn cardinal_tail(i: &str) -> Option<(&str, Decimal, Decimal)> {
 
 // fraction = ("half" | "a quarter" | "quarter" | cardinal "quarters") [ws "of"] [ws ("a"|"an")]
 fn fraction(i: &str) -> IResult<'_, Decimal> {
-    let (rest, value) = if let Some(rest) = word(i, "half") {
+    let (rest, value) = if let Some(rest) = word(i, HALF) {
         (rest, Decimal::new(5, 1))
-    } else if let Some(rest) = word(i, "a")
+    } else if let Some(rest) = article(i)
         .and_then(|r| ws(r).ok())
-        .and_then(|(r, _)| word(r, "quarter"))
+        .and_then(|(r, _)| word(r, QUARTER))
     {
         (rest, Decimal::new(25, 2))
     } else {
         let (rest, n) = below100(i)?;
-        match ws(rest).ok().and_then(|(r, _)| word(r, "quarters")) {
+        match ws(rest).ok().and_then(|(r, _)| word(r, QUARTERS)) {
             Some(rest) => (rest, Decimal::new(n * 25, 2)),
             None => return fail(i),
         }
     };
-    let rest = ws(rest)
-        .ok()
-        .and_then(|(r, _)| word(r, "of"))
-        .unwrap_or(rest);
-    let rest = ws(rest)
-        .ok()
-        .and_then(|(r, _)| word(r, "a").or_else(|| word(r, "an")))
-        .unwrap_or(rest);
+    let rest = ws(rest).ok().and_then(|(r, _)| word(r, OF)).unwrap_or(rest);
+    let rest = ws(rest).ok().and_then(|(r, _)| article(r)).unwrap_or(rest);
     Ok((rest, value))
 }
 
@@ -173,7 +175,7 @@ pub(crate) fn words(i: &str) -> IResult<'_, Words> {
             },
         ));
     }
-    if let Some(rest) = word(i, "a").or_else(|| word(i, "an")) {
+    if let Some(rest) = article(i) {
         return Ok((
             rest,
             Words {

@@ -83,9 +83,22 @@ pub(crate) const TENS: &[(&str, i64)] = &[
     ("ninety", 90),
 ];
 
+/// The articles, each a number one before a scale or a currency name
+/// (`a million`, `an euro`).
+pub(crate) const ARTICLES: &[&str] = &["a", "an"];
+
+/// The words the grammar composes numbers in words with, around `UNITS`
+/// and `TENS`: `two hundred and five`, `one and a half`, `a quarter`,
+/// `three quarters of a`.
+pub(crate) const HUNDRED: &str = "hundred";
+pub(crate) const HALF: &str = "half";
+pub(crate) const QUARTER: &str = "quarter";
+pub(crate) const QUARTERS: &str = "quarters";
+pub(crate) const OF: &str = "of";
+
 /// Words other than numbers that open an amount: articles (`a million`),
 /// `half`, `minus`.
-pub(crate) const OPENERS: &[&str] = &["a", "an", "half", "minus"];
+pub(crate) const OPENERS: &[&str] = &[ARTICLES[0], ARTICLES[1], HALF, MINUS];
 
 /// Scale and fraction words: they open an amount only after an article
 /// (`a million`), so the scanner stops at them for that check.
@@ -167,6 +180,10 @@ pub(crate) const ALTERNATIVE: &str = "or";
 /// A weight written as an adjective: `2,000-pound bombs`, `a 250-pound
 /// linebacker` (money would be `a £10 note`).
 pub(crate) const WEIGHT_HYPHENED: &[&str] = &["pound", "pounds", "lb", "lbs"];
+
+/// Currency names that are also weights: after a verb of weight (`lost 10
+/// pounds`) no money unless a symbol or code says so.
+pub(crate) const WEIGHT_NAMES: &[&str] = &["pound", "pounds"];
 
 /// Verbs of weight: `weighed 180 pounds` is no money.
 pub(crate) const WEIGHT_VERBS: &[&str] = &[
@@ -531,3 +548,9 @@ pub(crate) const DATE_LABELS: &[&str] = &[
 
 /// Words between a date's day, month and year (`12 de diciembre de 2022`).
 pub(crate) const DATE_LINKS: &[&str] = &[];
+
+/// What a day's number may end with before its month.
+pub(crate) const DAY_ENDS: &[&str] = &[];
+
+/// Words between a figure and its stated conversion: `, or`, `(equivalent to`, `(roughly`, `(worth`.
+pub(crate) const GLUE: &[&str] = &["or", "equivalent to", "roughly", "worth", "i.e.", "ie"];

@@ -157,3 +157,9 @@ pub(crate) const DATE_LABELS: &[&str] =
 
 /// Words between a date's day, month and year (`12 de diciembre de 2022`).
 pub(crate) const DATE_LINKS: &[&str] = &["de", "del"];
+
+/// What a day's number may end with before its month.
+pub(crate) const DAY_ENDS: &[&str] = &[];
+
+/// Words between a figure and its stated conversion: `(es decir`, `, o`.
+pub(crate) const GLUE: &[&str] = &["o", "es decir", "equivalentes a", "equivalente a"];

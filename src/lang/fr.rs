@@ -122,3 +122,9 @@ pub(crate) const DATE_LABELS: &[&str] = &["publié le", "mis à jour le", "publi
 
 /// Words between a date's day, month and year (`12 de diciembre de 2022`).
 pub(crate) const DATE_LINKS: &[&str] = &[];
+
+/// What a day's number may end with before its month.
+pub(crate) const DAY_ENDS: &[&str] = &["er"];
+
+/// Words between a figure and its stated conversion: `(soit`, `, ou`.
+pub(crate) const GLUE: &[&str] = &["soit", "ou", "c.-à-d.", "équivalent à"];

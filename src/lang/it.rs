@@ -123,3 +123,9 @@ pub(crate) const DATE_LABELS: &[&str] =
 
 /// Words between a date's day, month and year (`12 de diciembre de 2022`).
 pub(crate) const DATE_LINKS: &[&str] = &[];
+
+/// What a day's number may end with before its month.
+pub(crate) const DAY_ENDS: &[&str] = &[];
+
+/// Words between a figure and its stated conversion: `(pari a`, `, ovvero`.
+pub(crate) const GLUE: &[&str] = &["o", "ovvero", "cioè", "pari a"];

@@ -20,6 +20,8 @@ macro_rules! lexicon {
             months: MONTHS,
             date_labels: DATE_LABELS,
             date_links: DATE_LINKS,
+            day_ends: DAY_ENDS,
+            glue: GLUE,
         };
     };
 }
@@ -70,6 +72,11 @@ pub(crate) struct Lexicon {
     pub date_labels: &'static [&'static str],
     /// Words between a date's day, month and year (`de`).
     pub date_links: &'static [&'static str],
+    /// What a day's number may end with (`1er mai`).
+    pub day_ends: &'static [&'static str],
+    /// Words between a figure and its stated conversion (`€2bn, or
+    /// $2.2bn`, `(soit 2,2 milliards de dollars)`).
+    pub glue: &'static [&'static str],
 }
 
 /// A language whose lexicon the grammar reads, by its ISO 639-1 code.
@@ -473,6 +480,15 @@ pub(crate) static DATE_LINKS: std::sync::LazyLock<Vec<&'static str>> =
         Lang::ALL
             .iter()
             .flat_map(|l| l.lexicon().date_links.iter().copied())
+            .collect()
+    });
+
+/// Every lexicon's day endings.
+pub(crate) static DAY_ENDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .flat_map(|l| l.lexicon().day_ends.iter().copied())
             .collect()
     });
 
