@@ -17,9 +17,50 @@ use crate::wordset::{WordHashes, hash_word};
 /// Longest starter word worth looking up, in bytes.
 const MAX_WORD: usize = 24;
 
-/// ASCII words that may open an amount: number words, articles, codes,
-/// the first word of each currency form.
-static STARTERS: LazyLock<WordHashes> = LazyLock::new(|| {
+/// The ASCII words that may open an amount (number words, articles,
+/// codes, the first word of each currency form), and what must follow
+/// those that open only a currency form going on past them.
+struct Starters {
+    words: WordHashes,
+    /// By the word's hash: `s` (of `S$`, `S/`), `us` (of `US$`, `US
+    /// dollar`), `new` (of `New Zealand dollar`) start nothing else, and
+    /// most times they are written they start nothing at all.
+    only_before: rustc_hash::FxHashMap<u64, Follows>,
+}
+
+/// What follows a word that opens only currency forms going on past it.
+#[derive(Debug, Default)]
+struct Follows {
+    /// The ASCII bytes glued after it (`$` of `S$`), a bit each.
+    glued: u128,
+    /// The hashes of the second words after a space (`zealand`).
+    seconds: Vec<u64>,
+}
+
+impl Starters {
+    /// Can the word of hash `h` start an amount before `after`? False only
+    /// where it opens nothing but currency forms, none of which goes on so:
+    /// any byte of another script may, as may `$` after spaces (`us $ 10`).
+    fn goes_on(&self, h: u64, after: &[u8]) -> bool {
+        let Some(f) = self.only_before.get(&h) else {
+            return true;
+        };
+        let glued = |b: u8| b < 128 && f.glued >> b & 1 == 1;
+        match after {
+            [] => false,
+            [0x80..=0xff, ..] => true,
+            [b' ', b, ..] if b.is_ascii_alphabetic() => {
+                f.seconds.contains(&hash_word(&after[1..]).0)
+            }
+            [b, ..] if b.is_ascii_whitespace() => {
+                glued(b'$') && after.trim_ascii_start().first() == Some(&b'$')
+            }
+            [b, ..] => glued(*b),
+        }
+    }
+}
+
+static STARTERS: LazyLock<Starters> = LazyLock::new(|| {
     let mut set = WordHashes::new();
     let numbers = UNITS.iter().chain(TENS).map(|(w, _)| w);
     for w in OPENERS.iter().chain(FOLLOWERS).chain(numbers) {
@@ -43,17 +84,35 @@ static STARTERS: LazyLock<WordHashes> = LazyLock::new(|| {
         }
         set.insert(&lower);
     }
+    // Every word so far is a starter whatever follows it, as is a form's
+    // word that is the whole form.
+    let mut whole: HashSet<u64> = set.hashes().collect();
+    let mut only_before: rustc_hash::FxHashMap<u64, Follows> = Default::default();
     for form in &TABLE.forms {
-        let word: String = form
-            .text
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .collect();
-        if !word.is_empty() {
-            set.insert(&word);
+        let text = form.text.as_bytes();
+        let (h, len) = hash_word(text);
+        if len == 0 {
+            continue;
+        }
+        set.insert_hash(h);
+        let follows = only_before.entry(h).or_default();
+        match &text[len..] {
+            [] => {
+                whole.insert(h);
+            }
+            [b' ', b, ..] if b.is_ascii_alphabetic() => {
+                follows.seconds.push(hash_word(&text[len + 1..]).0);
+            }
+            [b, ..] if b.is_ascii() => follows.glued |= 1 << b,
+            // Another script's letter: `goes_on` lets every one through.
+            _ => {}
         }
     }
-    set
+    only_before.retain(|h, _| !whole.contains(h));
+    Starters {
+        words: set,
+        only_before,
+    }
 });
 
 /// Non-ASCII characters that may open an amount: the first character of
@@ -90,7 +149,7 @@ fn is_article(word: &[u8]) -> bool {
 
 /// An article opens an amount only before a starter (`a million`,
 /// `a dollar`, `a US$4.7 billion`, `a grand`).
-fn opens_phrase(starters: &WordHashes, rest: &[u8]) -> bool {
+fn opens_phrase(starters: &Starters, rest: &[u8]) -> bool {
     if rest.first().is_some_and(|b| !b.is_ascii_whitespace()) {
         return true; // glued: A$190
     }
@@ -100,12 +159,15 @@ fn opens_phrase(starters: &WordHashes, rest: &[u8]) -> bool {
         .unwrap_or(rest.len());
     let word = &rest[start..];
     let (h, len) = hash_word(word);
-    len > 0 && starter(starters, (h, len)) && !is_article(&word[..len])
+    len > 0
+        && starter(starters, (h, len))
+        && starters.goes_on(h, &word[len..])
+        && !is_article(&word[..len])
 }
 
 /// Is the word of `len` ASCII letters and hash `h` a starter?
-fn starter(starters: &WordHashes, (h, len): (u64, usize)) -> bool {
-    len <= MAX_WORD && starters.contains_hash(h)
+fn starter(starters: &Starters, (h, len): (u64, usize)) -> bool {
+    len <= MAX_WORD && starters.words.contains_hash(h)
 }
 
 #[cfg(test)]
@@ -235,7 +297,7 @@ fn worth_a_look(x: u8x16, alnum: &mut u32) -> u32 {
 /// What the scanner asks of a place: the tables it reads, looked up once.
 struct Look<'a> {
     glued: &'a OneWord,
-    starters: &'a WordHashes,
+    starters: &'a Starters,
 }
 
 impl Look<'_> {
@@ -243,7 +305,7 @@ impl Look<'_> {
     /// `rest` start an amount? False for most words, at once.
     #[inline]
     fn may_start_word(&self, rest: &[u8], (h, len): (u64, usize)) -> bool {
-        len <= MAX_WORD && self.starters.may_contain(h)
+        len <= MAX_WORD && self.starters.words.may_contain(h)
             || len >= SHORTEST_GLUED && self.glued.may_be(&rest[..len], &rest[len..])
     }
 
@@ -253,7 +315,7 @@ impl Look<'_> {
     fn word_starts(&self, text: &str, p: usize, (h, len): (u64, usize)) -> bool {
         let bytes = text.as_bytes();
         let word = &bytes[p..p + len];
-        (starter(self.starters, (h, len))
+        (starter(self.starters, (h, len)) && self.starters.goes_on(h, &bytes[p + len..])
             || len >= SHORTEST_GLUED && glued_number(self.glued, word, &text[p..]))
             && !in_word(text, p)
             && !matches!(&bytes[..p], [.., b'A'..=b'Z' | b'a'..=b'z', b'/'])
@@ -791,6 +853,40 @@ mod tests {
                 assert_eq!(q.find(&text), whole, "{cut}");
             }
         }
+    }
+
+    /// A word that opens only currency forms going on past it starts an
+    /// amount only where one of them may go on.
+    #[test]
+    fn a_word_of_a_longer_form_starts_only_before_the_rest_of_it() {
+        let starts = |text: &str| next_candidate(text, 0) == Some(0);
+        for text in [
+            "S$5",
+            "S/ 20",
+            "US$4",
+            "us $ 10",
+            "US dollars",
+            "New Zealand dollars",
+            "Russian roubles",
+            "São Tomé",
+        ] {
+            assert!(starts(text), "{text}");
+        }
+        for text in [
+            "s economy",
+            "s",
+            "US economy",
+            "New York",
+            "Russian oil",
+            "new",
+        ] {
+            assert!(!starts(text), "{text}");
+        }
+        assert_eq!(next_candidate("Russia's economy", 0), None);
+        assert!(
+            !opens_phrase(&STARTERS, b" new car")
+                && opens_phrase(&STARTERS, b" New Zealand dollar")
+        );
     }
 
     #[test]

@@ -104,6 +104,11 @@ impl WordHashes {
         self.insert_hash(hash_word(word.as_bytes()).0);
     }
 
+    /// The hashes added.
+    pub(crate) fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.hashes.iter().copied()
+    }
+
     /// True when the Bloom filter does not rule out `h`.
     #[inline]
     pub(crate) fn may_contain(&self, h: u64) -> bool {
