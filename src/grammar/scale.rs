@@ -3,6 +3,7 @@
 use super::{IResult, at_word_end, fail};
 use crate::lang::en::LETTERS;
 use crate::lang::{Lang, SCALES_BY_LETTER, ScaleWord, eq_ignore_case};
+use crate::wordset::hash_word;
 
 /// A power of ten that multiplies the number before it, the language of
 /// its word (whose separators the number is read with) and the word.
@@ -51,6 +52,7 @@ pub(crate) fn scale(i: &str) -> IResult<'_, Scale> {
     let first = i.as_bytes().first().map(u8::to_ascii_lowercase);
     let Some(words) = first
         .filter(u8::is_ascii_lowercase)
+        .filter(|_| crate::lang::may_start_scale(hash_word(i.as_bytes()).0))
         .map(|b| &SCALES_BY_LETTER[usize::from(b - b'a')])
     else {
         return fail(i);

@@ -267,6 +267,25 @@ pub(crate) static SCALES_BY_LETTER: std::sync::LazyLock<[Vec<ScaleWord>; 26]> =
         by
     });
 
+/// The leading ASCII letters of every word of [`SCALES`], by hash: a scale
+/// word that starts a text starts with the same letters, so a text whose
+/// first word is none of them (`the`, most words after a number) is no
+/// scale, told without comparing the words of its letter.
+static SCALE_HEADS: std::sync::LazyLock<crate::wordset::WordHashes> =
+    std::sync::LazyLock::new(|| {
+        let mut set = crate::wordset::WordHashes::new();
+        for s in SCALES.iter() {
+            set.insert(s.word);
+        }
+        set
+    });
+
+/// False when no word of [`SCALES`] can start `i`, whose leading ASCII
+/// letters have hash `h`.
+pub(crate) fn may_start_scale(h: u64) -> bool {
+    SCALE_HEADS.contains_hash(h)
+}
+
 /// True when `word` is one of `list`, ignoring ASCII case.
 pub(crate) fn is_one_of(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -384,6 +403,19 @@ pub(crate) static AND: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyL
 
 /// The `and` of some language that starts `i` as a word, and what follows it.
 pub(crate) fn and_word(i: &str) -> Option<&str> {
+    // Every lexicon's `and` is ASCII letters: a text whose first word is
+    // none of them is turned away by its hash.
+    static HEADS: std::sync::LazyLock<crate::wordset::WordHashes> =
+        std::sync::LazyLock::new(|| {
+            let mut set = crate::wordset::WordHashes::new();
+            for w in AND.iter() {
+                set.insert(w);
+            }
+            set
+        });
+    if !HEADS.contains_hash(crate::wordset::hash_word(i.as_bytes()).0) {
+        return None;
+    }
     AND.iter().find_map(|w| {
         let head = i.get(..w.len())?;
         let rest = &i[w.len()..];
@@ -504,6 +536,31 @@ mod tests {
         assert_eq!(small(&"AB".repeat(12)), "ab".repeat(12));
         assert_eq!(number_word("Fünf Milliarden"), Some((" Milliarden", 5)));
         assert_eq!(number_word("DOS mil"), Some((" mil", 2)));
+    }
+
+    /// `scale` and `and_word` turn a word away by the hash of its leading
+    /// ASCII letters: every word they read starts with one, and `and` is
+    /// letters alone.
+    #[test]
+    fn scale_and_and_words_are_told_by_their_leading_letters() {
+        for s in SCALES.iter() {
+            assert!(s.word.as_bytes()[0].is_ascii_alphabetic(), "{}", s.word);
+            for text in [
+                s.word.to_string(),
+                s.word.to_ascii_uppercase(),
+                format!("{} x", s.word),
+            ] {
+                assert!(crate::grammar::scale::scale(&text).is_ok(), "{text}");
+            }
+        }
+        for w in AND.iter() {
+            assert!(w.bytes().all(|b| b.is_ascii_alphabetic()), "{w}");
+            assert_eq!(
+                and_word(&format!("{} 5", w.to_ascii_uppercase())),
+                Some(" 5")
+            );
+        }
+        assert_eq!(and_word("andes"), None);
     }
 
     #[test]
