@@ -52,6 +52,17 @@ pub(crate) fn written(text: &str, head: bool, lang: &dyn Fn() -> Option<Lang>) -
         if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
             continue;
         }
+        // A date starts with its day or month (one or two digits) or with
+        // the year of `2023-09-15`: most runs of digits (`2022`, the `000`
+        // of `1,000`) start none.
+        let may_start = match run {
+            1 | 2 => true,
+            4 => bytes.get(start + 4) == Some(&b'-'),
+            _ => false,
+        };
+        if !may_start {
+            continue;
+        }
         crate::work::add(run + 64);
         let Some(found) = date_at(text, start, lang) else {
             continue;
