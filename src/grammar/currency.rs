@@ -1,11 +1,14 @@
 //! Currencies as written: ISO codes, symbols, names and minor units.
 
+use std::sync::LazyLock;
+
 use crate::currency::{Currency, FormKind, TABLE};
+use crate::wordset::{WordHashes, hash_word};
 
 use super::scale::{Scale, letter};
 use super::{IResult, fail};
 use crate::lang::en::{
-    PENCE_AFTER, QUARTER_LETTERS, SHOUTED_CODES, WORDLIKE_CODES, WORDLIKE_NAMES,
+    LETTERS, PENCE_AFTER, QUARTER_LETTERS, SHOUTED_CODES, WORDLIKE_CODES, WORDLIKE_NAMES,
 };
 use crate::lang::{is_letter_word, is_one_of};
 
@@ -278,6 +281,9 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
     if let Ok(ok) = spaced_dollar(i) {
         return Ok(ok);
     }
+    if !may_start_form(i) {
+        return fail(i);
+    }
     // Minor units and slang never lead a number ("the quarter 2 results"),
     // and a one-letter symbol leads only digits glued to it (R50, not F-16).
     match longer(symbol(i), name(i)) {
@@ -294,10 +300,41 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
     }
 }
 
+/// The leading ASCII letters of all that [`suffix`] reads, by hash: every
+/// form, every code with or without a scale letter glued before it
+/// (`usd`, `musd`), a scale letter before a symbol (`k€`). After most
+/// numbers comes a word that starts none (`people`), turned away so.
+static HEADS: LazyLock<WordHashes> = LazyLock::new(|| {
+    let mut set = WordHashes::new();
+    for form in &TABLE.forms {
+        set.insert(form.text);
+    }
+    for &(letter, _) in LETTERS {
+        set.insert(&letter.to_string());
+        for code in TABLE.codes() {
+            set.insert(&format!("{letter}{}", code.as_str()));
+        }
+    }
+    for code in TABLE.codes() {
+        set.insert(code.as_str());
+    }
+    set
+});
+
+/// False when `i` starts with a word no form, code or scaled code starts
+/// with: [`HEADS`] does not hold its letters.
+fn may_start_form(i: &str) -> bool {
+    !i.starts_with(|c: char| c.is_ascii_alphabetic())
+        || HEADS.contains_hash(hash_word(i.as_bytes()).0)
+}
+
 // suffix = scaled | code-dollar | symbol | name    (* after the number *)
 pub(crate) fn suffix(i: &str, glued: bool) -> IResult<'_, Cur<'_>> {
     // No code, symbol or name starts with a space (a unit test checks).
     if i.starts_with(char::is_whitespace) {
+        return fail(i);
+    }
+    if !may_start_form(i) {
         return fail(i);
     }
     if let Ok(ok) = scaled(i, false) {
@@ -461,6 +498,20 @@ mod tests {
     fn code_with_dollar() {
         let (rest, cur) = prefix("NZD$15").unwrap();
         assert_eq!((rest, cur.raw, code_of(&cur)), ("15", "NZD$", Some("code")));
+    }
+
+    /// A word no form, code or scaled code starts with is turned away by
+    /// its hash; each kind of suffix that starts with a letter still reads.
+    #[test]
+    fn suffixes_that_start_with_a_letter() {
+        for text in [
+            "dollars", "Dollars", "USD", "usd", "MEUR", "kEUR", "k€", "M€", "US$", "zł", "Rs.",
+        ] {
+            assert!(suffix(text, false).is_ok(), "{text}");
+        }
+        for text in ["people", "years", "dollarsign", "USDX"] {
+            assert!(suffix(text, false).is_err(), "{text}");
+        }
     }
 
     #[test]
