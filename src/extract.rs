@@ -372,7 +372,7 @@ impl Extractor {
             cursor: RefCell::new(Cursor::new(first_line, first_column)),
             language: OnceCell::new(),
             carried: None,
-            mentioned: RefCell::new(Vec::new()),
+            named: OnceCell::new(),
             found: None,
         }
     }
@@ -435,8 +435,9 @@ pub struct Mentions<'t> {
     language: OnceCell<Option<Lang>>,
     /// The language an earlier block of the same paragraph was detected in.
     carried: Option<Lang>,
-    /// Whether the article so far gives evidence of a currency, by currency.
-    mentioned: RefCell<Vec<(Currency, bool)>>,
+    /// The currencies the evidence of the paragraph and the article so far
+    /// names, sorted.
+    named: OnceCell<Vec<Currency>>,
     /// Every place an amount may start in a stretch, found already by the
     /// reader's search for a quiet point.
     found: Option<&'t Listed>,
@@ -563,17 +564,19 @@ impl<'t> Mentions<'t> {
     /// True when the paragraph or the article so far gives evidence of `c`
     /// (a place or people whose currency it is).
     fn mentioned(&self, c: Currency) -> bool {
-        // The same for every mention of the paragraph: asked once a currency.
-        if let Some(&(_, known)) = self.mentioned.borrow().iter().find(|(k, _)| *k == c) {
-            return known;
-        }
-        let has = |list: &[Seen]| {
-            crate::work::add(list.len());
-            list.iter().any(|s| s.currencies().contains(&c))
-        };
-        let known = has(self.seen()) || self.prior.iter().any(|p| has(p.seen()));
-        self.mentioned.borrow_mut().push((c, known));
-        known
+        // The same for every mention of the paragraph: every currency its
+        // evidence and the article's so far name, gathered once.
+        let named = self.named.get_or_init(|| {
+            let lists = std::iter::once(self.seen()).chain(self.prior.iter().map(Earlier::seen));
+            let mut all: Vec<Currency> = lists
+                .flat_map(|list| list.iter().flat_map(Seen::currencies).copied())
+                .collect();
+            crate::work::add(all.len());
+            all.sort_unstable();
+            all.dedup();
+            all
+        });
+        named.binary_search(&c).is_ok()
     }
 
     /// The evidence of this paragraph, found once.
