@@ -178,6 +178,34 @@ fn digits_uncounted(i: &str) -> IResult<'_, Digits<'_>> {
     if !i.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return fail(i);
     }
+    match plain(i) {
+        Some(found) => Ok(found),
+        None => grouped_or_decimal(i),
+    }
+}
+
+/// Most numbers are digits alone (`1990 the`, `14 people`), read so at
+/// once: only a point, a comma, an apostrophe, a space before a digit or
+/// another script's byte goes on with grouping or decimals.
+fn plain(i: &str) -> Option<(&str, Digits<'_>)> {
+    let run = i.bytes().take_while(u8::is_ascii_digit).count();
+    let plain = match i.as_bytes()[run..] {
+        [] => true,
+        [b' ', next, ..] => !next.is_ascii_digit(),
+        [b, ..] => b.is_ascii() && !matches!(b, b'.' | b',' | b'\''),
+    };
+    let (int, rest) = i.split_at(run);
+    let d = Digits {
+        int,
+        frac: "",
+        group: None,
+        decimal: None,
+    };
+    (run > 0 && plain).then_some((rest, d))
+}
+
+// The rest of `digits`, for what `plain` does not read.
+fn grouped_or_decimal(i: &str) -> IResult<'_, Digits<'_>> {
     if let Ok((rest, (_, frac))) = fraction(".")(i) {
         return finish(
             rest,
@@ -373,6 +401,32 @@ mod tests {
             Ok((" €", d("205", "68", None, Some(','))))
         );
         assert!(digits("1,2345").is_err());
+    }
+
+    /// Where `plain` reads digits alone, the whole grammar reads the same.
+    #[test]
+    fn plain_digits_read_as_the_whole_grammar_does() {
+        let pieces = [
+            "1", "23", "456", "7890", " ", ",", ".", "'", "-", "a", "%", "\u{a0}", "’", "\n",
+        ];
+        let mut seed: u64 = 11;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            if let Some(found) = plain(&text) {
+                assert_eq!(Ok(found), grouped_or_decimal(&text), "{text:?}");
+            }
+        }
+        assert_eq!(
+            plain("1990 the").map(|(r, d)| (r, d.int)),
+            Some((" the", "1990"))
+        );
+        assert!(plain("1 111").is_none() && plain("3.5").is_none() && plain("1,000").is_none());
     }
 
     #[test]
