@@ -138,6 +138,36 @@ impl Currency {
     }
 }
 
+/// A set of currencies, a bit each: asked for every currency a form could
+/// mean, for every paragraph.
+#[derive(Debug)]
+pub(crate) struct CurrencySet(Box<[u64; CurrencySet::WORDS]>);
+
+impl CurrencySet {
+    /// One bit for each code of three capital letters.
+    const WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
+
+    pub(crate) fn new() -> CurrencySet {
+        CurrencySet(Box::new([0; CurrencySet::WORDS]))
+    }
+
+    /// Every code of the table is three capital letters (a unit test checks).
+    fn bit(c: Currency) -> usize {
+        let [a, b, d] = c.0.map(|l| usize::from(l.wrapping_sub(b'A')) % 26);
+        (a * 26 + b) * 26 + d
+    }
+
+    pub(crate) fn insert(&mut self, c: Currency) {
+        let bit = CurrencySet::bit(c);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub(crate) fn contains(&self, c: Currency) -> bool {
+        let bit = CurrencySet::bit(c);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 impl FromStr for Currency {
     type Err = Error;
 
@@ -528,6 +558,17 @@ mod tests {
         let (_, dollar) = found(TABLE.symbol_at("$5"));
         assert!(dollar.candidates.len() > 3);
         assert_eq!(dollar.default, Some(code("USD")));
+    }
+
+    #[test]
+    fn every_code_is_three_capitals_and_has_its_own_bit() {
+        let mut set = CurrencySet::new();
+        for &c in TABLE.codes() {
+            assert!(c.0.iter().all(u8::is_ascii_uppercase), "{c:?}");
+            assert!(!set.contains(c), "{c:?}");
+            set.insert(c);
+            assert!(set.contains(c));
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::{Basis, Qualifier, Unread};
 use crate::context::{self, Before, sentence};
-use crate::currency::{Currency, TABLE};
+use crate::currency::{Currency, CurrencySet, TABLE};
 use crate::decode::{Reading, in_language, values};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::evidence::{self, Evidence, Seen};
@@ -164,6 +164,8 @@ pub(crate) struct Earlier {
     /// Its first line in the input.
     line: u64,
     seen: OnceCell<Vec<Seen>>,
+    /// The currencies its evidence names, sorted, each once.
+    named: OnceCell<Vec<Currency>>,
     /// Its marked dollar (`A$`), if any.
     marked: Option<Evidence>,
 }
@@ -181,6 +183,7 @@ impl Earlier {
             offset,
             line,
             seen,
+            named: OnceCell::new(),
             marked,
         }
     }
@@ -192,6 +195,20 @@ impl Earlier {
 
     fn seen(&self) -> &[Seen] {
         self.seen.get_or_init(|| evidence::scan(&self.text))
+    }
+
+    fn named(&self) -> &[Currency] {
+        self.named.get_or_init(|| {
+            let mut all: Vec<Currency> = self
+                .seen()
+                .iter()
+                .flat_map(Seen::currencies)
+                .copied()
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        })
     }
 }
 
@@ -437,7 +454,7 @@ pub struct Mentions<'t> {
     carried: Option<Lang>,
     /// The currencies the evidence of the paragraph and the article so far
     /// names, sorted.
-    named: OnceCell<Vec<Currency>>,
+    named: OnceCell<CurrencySet>,
     /// Every place an amount may start in a stretch, found already by the
     /// reader's search for a quiet point.
     found: Option<&'t Listed>,
@@ -567,16 +584,16 @@ impl<'t> Mentions<'t> {
         // The same for every mention of the paragraph: every currency its
         // evidence and the article's so far name, gathered once.
         let named = self.named.get_or_init(|| {
-            let lists = std::iter::once(self.seen()).chain(self.prior.iter().map(Earlier::seen));
-            let mut all: Vec<Currency> = lists
-                .flat_map(|list| list.iter().flat_map(Seen::currencies).copied())
-                .collect();
-            crate::work::add(all.len());
-            all.sort_unstable();
-            all.dedup();
-            all
+            let mut set = CurrencySet::new();
+            let own = self.seen().iter().flat_map(Seen::currencies).copied();
+            let earlier = self.prior.iter().flat_map(|p| p.named().iter().copied());
+            for c in own.chain(earlier) {
+                crate::work::add(1);
+                set.insert(c);
+            }
+            set
         });
-        named.binary_search(&c).is_ok()
+        named.contains(c)
     }
 
     /// The evidence of this paragraph, found once.
