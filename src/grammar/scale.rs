@@ -95,6 +95,19 @@ pub(crate) fn attached(i: &str) -> Option<(&str, &str)> {
         return None;
     }
     let known = crate::lang::is_scale_word;
+    // Most words after a number are ASCII letters before an ASCII byte
+    // other than a point (`people,`): read by their hash, taken once.
+    let (h, letters) = hash_word(start.as_bytes());
+    if letters > 0
+        && start
+            .as_bytes()
+            .get(letters)
+            .is_none_or(|&b| b.is_ascii() && b != b'.')
+    {
+        let word = &start[..letters];
+        let found = letters >= 2 && crate::lang::is_letters_scale_word(word, h);
+        return found.then(|| (&start[letters..], word));
+    }
     if is_ideograph(first) {
         // Ideographs are words of their own: `億` in `5億円`, `万亿`.
         let two = start.char_indices().nth(2).map_or(start.len(), |(i, _)| i);

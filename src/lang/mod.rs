@@ -340,23 +340,30 @@ static ASCII_SCALE_WORDS: std::sync::LazyLock<crate::wordset::WordHashes> =
 /// True when `word` (as written) is a scale word of some language, or
 /// looks like one to an English reader (`zillion`).
 pub(crate) fn is_scale_word(word: &str) -> bool {
-    let ending = |w: &str| {
-        en::SCALE_ENDINGS.iter().any(|e| {
-            w.len() > e.len()
-                && w.get(w.len() - e.len()..)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(e))
-        })
-    };
     if word.is_ascii() {
         let (h, len) = crate::wordset::hash_word(word.as_bytes());
         if len < word.len() {
             // `Mrd.` is written with its point; `zillion.` ends a sentence.
             return word[len..] == *"." && SCALE_WORDS.contains(word.to_lowercase().as_str());
         }
-        return ASCII_SCALE_WORDS.contains_hash(h) || ending(word);
+        return is_letters_scale_word(word, h);
     }
     let lower = word.to_lowercase();
-    SCALE_WORDS.contains(lower.as_str()) || ending(&lower)
+    SCALE_WORDS.contains(lower.as_str()) || scale_ending(&lower)
+}
+
+/// [`is_scale_word`] for a word of ASCII letters alone, of hash `h`.
+pub(crate) fn is_letters_scale_word(word: &str, h: u64) -> bool {
+    ASCII_SCALE_WORDS.contains_hash(h) || scale_ending(word)
+}
+
+/// Ends as a scale word does to an English reader (`zillion`).
+fn scale_ending(w: &str) -> bool {
+    en::SCALE_ENDINGS.iter().any(|e| {
+        w.len() > e.len()
+            && w.get(w.len() - e.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(e))
+    })
 }
 
 /// Every language's qualifiers and range openers, longest first so that a
