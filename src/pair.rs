@@ -97,20 +97,14 @@ fn join(gap: &str, glue: &[&str]) -> Option<Join> {
     }
     // A glue word of the figure's language or English's (`, or`,
     // `(soit`), the whole of what is left or before a bracket.
-    let glued_rest = glue
-        .iter()
-        .chain(crate::lang::en::GLUE)
-        .filter_map(|word| {
-            let head = rest.get(..word.len())?;
-            let after = rest[word.len()..].trim_start_matches(is_space);
-            let whole = matches!(after, "" | "(" | "[");
-            (head.eq_ignore_ascii_case(word) && whole).then_some(after)
-        })
-        .next();
+    let glued_rest = glue.iter().chain(crate::lang::en::GLUE).find_map(|word| {
+        let head = rest.get(..word.len())?;
+        let after = rest[word.len()..].trim_start_matches(is_space);
+        let whole = matches!(after, "" | "(" | "[");
+        (head.eq_ignore_ascii_case(word) && whole).then_some(after)
+    });
     let glued = glued_rest.is_some();
-    if let Some(after) = glued_rest {
-        rest = after;
-    }
+    rest = glued_rest.unwrap_or(rest);
     // `€2bn, or ($2.2bn)`: a bracket after the word.
     if glued && !opens && matches!(rest, "(" | "[") {
         return Some(Join::Opens);

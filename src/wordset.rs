@@ -99,6 +99,15 @@ impl WordHashes {
         self.hashes.insert(h);
     }
 
+    /// The set of `words` (each by its leading ASCII letters).
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordHashes {
+        let mut set = WordHashes::new();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
+
     /// Adds the word `word` (its leading ASCII letters).
     pub(crate) fn insert(&mut self, word: &str) {
         self.insert_hash(hash_word(word.as_bytes()).0);

@@ -305,18 +305,15 @@ pub(crate) fn prefix(i: &str) -> IResult<'_, Cur<'_>> {
 /// (`usd`, `musd`), a scale letter before a symbol (`k€`). After most
 /// numbers comes a word that starts none (`people`), turned away so.
 static HEADS: LazyLock<WordHashes> = LazyLock::new(|| {
-    let mut set = WordHashes::new();
-    for form in &TABLE.forms {
-        set.insert(form.text);
-    }
+    let mut set = WordHashes::of(TABLE.forms.iter().map(|f| f.text));
     for &(letter, _) in LETTERS {
         set.insert(&letter.to_string());
-        for code in TABLE.codes() {
-            set.insert(&format!("{letter}{}", code.as_str()));
-        }
     }
     for code in TABLE.codes() {
         set.insert(code.as_str());
+        for &(letter, _) in LETTERS {
+            set.insert(&format!("{letter}{}", code.as_str()));
+        }
     }
     set
 });

@@ -272,13 +272,7 @@ pub(crate) static SCALES_BY_LETTER: std::sync::LazyLock<[Vec<ScaleWord>; 26]> =
 /// first word is none of them (`the`, most words after a number) is no
 /// scale, told without comparing the words of its letter.
 static SCALE_HEADS: std::sync::LazyLock<crate::wordset::WordHashes> =
-    std::sync::LazyLock::new(|| {
-        let mut set = crate::wordset::WordHashes::new();
-        for s in SCALES.iter() {
-            set.insert(s.word);
-        }
-        set
-    });
+    std::sync::LazyLock::new(|| crate::wordset::WordHashes::of(SCALES.iter().map(|s| s.word)));
 
 /// False when no word of [`SCALES`] can start `i`, whose leading ASCII
 /// letters have hash `h`.
@@ -330,11 +324,7 @@ static SCALE_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
 /// The ASCII ones by hash, asked of every word after a number.
 static ASCII_SCALE_WORDS: std::sync::LazyLock<crate::wordset::WordHashes> =
     std::sync::LazyLock::new(|| {
-        let mut set = crate::wordset::WordHashes::new();
-        for w in SCALE_WORDS.iter().filter(|w| w.is_ascii()) {
-            set.insert(w);
-        }
-        set
+        crate::wordset::WordHashes::of(SCALE_WORDS.iter().copied().filter(|w| w.is_ascii()))
     });
 
 /// True when `word` (as written) is a scale word of some language, or
@@ -413,13 +403,7 @@ pub(crate) fn and_word(i: &str) -> Option<&str> {
     // Every lexicon's `and` is ASCII letters: a text whose first word is
     // none of them is turned away by its hash.
     static HEADS: std::sync::LazyLock<crate::wordset::WordHashes> =
-        std::sync::LazyLock::new(|| {
-            let mut set = crate::wordset::WordHashes::new();
-            for w in AND.iter() {
-                set.insert(w);
-            }
-            set
-        });
+        std::sync::LazyLock::new(|| crate::wordset::WordHashes::of(AND.iter().copied()));
     if !HEADS.contains_hash(crate::wordset::hash_word(i.as_bytes()).0) {
         return None;
     }
@@ -513,23 +497,21 @@ pub(crate) static DATE_LABELS: std::sync::LazyLock<Vec<&'static str>> =
         all
     });
 
+/// The words of one list of every lexicon, in the order of [`Lang::ALL`].
+fn every_lexicons(list: fn(&Lexicon) -> &'static [&'static str]) -> Vec<&'static str> {
+    Lang::ALL
+        .iter()
+        .flat_map(|l| list(l.lexicon()).iter().copied())
+        .collect()
+}
+
 /// Every language's words between a date's parts.
 pub(crate) static DATE_LINKS: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        Lang::ALL
-            .iter()
-            .flat_map(|l| l.lexicon().date_links.iter().copied())
-            .collect()
-    });
+    std::sync::LazyLock::new(|| every_lexicons(|l| l.date_links));
 
 /// Every lexicon's day endings.
 pub(crate) static DAY_ENDS: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        Lang::ALL
-            .iter()
-            .flat_map(|l| l.lexicon().day_ends.iter().copied())
-            .collect()
-    });
+    std::sync::LazyLock::new(|| every_lexicons(|l| l.day_ends));
 
 #[cfg(test)]
 mod tests {
