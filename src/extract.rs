@@ -18,7 +18,7 @@ use crate::grammar::qualifier::Lead;
 use crate::lang::Lang;
 use crate::lines::{self, Cursor};
 use crate::resolve::{self, Nearby, Settings};
-use crate::scan::{Listed, next_candidate};
+use crate::scan::{Listed, next_candidate, next_candidate_before};
 
 /// One amount of money found in text.
 ///
@@ -500,13 +500,18 @@ impl<'t> Mentions<'t> {
 
     /// The first place at or after `pos` an amount may start.
     fn next_candidate(&self) -> Option<usize> {
+        let listed = |l: &Listed, pos: usize| {
+            let at = l.at.partition_point(|&c| c < pos);
+            // Past the last one listed, the scan goes on where the list ends.
+            l.at.get(at)
+                .copied()
+                .or_else(|| next_candidate(self.text, l.to))
+        };
         match self.found {
-            Some(l) if (l.from..l.to).contains(&self.pos) => {
-                let at = l.at.partition_point(|&c| c < self.pos);
-                // Past the last one listed, the scan goes on where the list ends.
-                l.at.get(at)
-                    .copied()
-                    .or_else(|| next_candidate(self.text, l.to))
+            Some(l) if (l.from..l.to).contains(&self.pos) => listed(l, self.pos),
+            // Scanned up to the list only: the list goes on from there.
+            Some(l) if self.pos < l.from => {
+                next_candidate_before(self.text, self.pos, l.from).or_else(|| listed(l, l.from))
             }
             _ => next_candidate(self.text, self.pos),
         }

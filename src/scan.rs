@@ -191,18 +191,25 @@ fn glued_number(glued: &OneWord, word: &[u8], rest: &str) -> bool {
 /// The next place at or after `pos` where an amount may start; never inside
 /// a word or a number.
 pub(crate) fn next_candidate(text: &str, pos: usize) -> Option<usize> {
-    let found = scan_from(text, pos);
-    crate::work::add(found.unwrap_or(text.len()) - pos);
+    next_candidate_before(text, pos, text.len())
+}
+
+/// [`next_candidate`], if it is before `stop`: the scan ends there, each
+/// place still judged on the whole text.
+pub(crate) fn next_candidate_before(text: &str, pos: usize, stop: usize) -> Option<usize> {
+    let stop = stop.min(text.len());
+    let found = scan_from(text, pos, stop);
+    crate::work::add(found.unwrap_or(stop).saturating_sub(pos));
     found
 }
 
-fn scan_from(text: &str, pos: usize) -> Option<usize> {
+fn scan_from(text: &str, pos: usize, stop: usize) -> Option<usize> {
     let look = Look {
         glued: crate::lang::one_word(),
         starters: &STARTERS,
     };
     let bytes = text.as_bytes();
-    Places::new(bytes, pos).find(|&p| match bytes[p].is_ascii_alphabetic() {
+    Places::new(bytes, pos, stop).find(|&p| match bytes[p].is_ascii_alphabetic() {
         // Most places are words, most of which start nothing: the Bloom
         // filter says so at once.
         true => {
@@ -213,10 +220,11 @@ fn scan_from(text: &str, pos: usize) -> Option<usize> {
     })
 }
 
-/// The places from `at` on worth a look, in order, found a block of
-/// [`BLOCK`] bytes at a time by [`worth_a_look`].
+/// The places from `at` on, before a stop, worth a look, in order, found
+/// a block of [`BLOCK`] bytes at a time by [`worth_a_look`].
 struct Places<'a> {
     bytes: &'a [u8],
+    stop: usize,
     /// The start of the block after the one in `places`.
     at: usize,
     /// The places of the block before `at` not yet given, a bit each.
@@ -229,13 +237,14 @@ struct Places<'a> {
 const BLOCK: usize = 16;
 
 impl Places<'_> {
-    fn new(bytes: &[u8], at: usize) -> Places<'_> {
+    fn new(bytes: &[u8], at: usize, stop: usize) -> Places<'_> {
         // As if the block before ended with the byte before `at`.
         let alnum = at.checked_sub(1).map_or(0, |p| {
             u32::from(bytes[p].is_ascii_alphanumeric()) << (BLOCK - 1)
         });
         Places {
             bytes,
+            stop,
             at,
             places: 0,
             alnum,
@@ -249,7 +258,7 @@ impl Iterator for Places<'_> {
     #[inline]
     fn next(&mut self) -> Option<usize> {
         while self.places == 0 {
-            if self.at >= self.bytes.len() {
+            if self.at >= self.stop {
                 return None;
             }
             let block = match self.bytes[self.at..].first_chunk::<BLOCK>() {
@@ -267,7 +276,7 @@ impl Iterator for Places<'_> {
         }
         let p = self.at - BLOCK + self.places.trailing_zeros() as usize;
         self.places &= self.places - 1;
-        Some(p)
+        (p < self.stop).then_some(p)
     }
 }
 
@@ -364,7 +373,7 @@ fn in_word(text: &str, p: usize) -> bool {
 pub(crate) fn candidates(text: &str, from: usize, to: usize) -> Vec<usize> {
     let mut found = Vec::new();
     let mut pos = from;
-    while let Some(c) = next_candidate(text, pos).filter(|&c| c < to) {
+    while let Some(c) = next_candidate_before(text, pos, to) {
         found.push(c);
         pos = past(text, c);
     }
@@ -515,7 +524,7 @@ impl QuietPoint {
             let first = (self.lo + QUIET_BEFORE).max(self.from).max(self.pos);
             let bound = (first + QUIET_AFTER + STEP).min(limit);
             let ahead = &window[..window.ceil_char_boundary(bound + LOOKAHEAD)];
-            let next = next_candidate(ahead, self.pos).filter(|&c| c < bound);
+            let next = next_candidate_before(ahead, self.pos, bound);
             let stop = next.unwrap_or(bound);
             // Long runs of whitespace before the next candidate are obstacles too.
             let mut at = self.pos;
@@ -658,7 +667,13 @@ mod tests {
                 let every = (pos..text.len())
                     .filter(|&p| text.is_char_boundary(p))
                     .find(|&p| look.starts_at(&text, p));
-                assert_eq!(scan_from(&text, pos), every, "{text:?} from {pos}");
+                assert_eq!(next_candidate(&text, pos), every, "{text:?} from {pos}");
+                // A stop ends the scan, never changes what a place is.
+                for stop in [pos, pos + 1, pos + 7, pos + 16, pos + 17] {
+                    let before = every.filter(|&c| c < stop);
+                    let got = next_candidate_before(&text, pos, stop);
+                    assert_eq!(got, before, "{text:?} from {pos} to {stop}");
+                }
             }
         }
     }
