@@ -500,18 +500,19 @@ impl<'t> Mentions<'t> {
 
     /// The first place at or after `pos` an amount may start.
     fn next_candidate(&self) -> Option<usize> {
-        let listed = |l: &Listed, pos: usize| {
-            let at = l.at.partition_point(|&c| c < pos);
-            // Past the last one listed, the scan goes on where the list ends.
-            l.at.get(at)
-                .copied()
-                .or_else(|| next_candidate(self.text, l.to))
-        };
         match self.found {
-            Some(l) if (l.from..l.to).contains(&self.pos) => listed(l, self.pos),
-            // Scanned up to the list only: the list goes on from there.
-            Some(l) if self.pos < l.from => {
-                next_candidate_before(self.text, self.pos, l.from).or_else(|| listed(l, l.from))
+            // Before the list, scanned up to it only; past the last one
+            // listed, the scan goes on where the list ends.
+            Some(l) if self.pos < l.to => {
+                let before = (self.pos < l.from)
+                    .then(|| next_candidate_before(self.text, self.pos, l.from))
+                    .flatten();
+                before.or_else(|| {
+                    let at = l.at.partition_point(|&c| c < self.pos);
+                    l.at.get(at)
+                        .copied()
+                        .or_else(|| next_candidate(self.text, l.to))
+                })
             }
             _ => next_candidate(self.text, self.pos),
         }

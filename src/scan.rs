@@ -224,6 +224,7 @@ fn scan_from(text: &str, pos: usize, stop: usize) -> Option<usize> {
 /// a block of [`BLOCK`] bytes at a time by [`worth_a_look`].
 struct Places<'a> {
     bytes: &'a [u8],
+    /// No place at or past this is given.
     stop: usize,
     /// The start of the block after the one in `places`.
     at: usize,
